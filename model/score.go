@@ -13,7 +13,8 @@ type DimensionScore struct {
 	// Value is the weighted mean of the known answers on 1–5; meaningful
 	// only when Placed.
 	Value float64 `json:"value"`
-	// Placed is true when at least one question has a known (1–5) answer.
+	// Placed is true when at least one question with a positive weight has a
+	// known (1–5) answer.
 	Placed bool `json:"placed"`
 	// Known counts answers on the 1–5 scale, DontKnows counts "don't know",
 	// Questions counts the questions of the dimension.
@@ -95,6 +96,14 @@ const (
 	Diversify Stance = "diversify"
 )
 
+// epsilon absorbs the rounding of weighted means, so a mean that is 3.0
+// on paper is 3.0 here too.
+const epsilon = 1e-9
+
+// AtLeast reports whether v is at or above the cut-off, tolerating the
+// rounding error of a weighted mean.
+func AtLeast(v, cut float64) bool { return v >= cut-epsilon }
+
 // RoomThreshold is the distance from zero at which the room to move stops
 // being balanced.
 const RoomThreshold = 1.0
@@ -116,9 +125,9 @@ func NegotiationRoom(risk, value DimensionScore) Room {
 	}
 	r := Room{Value: risk.Value - value.Value, Placed: true}
 	switch {
-	case r.Value <= -RoomThreshold:
+	case AtLeast(-r.Value, RoomThreshold):
 		r.Level, r.Stance = RoomLow, Exploit
-	case r.Value >= RoomThreshold:
+	case AtLeast(r.Value, RoomThreshold):
 		r.Level, r.Stance = RoomHigh, Diversify
 	default:
 		r.Level, r.Stance = RoomBalanced, Balance
@@ -218,7 +227,7 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 	}
 	high := func(d Dimension) (bool, bool) {
 		s := a.Scores[d]
-		return s.Placed && s.Value >= t.For(d), s.Placed
+		return s.Placed && AtLeast(s.Value, t.For(d)), s.Placed
 	}
 	impact, okI := high(ProfitImpact)
 	risk, okR := high(SupplyRisk)
@@ -274,38 +283,58 @@ func warnings(a Assessment) []WarningKind {
 // last), then by annual revenue where known (known before unknown), then by
 // coverage of answers, then by name. It sorts a copy and is stable.
 func Rank(as []Assessment) []Assessment {
-	out := slices.Clone(as)
-	slices.SortStableFunc(out, CompareRank)
+	keys := make([]rankKey, len(as))
+	for i, a := range as {
+		keys[i] = newRankKey(a, i)
+	}
+	slices.SortStableFunc(keys, compareKeys)
+	out := make([]Assessment, len(as))
+	for i, k := range keys {
+		out[i] = as[k.index]
+	}
 	return out
 }
 
 // CompareRank is the ordering Rank uses.
 func CompareRank(a, b Assessment) int {
-	pa, pb := a.Priority, b.Priority
-	if pa == NoPriority {
-		pa = math.MaxInt8
+	return compareKeys(newRankKey(a, 0), newRankKey(b, 0))
+}
+
+// rankKey holds what ranking compares, worked out once per customer.
+type rankKey struct {
+	priority Priority
+	revenue  *float64
+	coverage float64
+	name     string
+	index    int
+}
+
+func newRankKey(a Assessment, i int) rankKey {
+	p := a.Priority
+	if p == NoPriority {
+		p = math.MaxInt8
 	}
-	if pb == NoPriority {
-		pb = math.MaxInt8
-	}
-	if c := cmp.Compare(pa, pb); c != 0 {
+	return rankKey{p, a.Customer.Revenue, a.Coverage(), strings.ToLower(a.Customer.Name), i}
+}
+
+func compareKeys(a, b rankKey) int {
+	if c := cmp.Compare(a.priority, b.priority); c != 0 {
 		return c
 	}
-	ra, rb := a.Customer.Revenue, b.Customer.Revenue
 	switch {
-	case ra != nil && rb == nil:
+	case a.revenue != nil && b.revenue == nil:
 		return -1
-	case ra == nil && rb != nil:
+	case a.revenue == nil && b.revenue != nil:
 		return 1
-	case ra != nil && rb != nil:
-		if c := cmp.Compare(*rb, *ra); c != 0 {
+	case a.revenue != nil && b.revenue != nil:
+		if c := cmp.Compare(*b.revenue, *a.revenue); c != 0 {
 			return c
 		}
 	}
-	if c := cmp.Compare(b.Coverage(), a.Coverage()); c != 0 {
+	if c := cmp.Compare(b.coverage, a.coverage); c != 0 {
 		return c
 	}
-	return strings.Compare(strings.ToLower(a.Customer.Name), strings.ToLower(b.Customer.Name))
+	return strings.Compare(a.name, b.name)
 }
 
 // AssessAll scores every customer of a workshop. answers maps a customer ID

@@ -125,7 +125,7 @@ func (t Thresholds) For(d Dimension) float64 {
 // Normalized replaces any cut-off outside the 1–5 scale by the default.
 func (t Thresholds) Normalized() Thresholds {
 	fix := func(v float64) float64 {
-		if v < 1 || v > 5 {
+		if !(v >= 1 && v <= 5) { // also catches NaN
 			return DefaultCutoff
 		}
 		return v
