@@ -371,3 +371,12 @@ func splitPath(field string) []string {
 	}
 	return out
 }
+
+// Raw is the embedded content file of a language, as written, for users
+// to start their own content from.
+func Raw(lang string) ([]byte, error) {
+	if !slices.Contains(Languages, lang) {
+		return nil, fmt.Errorf("no built-in content for language %q", lang)
+	}
+	return files.ReadFile(lang + ".yaml")
+}

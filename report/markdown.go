@@ -1,0 +1,245 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/ui/mapview"
+)
+
+// Input is what a report is made from.
+type Input struct {
+	Dataset model.Dataset
+	Content *assets.Content
+	Lang    string
+}
+
+func (in Input) t(key string, args ...any) string { return in.Content.T(key, args...) }
+
+// ranked scores and ranks the dataset's customers.
+func (in Input) ranked() []model.Assessment {
+	return model.Rank(in.Dataset.Assess(in.Content.Questions()))
+}
+
+// mdEscape keeps user text from being read as Markdown.
+func mdEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`)
+	return r.Replace(s)
+}
+
+// MapWidth and MapHeight are the size of the map in a Markdown report.
+const (
+	MapWidth  = 78
+	MapHeight = 24
+)
+
+// WriteMarkdown writes the workshop report: the map, the ranked priority
+// list, and each regime with its customers and activities.
+func WriteMarkdown(w io.Writer, in Input) error {
+	ws := in.Dataset.Workshop
+	ranked := in.ranked()
+	c := in.Content
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", in.t("report.title", mdEscape(ws.Name)))
+	placed := 0
+	for _, a := range ranked {
+		if a.Placed() {
+			placed++
+		}
+	}
+	fmt.Fprintf(&b, "%s\n\n", in.t("report.meta", ws.Date, mdEscape(ws.OurCompany), Number(in.Lang, ws.Thresholds.Normalized().Risk, 1), len(ranked), placed))
+
+	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
+	plot.Options.Width, plot.Options.Height = MapWidth, MapHeight
+	m := mapview.Render(plot.Points, plot.Options)
+	fmt.Fprintf(&b, "## %s\n\n```text\n%s\n", in.t("report.map"), m.String())
+	for _, e := range m.Legend {
+		fmt.Fprintf(&b, "%s  %s\n", e.Key, ranked[plot.Placed[e.Index]].Customer.Name)
+	}
+	b.WriteString("```\n\n")
+
+	fmt.Fprintf(&b, "## %s\n\n", in.t("report.priorities"))
+	fmt.Fprintf(&b, "| # | %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|---|\n",
+		in.t("col.customer"), in.t("col.priority"), in.t("col.regime"), in.t("col.kraljic"), in.t("col.preferencing"), in.t("col.room"), in.t("col.revenue"))
+	for i, a := range ranked {
+		l := LabelsOf(c, in.Lang, a)
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, Revenue(in.Lang, a.Customer))
+	}
+	b.WriteString("\n")
+
+	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
+		rt := c.Regimes[r]
+		var names []string
+		for _, a := range ranked {
+			if a.Regime == r {
+				names = append(names, fmt.Sprintf("%s (%s)", mdEscape(a.Customer.Name), a.Priority))
+			}
+		}
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", rt.Name, rt.Description)
+		if len(names) == 0 {
+			fmt.Fprintf(&b, "%s\n\n", in.t("report.regime.none"))
+		} else {
+			fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("report.customers"), strings.Join(names, ", "))
+		}
+		writeAdvice(&b, in, rt.Advice)
+		fmt.Fprintf(&b, "**%s:** %s\n\n**%s:** %s\n\n", in.t("label.message"), rt.Message, in.t("label.negotiation"), rt.Negotiation)
+	}
+
+	var unplaced []string
+	for _, a := range ranked {
+		if !a.Placed() {
+			unplaced = append(unplaced, mdEscape(a.Customer.Name))
+		}
+	}
+	if len(unplaced) > 0 {
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", in.t("report.unplaced"), strings.Join(unplaced, ", "))
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func writeAdvice(b *strings.Builder, in Input, a assets.Advice) {
+	for _, part := range []struct {
+		key   string
+		items []string
+	}{{"label.develop", a.Develop}, {"label.stop", a.Stop}, {"label.start", a.Start}} {
+		fmt.Fprintf(b, "**%s**\n\n", in.t(part.key))
+		for _, it := range part.items {
+			fmt.Fprintf(b, "- %s\n", it)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// WriteBrief writes the one-page brief of one customer for a negotiation.
+func WriteBrief(w io.Writer, in Input, customerID string) error {
+	c := in.Content
+	questions := c.Questions()
+	var a model.Assessment
+	found := false
+	for _, x := range in.Dataset.Assess(questions) {
+		if x.Customer.ID == customerID {
+			a, found = x, true
+		}
+	}
+	if !found {
+		return fmt.Errorf("customer %s: %w", customerID, ErrNoCustomer)
+	}
+	ws := in.Dataset.Workshop
+	cu := a.Customer
+	l := LabelsOf(c, in.Lang, a)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", in.t("brief.title", mdEscape(cu.Name)))
+	var meta []string
+	if cu.Offering != "" {
+		meta = append(meta, in.t("brief.offering", mdEscape(cu.Offering)))
+	}
+	if r := Revenue(in.Lang, cu); r != "" {
+		meta = append(meta, in.t("brief.revenue", r))
+	}
+	meta = append(meta, in.t("brief.workshop", mdEscape(ws.Name), ws.Date))
+	fmt.Fprintf(&b, "%s\n\n", strings.Join(meta, " · "))
+	if cu.Notes != "" {
+		fmt.Fprintf(&b, "> %s\n\n", strings.ReplaceAll(mdEscape(cu.Notes), "\n", "\n> "))
+	}
+
+	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.scores"))
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---|---|\n", in.t("col.dimension"), in.t("col.score"), in.t("col.coverage"))
+	for _, d := range model.Dimensions {
+		s := a.Scores[d]
+		score := in.t("brief.notplaced")
+		if s.Placed {
+			score = fmt.Sprintf("`%s` %s", Bar(s.Value, 10), Number(in.Lang, s.Value, 1))
+		}
+		cov := in.t("brief.coverage", s.Known, s.Questions)
+		if s.DontKnows > 0 {
+			cov += " " + in.t("brief.dontknows", s.DontKnows)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", c.Dimensions[d].Name, score, cov)
+	}
+	b.WriteString("\n")
+
+	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.position"))
+	line := func(label, name, desc string) {
+		if desc != "" {
+			fmt.Fprintf(&b, "- **%s:** %s. %s\n", label, name, desc)
+		} else {
+			fmt.Fprintf(&b, "- **%s:** %s\n", label, name)
+		}
+	}
+	line(in.t("col.kraljic"), l.Kraljic, c.Kraljic[a.Kraljic].Description)
+	line(in.t("col.preferencing"), l.Preferencing, c.Preferencing[a.Pref].Description)
+	line(in.t("col.regime"), l.Regime, c.Regimes[a.Regime].Description)
+	cell, hasCell := a.Cell()
+	if hasCell {
+		line(in.t("col.priority"), l.Priority, c.Cells[cell.Key()].Description)
+	} else {
+		line(in.t("col.priority"), l.Priority, "")
+	}
+	b.WriteString("\n")
+
+	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.negotiation"))
+	if a.Room.Placed {
+		fmt.Fprintf(&b, "%s\n\n", in.t("brief.room", l.Room, l.Stance, c.Stances[a.Room.Stance].Description))
+	} else {
+		fmt.Fprintf(&b, "%s\n\n", in.t("brief.room.none"))
+	}
+	if a.Regime != "" {
+		fmt.Fprintf(&b, "%s\n\n", c.Regimes[a.Regime].Negotiation)
+	}
+
+	if len(a.Warnings) > 0 {
+		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.warnings"))
+		for _, wk := range a.Warnings {
+			fmt.Fprintf(&b, "- ⚠ %s\n", c.Warnings[wk])
+		}
+		b.WriteString("\n")
+	}
+
+	if hasCell {
+		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.activities"))
+		writeAdvice(&b, in, c.Cells[cell.Key()].Advice)
+		fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("label.message"), c.Regimes[a.Regime].Message)
+	}
+
+	byID := make(map[string]model.Question, len(questions))
+	for _, q := range questions {
+		byID[q.ID] = q
+	}
+	if len(a.Validate) > 0 {
+		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.validate"))
+		for _, id := range a.Validate {
+			fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
+		}
+		b.WriteString("\n")
+	}
+
+	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.answers"))
+	answers := in.Dataset.Answers[cu.ID]
+	for _, set := range c.QuestionSets() {
+		fmt.Fprintf(&b, "### %s\n\n", set.Title)
+		for _, q := range set.Questions {
+			ans, ok := answers[q.ID]
+			switch {
+			case !ok:
+				fmt.Fprintf(&b, "- %s  \n  _%s_\n", q.Text, in.t("brief.unanswered"))
+			case !ans.Score.Known():
+				fmt.Fprintf(&b, "- %s  \n  **%s**", q.Text, in.t("answer.dontknow"))
+			default:
+				fmt.Fprintf(&b, "- %s  \n  **%d** – %s", q.Text, ans.Score, q.Anchors[ans.Score-1])
+			}
+			if ok {
+				if ans.Note != "" {
+					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.evidence"), strings.ReplaceAll(mdEscape(ans.Note), "\n", " "))
+				}
+				b.WriteString("\n")
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}

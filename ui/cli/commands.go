@@ -1,0 +1,438 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/report"
+	"styrka/store"
+	"styrka/ui/mapview"
+)
+
+func (a *App) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: a.T("cmd.demo.short"),
+		Long:  a.T("cmd.demo.long"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.DB()
+			if err != nil {
+				return err
+			}
+			if w, err := db.Workshop(assets.DemoID); err == nil {
+				cs, err := db.Customers(w.ID)
+				if err != nil {
+					return err
+				}
+				a.println(a.T("demo.exists", w.Name, len(cs)))
+				return nil
+			} else if !isNotFound(err) {
+				return err
+			}
+			ds, err := assets.DemoDataset(a.Lang)
+			if err != nil {
+				return err
+			}
+			if err := db.Import(ds, false); err != nil {
+				return err
+			}
+			a.println(a.T("demo.created", ds.Workshop.Name, len(ds.Customers)))
+			return nil
+		},
+	}
+}
+
+func (a *App) workshopsCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "workshops",
+		Short: a.T("cmd.workshops.short"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.DB()
+			if err != nil {
+				return err
+			}
+			all, err := db.Workshops()
+			if err != nil {
+				return err
+			}
+			if len(all) == 0 {
+				a.println(a.T("workshops.none"))
+				return nil
+			}
+			rows := [][]string{}
+			for _, w := range all {
+				ds, err := db.Load(w.ID)
+				if err != nil {
+					return err
+				}
+				placed := 0
+				for _, as := range ds.Assess(a.Content.Questions()) {
+					if as.Placed() {
+						placed++
+					}
+				}
+				rows = append(rows, []string{w.Name, w.Date, w.OurCompany, fmt.Sprint(len(ds.Customers)), fmt.Sprint(placed), report.Number(a.Lang, w.Thresholds.Normalized().Risk, 1)})
+			}
+			a.table([]string{a.T("col.workshop"), a.T("col.date"), a.T("col.ourcompany"), a.T("col.customers"), a.T("col.placed"), a.T("col.cutoff")}, rows)
+			return nil
+		},
+	}
+}
+
+func (a *App) customersCommand() *cobra.Command {
+	var name string
+	cmd := &cobra.Command{
+		Use:   "customers",
+		Short: a.T("cmd.customers.short"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ds, err := a.loadWorkshop(name)
+			if err != nil {
+				return err
+			}
+			if len(ds.Customers) == 0 {
+				a.println(a.T("customers.none", ds.Workshop.Name))
+				return nil
+			}
+			ranked := model.Rank(ds.Assess(a.Content.Questions()))
+			rows := [][]string{}
+			for i, as := range ranked {
+				l := report.LabelsOf(a.Content, a.Lang, as)
+				pa, pb := as.Progress[model.SetThem], as.Progress[model.SetUs]
+				rows = append(rows, []string{fmt.Sprint(i + 1), as.Customer.Name,
+					fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
+					l.Kraljic, l.Preferencing, l.Regime, l.Priority, l.Room})
+			}
+			a.table([]string{"#", a.T("col.customer"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.regime"), a.T("col.priority"), a.T("col.room")}, rows)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&name, "workshop", "w", "", a.T("flag.workshop"))
+	return cmd
+}
+
+// terminalSize is the size of the terminal on stdout, or 0, 0.
+func (a *App) terminalSize() (int, int) {
+	f, ok := a.Stdout.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0, 0
+	}
+	w, h, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0, 0
+	}
+	return w, h
+}
+
+func (a *App) mapCommand() *cobra.Command {
+	var (
+		name          string
+		view          string
+		width, height int
+	)
+	cmd := &cobra.Command{
+		Use:   "map",
+		Short: a.T("cmd.map.short"),
+		Long:  a.T("cmd.map.long"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			v, err := mapview.ParseView(view)
+			if err != nil {
+				return &usageError{a.T("err.view", view)}
+			}
+			tw, th := a.terminalSize()
+			if width == 0 {
+				width = 80
+				if tw > 0 {
+					width = tw
+				}
+			}
+			if height == 0 {
+				height = 24
+				if th > 0 {
+					height = min(max(th-6, mapview.MinHeight), 60)
+				}
+			}
+			if width < mapview.MinWidth || height < mapview.MinHeight {
+				return &usageError{a.T("err.mapsize", mapview.MinWidth, mapview.MinHeight)}
+			}
+			ds, err := a.loadWorkshop(name)
+			if err != nil {
+				return err
+			}
+			a.print(a.renderMap(ds, v, width, height, tw > 0))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&name, "workshop", "w", "", a.T("flag.workshop"))
+	f.StringVar(&view, "view", string(mapview.Power), a.T("flag.view"))
+	f.IntVar(&width, "width", 0, a.T("flag.width"))
+	f.IntVar(&height, "height", 0, a.T("flag.height"))
+	return cmd
+}
+
+// renderMap draws a map with its title, legend and the customers not
+// placed, no line wider than width.
+func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, colour bool) string {
+	ranked := model.Rank(ds.Assess(a.Content.Questions()))
+	plot := mapview.NewPlot(v, ranked, ds.Workshop.Thresholds, a.Content)
+	plot.Options.Width, plot.Options.Height = width, height
+	if colour {
+		plot.Options.Styles = mapStyles()
+	}
+	m := mapview.Render(plot.Points, plot.Options)
+	var b strings.Builder
+	title := a.T("map.title", ds.Workshop.Name, v.Title(a.Content), len(plot.Points), len(ranked))
+	b.WriteString(ansi.Truncate(title, width, "…") + "\n")
+	b.WriteString(m.String() + "\n")
+	for _, e := range m.Legend {
+		as := ranked[plot.Placed[e.Index]]
+		xd, yd := v.Axes()
+		line := fmt.Sprintf("%s  %s (%s; %s)", e.Key, as.Customer.Name,
+			report.Number(a.Lang, as.Scores[xd].Value, 1), report.Number(a.Lang, as.Scores[yd].Value, 1))
+		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+	}
+	if len(plot.Unplaced) > 0 {
+		var names []string
+		for _, i := range plot.Unplaced {
+			names = append(names, ranked[i].Customer.Name)
+		}
+		text := a.T("map.unplaced", strings.Join(names, ", "))
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(text, width, ""), width, false) + "\n")
+	}
+	return b.String()
+}
+
+func mapStyles() *mapview.Styles {
+	q := [4]lipgloss.Style{
+		lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
+		lipgloss.NewStyle().Foreground(lipgloss.Color("2")).Bold(true),
+		lipgloss.NewStyle().Foreground(lipgloss.Color("6")).Bold(true),
+		lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
+	}
+	return mapview.NewStyles(lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Reverse(true), q)
+}
+
+func (a *App) reportCommand() *cobra.Command {
+	var name, customer, format, out string
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: a.T("cmd.report.short"),
+		Long:  a.T("cmd.report.long"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "md" && format != "json" {
+				return &usageError{a.T("err.format", format, "md, json")}
+			}
+			ds, err := a.loadWorkshop(name)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			in := report.Input{Dataset: ds, Content: a.Content, Lang: a.Lang}
+			switch {
+			case customer != "":
+				c, err := a.findCustomer(ds, customer)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					ds.Customers = []model.Customer{c}
+					ds.Answers = map[string]map[string]model.Answer{c.ID: ds.Answers[c.ID]}
+					err = report.WriteJSON(&buf, ds, a.Content.Questions())
+				} else {
+					err = report.WriteBrief(&buf, in, c.ID)
+				}
+				if err != nil {
+					return err
+				}
+			case format == "json":
+				if err := report.WriteJSON(&buf, ds, a.Content.Questions()); err != nil {
+					return err
+				}
+			default:
+				if err := report.WriteMarkdown(&buf, in); err != nil {
+					return err
+				}
+			}
+			if out == "" || out == "-" {
+				_, err := a.Stdout.Write(buf.Bytes())
+				return err
+			}
+			if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintln(a.Stderr, a.T("report.written", out))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&name, "workshop", "w", "", a.T("flag.workshop"))
+	f.StringVarP(&customer, "customer", "c", "", a.T("flag.customer"))
+	f.StringVar(&format, "format", "md", a.T("flag.format"))
+	f.StringVarP(&out, "output", "o", "", a.T("flag.output"))
+	return cmd
+}
+
+func (a *App) importCommand() *cobra.Command {
+	var replace bool
+	cmd := &cobra.Command{
+		Use:   "import FILE.json",
+		Short: a.T("cmd.import.short"),
+		Long:  a.T("cmd.import.long"),
+		Args:  a.exactArgs(1, "FILE.json"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			ds, err := report.ReadJSON(f)
+			if err != nil {
+				var ie *report.ImportError
+				if errors.As(err, &ie) {
+					return a.errorf("err.import."+ie.Problem, args[0], ie.Line, ie.Detail)
+				}
+				return err
+			}
+			db, err := a.DB()
+			if err != nil {
+				return err
+			}
+			if err := db.Import(ds, replace); err != nil {
+				if errors.Is(err, store.ErrExists) {
+					return a.errorf("err.import.exists", ds.Workshop.Name)
+				}
+				return err
+			}
+			n := 0
+			for _, as := range ds.Answers {
+				n += len(as)
+			}
+			a.println(a.T("import.done", ds.Workshop.Name, len(ds.Customers), n))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&replace, "replace", false, a.T("flag.replace"))
+	return cmd
+}
+
+func (a *App) backupCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE",
+		Short: a.T("cmd.backup.short"),
+		Args:  a.exactArgs(1, "FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.DB()
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(args[0]); err == nil {
+				return a.errorf("err.backup.exists", args[0])
+			}
+			if err := db.Backup(args[0]); err != nil {
+				return err
+			}
+			a.println(a.T("backup.done", args[0]))
+			return nil
+		},
+	}
+}
+
+func (a *App) checkCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: a.T("cmd.check.short"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.DB()
+			if err != nil {
+				return err
+			}
+			problems := db.Check()
+			if len(problems) == 0 {
+				a.println(a.T("check.ok", db.Path()))
+				return nil
+			}
+			for _, p := range problems {
+				fmt.Fprintln(a.Stderr, "  "+p.Error())
+			}
+			return a.errorf("check.problems", db.Path(), len(problems))
+		},
+	}
+}
+
+func (a *App) contentCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "content",
+		Short: a.T("cmd.content.short"),
+		Long:  a.T("cmd.content.long"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			data, err := assets.Raw(a.Lang)
+			if err != nil {
+				return err
+			}
+			_, err = a.Stdout.Write(data)
+			return err
+		},
+	}
+}
+
+// print writes to stdout, dropping colour when stdout is not a terminal
+// or NO_COLOR is set.
+func (a *App) print(s string) {
+	w := colorprofile.NewWriter(a.Stdout, environ(a.Getenv))
+	fmt.Fprint(w, s)
+}
+
+func (a *App) println(s string) { a.print(s + "\n") }
+
+// table prints rows under a header, columns measured by display width.
+func (a *App) table(header []string, rows [][]string) {
+	t := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderRow(false).BorderColumn(true).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
+		Headers(header...).Rows(rows...).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := lipgloss.NewStyle().Padding(0, 1)
+			if row == table.HeaderRow {
+				s = s.Bold(true)
+			}
+			return s
+		})
+	a.println(t.String())
+}
+
+// writeFileAtomic writes data to path through a temporary file in the
+// same folder, so a failure never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".styrka-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+
+	"styrka/assets"
+	"styrka/store"
+)
+
+// describe turns any error into one sentence in the user's language that
+// says what happened and what to do.
+func (a *App) describe(err error) string {
+	var (
+		ue     *usageError
+		locked *store.LockedError
+		schema *store.SchemaError
+		fe     *assets.FileError
+		pe     *fs.PathError
+		msg    *messageError
+	)
+	switch {
+	case errors.As(err, &msg):
+		return msg.text
+	case errors.As(err, &ue):
+		return ue.msg
+	case errors.As(err, &locked):
+		if locked.PID > 0 {
+			return a.T("err.locked", locked.Path, locked.PID, locked.Started.Local().Format("2006-01-02 15:04:05"))
+		}
+		return a.T("err.locked.unknown", locked.Path)
+	case errors.As(err, &schema):
+		return a.T("err.schema.newer", schema.Found, schema.Supported)
+	case errors.Is(err, store.ErrNotStyrka):
+		return a.T("err.notstyrka", a.pathOf(err))
+	case errors.Is(err, store.ErrDamaged):
+		return a.T("err.damaged", a.pathOf(err))
+	case errors.As(err, &fe):
+		return a.describeFileError(fe)
+	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe):
+		return a.T("err.nofile", pe.Path)
+	case errors.Is(err, fs.ErrPermission) && errors.As(err, &pe):
+		return a.T("err.permission", pe.Path)
+	case strings.HasPrefix(err.Error(), "unknown command "):
+		return a.T("err.command", strings.Trim(strings.Fields(err.Error())[2], `"`))
+	}
+	return a.T("err.other", err.Error())
+}
+
+// pathOf finds the file an error is about.
+func (a *App) pathOf(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Path
+	}
+	if p, e := a.dbPath(); e == nil {
+		return p
+	}
+	return ""
+}
+
+func (a *App) describeFileError(fe *assets.FileError) string {
+	where := fe.File
+	if fe.Line > 0 {
+		where = a.T("content.where.line", fe.File, fe.Line)
+	}
+	problem := a.T("content.problem."+string(fe.Problem), fe.Detail)
+	if fe.Field != "" {
+		return a.T("err.content.field", where, fe.Field, problem)
+	}
+	return a.T("err.content", where, problem)
+}
+
+// messageError carries a sentence already written for the user.
+type messageError struct{ text string }
+
+func (e *messageError) Error() string { return e.text }
+
+// errorf makes a translated error for the user.
+func (a *App) errorf(key string, args ...any) error {
+	return &messageError{a.T(key, args...)}
+}

@@ -1,0 +1,556 @@
+// Package mapview draws a quadrant map of customers as text: two scored
+// axes cut at a threshold, four named quadrants and a marker per placed
+// customer, labelled with its name where it fits and with a legend key
+// where it does not. It is one pure function from points to lines, used by
+// the TUI and by `styrka map`.
+package mapview
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Scale is the answer scale every axis runs on.
+const (
+	ScaleMin = 1.0
+	ScaleMax = 5.0
+)
+
+// Minimum size of a map that still shows four quadrants with a marker
+// area in each.
+const (
+	MinWidth  = 24
+	MinHeight = 11
+)
+
+// Point is one customer to draw.
+type Point struct {
+	Name string
+	X, Y float64
+}
+
+// Quadrant indices, in reading order.
+const (
+	TopLeft = iota
+	TopRight
+	BottomLeft
+	BottomRight
+)
+
+// Styles colour the map. The zero value draws plain text.
+type Styles struct {
+	Frame    lipgloss.Style
+	Axis     lipgloss.Style
+	Quadrant [4]lipgloss.Style // names and markers per quadrant
+	Selected lipgloss.Style
+	styled   bool
+}
+
+// NewStyles marks a Styles as in use; build it with this so the plain
+// zero value can skip styling entirely.
+func NewStyles(frame, axis, selected lipgloss.Style, quadrant [4]lipgloss.Style) *Styles {
+	return &Styles{Frame: frame, Axis: axis, Quadrant: quadrant, Selected: selected, styled: true}
+}
+
+// Options describe one map.
+type Options struct {
+	// Width and Height are the size of the whole map in cells, axis labels
+	// included; they are raised to MinWidth and MinHeight.
+	Width, Height int
+	XLabel        string
+	YLabel        string
+	XCut, YCut    float64
+	// Quadrants are the names of the four quadrants, in reading order.
+	Quadrants [4]string
+	// Selected is the index of the highlighted point, or -1.
+	Selected int
+	// MaxLabel caps the width of a name next to its marker (0 = 24).
+	MaxLabel int
+	Styles   *Styles
+}
+
+// Entry is a point that is shown by a key with its name in the legend.
+type Entry struct {
+	Key   string
+	Index int
+}
+
+// Map is a drawn map.
+type Map struct {
+	Lines []string
+	// Legend lists the points drawn with a key instead of their name.
+	Legend []Entry
+	// Cells holds, for every point, where its marker is (row, column in
+	// Lines), or -1,-1.
+	Marks [][2]int
+}
+
+// String joins the lines.
+func (m Map) String() string { return strings.Join(m.Lines, "\n") }
+
+// legendKeys are the single-cell keys used for unlabelled points; points
+// beyond them are drawn with overflowKey.
+const legendKeys = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+const (
+	marker      = "●"
+	overflowKey = "•"
+)
+
+type cellKind uint8
+
+const (
+	kEmpty cellKind = iota
+	kFrame
+	kLine
+	kName
+	kMarker
+	kLabel
+	kCont // the right half of a wide grapheme
+)
+
+type cell struct {
+	s    string
+	kind cellKind
+	quad int8 // quadrant for colour, -1 none
+	sel  bool
+}
+
+type canvas struct {
+	w, h  int
+	cells []cell
+}
+
+func (c *canvas) at(r, col int) *cell { return &c.cells[r*c.w+col] }
+
+// Render draws the points. Points are given in priority order: the first
+// ones get the positions closest to their true place and their names
+// written out; later ones give way.
+func Render(points []Point, o Options) Map {
+	o.Width = max(o.Width, MinWidth)
+	o.Height = max(o.Height, MinHeight)
+	if o.MaxLabel <= 0 {
+		o.MaxLabel = 24
+	}
+	g := newGeometry(o)
+	cv := &canvas{w: o.Width, h: o.Height, cells: make([]cell, o.Width*o.Height)}
+	for i := range cv.cells {
+		cv.cells[i] = cell{s: " ", quad: -1}
+	}
+	g.drawFrame(cv, o)
+	m := Map{Marks: make([][2]int, len(points))}
+
+	// Pass 1: markers, as close to their true place as the quadrant allows.
+	full := [4]bool{}
+	for i, p := range points {
+		m.Marks[i] = [2]int{-1, -1}
+		if math.IsNaN(p.X) || math.IsNaN(p.Y) {
+			continue
+		}
+		q, r, c := g.place(p)
+		rr, cc, ok := -1, -1, false
+		if !full[q] {
+			rr, cc, ok = g.nearestFree(cv, q, r, c)
+			if !ok {
+				full[q] = true
+			}
+		}
+		if !ok {
+			// The quadrant is full: share the nearest cell; the legend
+			// still lists the point.
+			rr, cc = r, c
+		}
+		m.Marks[i] = [2]int{rr, cc}
+		*cv.at(rr, cc) = cell{s: marker, kind: kMarker, quad: int8(q), sel: i == o.Selected}
+	}
+
+	// Pass 2: names next to markers, in priority order; the rest get keys.
+	keyN := 0
+	for i, p := range points {
+		rr, cc := m.Marks[i][0], m.Marks[i][1]
+		if rr < 0 {
+			continue
+		}
+		q := g.quadrantOf(rr, cc)
+		if g.label(cv, q, rr, cc, p.Name, o.MaxLabel, i == o.Selected) {
+			continue
+		}
+		key := overflowKey
+		if keyN < len(legendKeys) {
+			key = legendKeys[keyN : keyN+1]
+		}
+		keyN++
+		if cv.at(rr, cc).kind == kMarker {
+			cv.at(rr, cc).s = key
+		}
+		m.Legend = append(m.Legend, Entry{Key: key, Index: i})
+	}
+	m.Lines = cv.render(o.Styles)
+	return m
+}
+
+// geometry maps scores to cells.
+type geometry struct {
+	left, top     int // first interior column and row
+	right, bottom int // last interior column and row
+	cutCol        int
+	cutRow        int
+	xcut, ycut    float64
+}
+
+func newGeometry(o Options) geometry {
+	const gutter = 2 // y tick labels
+	g := geometry{left: gutter + 1, top: 2, right: o.Width - 2, bottom: o.Height - 4}
+	g.xcut, g.ycut = clampScale(o.XCut), clampScale(o.YCut)
+	g.cutCol = g.col(g.xcut)
+	g.cutRow = g.row(g.ycut)
+	// Keep at least one interior column or row on each side of the cuts.
+	g.cutCol = min(max(g.cutCol, g.left+1), g.right-1)
+	g.cutRow = min(max(g.cutRow, g.top+1), g.bottom-1)
+	return g
+}
+
+func clampScale(v float64) float64 {
+	if math.IsNaN(v) || v < ScaleMin || v > ScaleMax {
+		return 3
+	}
+	return v
+}
+
+func (g geometry) col(v float64) int {
+	f := (clampScale(v) - ScaleMin) / (ScaleMax - ScaleMin)
+	return g.left + int(math.Round(f*float64(g.right-g.left)))
+}
+
+func (g geometry) row(v float64) int {
+	f := (ScaleMax - clampScale(v)) / (ScaleMax - ScaleMin)
+	return g.top + int(math.Round(f*float64(g.bottom-g.top)))
+}
+
+// bounds gives the interior rows and columns of a quadrant.
+func (g geometry) bounds(q int) (r0, r1, c0, c1 int) {
+	r0, r1 = g.top, g.cutRow-1
+	if q == BottomLeft || q == BottomRight {
+		r0, r1 = g.cutRow+1, g.bottom
+	}
+	c0, c1 = g.left, g.cutCol-1
+	if q == TopRight || q == BottomRight {
+		c0, c1 = g.cutCol+1, g.right
+	}
+	return
+}
+
+func (g geometry) quadrantOf(r, c int) int {
+	q := TopLeft
+	if c > g.cutCol {
+		q++
+	}
+	if r > g.cutRow {
+		q += 2
+	}
+	return q
+}
+
+// place finds a point's quadrant and its ideal cell inside it. A score at
+// or above the cut lies on the high side.
+func (g geometry) place(p Point) (q, r, c int) {
+	x, y := clampValue(p.X), clampValue(p.Y)
+	q = TopLeft
+	if x >= g.xcut {
+		q = TopRight
+	}
+	if y < g.ycut {
+		q += 2
+	}
+	r0, r1, c0, c1 := g.bounds(q)
+	return q, min(max(g.row(y), r0), r1), min(max(g.col(x), c0), c1)
+}
+
+func clampValue(v float64) float64 { return min(max(v, ScaleMin), ScaleMax) }
+
+// nearestFree searches rings of growing distance around (r, c) inside the
+// quadrant for an empty cell. Rows count double, since a cell is about
+// twice as tall as it is wide.
+func (g geometry) nearestFree(cv *canvas, q, r, c int) (int, int, bool) {
+	r0, r1, c0, c1 := g.bounds(q)
+	// First look nearby for a cell with empty cells on both sides, so two
+	// markers never touch; then settle for any empty cell.
+	spacious := func(rr, cc int) bool {
+		return (cc == c0 || cv.at(rr, cc-1).kind == kEmpty) && (cc == c1 || cv.at(rr, cc+1).kind == kEmpty)
+	}
+	if rr, cc, ok := g.search(cv, r0, r1, c0, c1, r, c, 4, spacious); ok {
+		return rr, cc, true
+	}
+	return g.search(cv, r0, r1, c0, c1, r, c, max(r1-r0, c1-c0)*2, nil)
+}
+
+// search walks rings of growing distance up to maxD around (r, c) within
+// the bounds for an empty cell that also passes ok (when given).
+func (g geometry) search(cv *canvas, r0, r1, c0, c1, r, c, maxD int, ok func(int, int) bool) (int, int, bool) {
+	good := func(rr, cc int) bool { return cv.at(rr, cc).kind == kEmpty && (ok == nil || ok(rr, cc)) }
+	if good(r, c) {
+		return r, c, true
+	}
+	for d := 1; d <= maxD; d++ {
+		for dr := -d / 2; dr <= d/2; dr++ {
+			dc := d - 2*abs(dr)
+			for _, cc := range []int{c + dc, c - dc} {
+				rr := r + dr
+				if rr < r0 || rr > r1 || cc < c0 || cc > c1 {
+					continue
+				}
+				if good(rr, cc) {
+					return rr, cc, true
+				}
+				if dc == 0 {
+					break
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// label writes " name" to the right of the marker, or "name " to its
+// left, inside the quadrant and only over empty cells, keeping a free cell
+// before the next thing on the row so two names never run together. A
+// name that does not fit whole is shortened, down to a few characters.
+func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool) bool {
+	_, _, c0, c1 := g.bounds(q)
+	name = strings.TrimSpace(name)
+	nameW := ansi.StringWidth(name)
+	if nameW == 0 {
+		return false
+	}
+	// usable is the label width that fits in a run of free cells beside
+	// the marker: one cell of gap at the marker, one before whatever ends
+	// the run (none at the quadrant's edge).
+	usable := func(step, edge int) int {
+		run := 0
+		for x := c + step; x != edge+step && cv.at(r, x).kind == kEmpty; x += step {
+			run++
+		}
+		u := run - 1
+		if c+step*run != edge {
+			u--
+		}
+		return min(u, maxW, nameW)
+	}
+	right, left := usable(1, c1), usable(-1, c0)
+	w, side := right, 1
+	if left > right {
+		w, side = left, -1
+	}
+	if w < min(nameW, minLabel) {
+		return false
+	}
+	text := name
+	if nameW > w {
+		text = ansi.Truncate(name, w, "…")
+	}
+	if side > 0 {
+		cv.write(r, c+2, text, q, sel)
+	} else {
+		cv.write(r, c-1-ansi.StringWidth(text), text, q, sel)
+	}
+	return true
+}
+
+// minLabel is the narrowest shortened name worth writing.
+const minLabel = 7
+
+// write puts text on the canvas grapheme by grapheme, wide ones taking
+// two cells.
+func (cv *canvas) write(r, c int, text string, q int, sel bool) {
+	for text != "" {
+		g, w := ansi.FirstGraphemeCluster(text, ansi.GraphemeWidth)
+		text = text[len(g):]
+		if w == 0 {
+			continue
+		}
+		if c+w > cv.w {
+			return
+		}
+		*cv.at(r, c) = cell{s: g, kind: kLabel, quad: int8(q), sel: sel}
+		for k := 1; k < w; k++ {
+			*cv.at(r, c+k) = cell{kind: kCont, quad: int8(q), sel: sel}
+		}
+		c += w
+	}
+}
+
+// text writes plain text of a given kind, clipped to the columns c..limit.
+func (cv *canvas) text(r, c, limit int, text string, kind cellKind, q int) {
+	text = ansi.Truncate(text, limit-c+1, "…")
+	for text != "" {
+		g, w := ansi.FirstGraphemeCluster(text, ansi.GraphemeWidth)
+		text = text[len(g):]
+		if w == 0 {
+			continue
+		}
+		if c+w-1 > limit {
+			return
+		}
+		*cv.at(r, c) = cell{s: g, kind: kind, quad: int8(q)}
+		for k := 1; k < w; k++ {
+			*cv.at(r, c+k) = cell{kind: kCont, quad: int8(q)}
+		}
+		c += w
+	}
+}
+
+func (g geometry) drawFrame(cv *canvas, o Options) {
+	top, bottom := g.top-1, g.bottom+1
+	left, right := g.left-1, g.right+1
+	// Y axis label on the first row, X axis label on the last.
+	cv.text(0, 0, cv.w-1, "↑ "+o.YLabel, kFrame, -1)
+	xl := o.XLabel + " →"
+	cv.text(cv.h-1, max(0, cv.w-ansi.StringWidth(xl)), cv.w-1, xl, kFrame, -1)
+	for c := left; c <= right; c++ {
+		h := "─"
+		if c == g.cutCol {
+			h = "┬"
+		}
+		*cv.at(top, c) = cell{s: h, kind: kFrame, quad: -1}
+		if c == g.cutCol {
+			h = "┴"
+		}
+		*cv.at(bottom, c) = cell{s: h, kind: kFrame, quad: -1}
+	}
+	for r := top; r <= bottom; r++ {
+		v := "│"
+		if r == g.cutRow {
+			v = "├"
+		}
+		*cv.at(r, left) = cell{s: v, kind: kFrame, quad: -1}
+		if r == g.cutRow {
+			v = "┤"
+		}
+		*cv.at(r, right) = cell{s: v, kind: kFrame, quad: -1}
+	}
+	*cv.at(top, left) = cell{s: "┌", kind: kFrame, quad: -1}
+	*cv.at(top, right) = cell{s: "┐", kind: kFrame, quad: -1}
+	*cv.at(bottom, left) = cell{s: "└", kind: kFrame, quad: -1}
+	*cv.at(bottom, right) = cell{s: "┘", kind: kFrame, quad: -1}
+	for c := g.left; c <= g.right; c++ {
+		*cv.at(g.cutRow, c) = cell{s: "┄", kind: kLine, quad: -1}
+	}
+	for r := g.top; r <= g.bottom; r++ {
+		*cv.at(r, g.cutCol) = cell{s: "┆", kind: kLine, quad: -1}
+	}
+	*cv.at(g.cutRow, g.cutCol) = cell{s: "┼", kind: kLine, quad: -1}
+
+	// Ticks: the scale ends and the cuts.
+	tick := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	cv.text(g.top, 0, 1, tick(ScaleMax), kFrame, -1)
+	cv.text(g.cutRow, 0, 1, tick(g.ycut), kFrame, -1)
+	cv.text(g.bottom, 0, 1, tick(ScaleMin), kFrame, -1)
+	tr := cv.h - 2
+	cv.text(tr, g.left, g.left, tick(ScaleMin), kFrame, -1)
+	ct := tick(g.xcut)
+	cv.text(tr, g.cutCol-ansi.StringWidth(ct)/2, g.cutCol+2, ct, kFrame, -1)
+	cv.text(tr, g.right, g.right, tick(ScaleMax), kFrame, -1)
+
+	// Quadrant names in the outer corners, leaving the centre to markers.
+	for q := range 4 {
+		r0, r1, c0, c1 := g.bounds(q)
+		r := r0
+		if q >= BottomLeft {
+			r = r1
+		}
+		name := strings.ToUpper(o.Quadrants[q])
+		avail := c1 - c0 + 1
+		if avail < 1 {
+			continue
+		}
+		name = ansi.Truncate(name, avail, "…")
+		c := c0
+		if q == TopRight || q == BottomRight {
+			c = c1 - ansi.StringWidth(name) + 1
+		}
+		cv.text(r, c, c1, name, kName, q)
+	}
+}
+
+// render turns the canvas into lines, styling runs of cells that share a
+// style at once.
+func (cv *canvas) render(st *Styles) []string {
+	lines := make([]string, cv.h)
+	var b, run strings.Builder
+	for r := 0; r < cv.h; r++ {
+		b.Reset()
+		row := cv.cells[r*cv.w : (r+1)*cv.w]
+		if st == nil || !st.styled {
+			for _, c := range row {
+				b.WriteString(c.s)
+			}
+			lines[r] = strings.TrimRight(b.String(), " ")
+			continue
+		}
+		// Trim trailing blanks before styling.
+		end := len(row)
+		for end > 0 && row[end-1].kind == kEmpty && row[end-1].s == " " {
+			end--
+		}
+		cur := -2
+		flush := func() {
+			if run.Len() == 0 {
+				return
+			}
+			b.WriteString(st.style(cur).Render(run.String()))
+			run.Reset()
+		}
+		for _, c := range row[:end] {
+			id := styleID(c)
+			if id != cur {
+				flush()
+				cur = id
+			}
+			run.WriteString(c.s)
+		}
+		flush()
+		lines[r] = b.String()
+	}
+	return lines
+}
+
+// styleID numbers the styles a cell can have: -1 none, 0–3 quadrants,
+// 4 frame, 5 line, 6 selected.
+func styleID(c cell) int {
+	switch {
+	case c.sel:
+		return 6
+	case c.kind == kFrame:
+		return 4
+	case c.kind == kLine:
+		return 5
+	case c.quad >= 0:
+		return int(c.quad)
+	}
+	return -1
+}
+
+func (st *Styles) style(id int) lipgloss.Style {
+	switch {
+	case id >= 0 && id < 4:
+		return st.Quadrant[id]
+	case id == 4:
+		return st.Frame
+	case id == 5:
+		return st.Axis
+	case id == 6:
+		return st.Selected
+	}
+	return lipgloss.NewStyle()
+}

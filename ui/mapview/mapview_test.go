@@ -1,0 +1,209 @@
+package mapview
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func sample() []Point {
+	return []Point{
+		{"Åhléns Möbel AB", 3.6, 4.2},
+		{"Bergström Verkstad", 4.5, 4.5},
+		{"Ölands Kalk", 1.5, 4.0},
+		{"東京商事", 2, 2},
+		{"Nordbygg 🚧", 4.8, 1.2},
+		{"Söderhamns Trä", 3.1, 3.0},
+		{"Kalmar Fisk", 1.2, 1.1},
+		{"Lindqvist & Co", 2.9, 2.9},
+		{"Gävle Plåt", 4.6, 4.4},
+		{"Exakt Gräns", 3.0, 3.0},
+		{"Hörnet Högst", 5, 5},
+		{"Hörnet Lägst", 1, 1},
+	}
+}
+
+func options(w, h int) Options {
+	return Options{
+		Width: w, Height: h,
+		XLabel: "Relative value (our dependence)", YLabel: "Supply risk (their dependence)",
+		XCut: 3, YCut: 3,
+		Quadrants: [4]string{"We dominate", "Interdependence", "Independence", "Customer dominates"},
+		Selected:  -1,
+	}
+}
+
+var sizes = []struct {
+	name string
+	w, h int
+}{{"80x24", 80, 24}, {"120x40", 120, 40}, {"tiny", MinWidth, MinHeight}, {"160x50", 160, 50}}
+
+func TestGolden(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(s.name, func(t *testing.T) {
+			m := Render(sample(), options(s.w, s.h))
+			var b strings.Builder
+			b.WriteString(m.String() + "\n")
+			for _, e := range m.Legend {
+				fmt.Fprintf(&b, "%s %s\n", e.Key, sample()[e.Index].Name)
+			}
+			golden.RequireEqual(t, b.String())
+		})
+	}
+}
+
+// checkMap asserts the map's invariants: its size, every marker in its
+// own cell in the right quadrant, every point named once (label or
+// legend), and no line wider than the width.
+func checkMap(t *testing.T, pts []Point, o Options, m Map) {
+	t.Helper()
+	if len(m.Lines) != o.Height {
+		t.Fatalf("got %d lines, want %d", len(m.Lines), o.Height)
+	}
+	for i, l := range m.Lines {
+		if w := ansi.StringWidth(l); w > o.Width {
+			t.Fatalf("line %d is %d wide, more than %d: %q", i, w, o.Width, l)
+		}
+	}
+	g := newGeometry(o)
+	seen := map[[2]int]int{}
+	inLegend := map[int]bool{}
+	for _, e := range m.Legend {
+		if inLegend[e.Index] {
+			t.Fatalf("point %d is in the legend twice", e.Index)
+		}
+		inLegend[e.Index] = true
+	}
+	for i, p := range pts {
+		mk := m.Marks[i]
+		if mk[0] < g.top || mk[0] > g.bottom || mk[1] < g.left || mk[1] > g.right {
+			t.Fatalf("point %d (%s) marked at %v, outside the plot", i, p.Name, mk)
+		}
+		if mk[0] == g.cutRow || mk[1] == g.cutCol {
+			t.Fatalf("point %d (%s) marked on a cut line at %v", i, p.Name, mk)
+		}
+		want, _, _ := g.place(p)
+		if got := g.quadrantOf(mk[0], mk[1]); got != want {
+			t.Fatalf("point %d (%s) at (%.2f, %.2f) drawn in quadrant %d, want %d", i, p.Name, p.X, p.Y, got, want)
+		}
+		if j, dup := seen[mk]; dup {
+			t.Fatalf("points %d and %d share the cell %v", j, i, mk)
+		}
+		seen[mk] = i
+		row := ansi.Strip(m.Lines[mk[0]])
+		if !inLegend[i] {
+			short := ansi.Truncate(p.Name, 3, "")
+			if !strings.Contains(row, short) {
+				t.Fatalf("point %d (%s) has neither a label nor a legend entry; row %q", i, p.Name, row)
+			}
+		}
+	}
+}
+
+func TestInvariants(t *testing.T) {
+	for _, s := range sizes {
+		t.Run(s.name, func(t *testing.T) {
+			o := options(s.w, s.h)
+			checkMap(t, sample(), o, Render(sample(), o))
+		})
+	}
+}
+
+func TestRandomCrowdsNeverHideACustomer(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 50 {
+		n := 1 + r.IntN(60)
+		pts := make([]Point, n)
+		for i := range pts {
+			// Cluster half the points to force collisions.
+			x, y := 1+4*r.Float64(), 1+4*r.Float64()
+			if i%2 == 0 {
+				x, y = 3.5+0.2*r.Float64(), 4+0.2*r.Float64()
+			}
+			pts[i] = Point{Name: fmt.Sprintf("Kund %d åäö", i), X: x, Y: y}
+		}
+		o := options(60+r.IntN(100), 14+r.IntN(30))
+		o.XCut, o.YCut = 2+2*r.Float64(), 2+2*r.Float64()
+		t.Run(fmt.Sprint(round), func(t *testing.T) { checkMap(t, pts, o, Render(pts, o)) })
+	}
+}
+
+func TestCutIsInclusive(t *testing.T) {
+	o := options(80, 24)
+	m := Render([]Point{{"A", 3, 3}, {"B", 2.99, 2.99}}, o)
+	g := newGeometry(o)
+	if q := g.quadrantOf(m.Marks[0][0], m.Marks[0][1]); q != TopRight {
+		t.Errorf("a point exactly on the cut is in quadrant %d, want top right", q)
+	}
+	if q := g.quadrantOf(m.Marks[1][0], m.Marks[1][1]); q != BottomLeft {
+		t.Errorf("a point just below the cut is in quadrant %d, want bottom left", q)
+	}
+}
+
+func TestWideNamesAreMeasured(t *testing.T) {
+	pts := []Point{{"東京商事株式会社", 4, 4}, {"👩‍👩‍👧 Familjeföretaget", 2, 4}, {"Ångström Ärlig Öberg", 2, 2}}
+	for _, w := range []int{MinWidth, 30, 41, 80} {
+		o := options(w, 16)
+		checkMap(t, pts, o, Render(pts, o))
+	}
+}
+
+func TestStyledEqualsPlainWithoutEscapes(t *testing.T) {
+	o := options(80, 24)
+	plain := Render(sample(), o)
+	o.Styles = NewStyles(lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Reverse(true),
+		[4]lipgloss.Style{lipgloss.NewStyle().Foreground(lipgloss.Color("1"))})
+	o.Selected = 2
+	styled := Render(sample(), o)
+	if styled.String() == plain.String() {
+		t.Fatal("styles changed nothing")
+	}
+	if got := ansi.Strip(styled.String()); got != plain.String() {
+		t.Fatalf("styled map differs from plain once escapes are stripped:\n%s\n---\n%s", got, plain.String())
+	}
+}
+
+func TestTooSmallIsRaisedToMinimum(t *testing.T) {
+	m := Render(sample(), options(5, 3))
+	if len(m.Lines) != MinHeight {
+		t.Fatalf("got %d lines, want the minimum %d", len(m.Lines), MinHeight)
+	}
+}
+
+func TestQuadrantNamesAndAxes(t *testing.T) {
+	o := options(80, 24)
+	s := Render(nil, o).String()
+	for _, want := range []string{"WE DOMINATE", "INTERDEPENDENCE", "INDEPENDENCE", "CUSTOMER DOMINATES", "↑ Supply risk", "Relative value (our dependence) →"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("map lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func benchPoints(n int) []Point {
+	r := rand.New(rand.NewPCG(3, 4))
+	pts := make([]Point, n)
+	for i := range pts {
+		pts[i] = Point{Name: fmt.Sprintf("Kund %d AB", i), X: 1 + 4*r.Float64(), Y: 1 + 4*r.Float64()}
+	}
+	return pts
+}
+
+func BenchmarkRender(b *testing.B) {
+	for _, n := range []int{10, 1000, 10000} {
+		for _, s := range []struct{ w, h int }{{80, 24}, {160, 50}} {
+			pts := benchPoints(n)
+			o := options(s.w, s.h)
+			b.Run(fmt.Sprintf("%d/%dx%d", n, s.w, s.h), func(b *testing.B) {
+				for b.Loop() {
+					Render(pts, o)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package mapview
+
+import (
+	"fmt"
+
+	"styrka/assets"
+	"styrka/model"
+)
+
+// View is one way to look at the workshop's customers.
+type View string
+
+const (
+	// Power is the power-balance map: our dependence (relative value)
+	// across, their dependence (supply risk) up.
+	Power View = "power"
+	// Kraljic is how customers see us: supply risk across, profit impact up.
+	Kraljic View = "kraljic"
+	// Preferencing is how we see them: relative value across,
+	// attractiveness up.
+	Preferencing View = "preferencing"
+)
+
+// Views lists the views in the order `v` cycles them.
+var Views = []View{Power, Kraljic, Preferencing}
+
+// ParseView accepts a view's name.
+func ParseView(s string) (View, error) {
+	for _, v := range Views {
+		if string(v) == s {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("unknown view %q", s)
+}
+
+// Next is the view after v, cycling.
+func (v View) Next() View {
+	for i, w := range Views {
+		if w == v {
+			return Views[(i+1)%len(Views)]
+		}
+	}
+	return Power
+}
+
+// Axes gives the dimensions drawn across (x) and up (y).
+func (v View) Axes() (x, y model.Dimension) {
+	switch v {
+	case Kraljic:
+		return model.SupplyRisk, model.ProfitImpact
+	case Preferencing:
+		return model.RelativeValue, model.Attractiveness
+	}
+	return model.RelativeValue, model.SupplyRisk
+}
+
+// QuadrantNames names the four quadrants of a view in reading order.
+func (v View) QuadrantNames(c *assets.Content) [4]string {
+	switch v {
+	case Kraljic:
+		k := c.Kraljic
+		return [4]string{k[model.Leverage].Name, k[model.Strategic].Name, k[model.NonCritical].Name, k[model.Bottleneck].Name}
+	case Preferencing:
+		p := c.Preferencing
+		return [4]string{p[model.Development].Name, p[model.Core].Name, p[model.Nuisance].Name, p[model.Exploitable].Name}
+	}
+	r := c.Regimes
+	return [4]string{r[model.SupplierDominance].Name, r[model.Interdependence].Name, r[model.Independence].Name, r[model.BuyerDominance].Name}
+}
+
+// Title is the view's name in the content's language.
+func (v View) Title(c *assets.Content) string { return c.T("view." + string(v)) }
+
+// Plot is a view of a workshop ready to draw: the points of the placed
+// customers in priority order, and the customers that are not placed.
+type Plot struct {
+	Options Options
+	Points  []Point
+	// Placed[i] is the index into the assessments of Points[i].
+	Placed []int
+	// Unplaced are the indexes of assessments with no place in this view.
+	Unplaced []int
+}
+
+// NewPlot lays out ranked assessments for a view. The caller sets the size
+// and styles on the returned options.
+func NewPlot(v View, ranked []model.Assessment, t model.Thresholds, c *assets.Content) Plot {
+	xd, yd := v.Axes()
+	t = t.Normalized()
+	p := Plot{Options: Options{
+		XLabel:    c.Dimensions[xd].Short,
+		YLabel:    c.Dimensions[yd].Short,
+		XCut:      t.For(xd),
+		YCut:      t.For(yd),
+		Quadrants: v.QuadrantNames(c),
+		Selected:  -1,
+	}}
+	for i, a := range ranked {
+		x, y := a.Scores[xd], a.Scores[yd]
+		if !x.Placed || !y.Placed {
+			p.Unplaced = append(p.Unplaced, i)
+			continue
+		}
+		p.Points = append(p.Points, Point{Name: a.Customer.Name, X: x.Value, Y: y.Value})
+		p.Placed = append(p.Placed, i)
+	}
+	return p
+}
