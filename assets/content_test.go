@@ -309,7 +309,7 @@ func TestSwedishIsTranslated(t *testing.T) {
 		p := strings.TrimPrefix(f.path, "sv")
 		if e, ok := enText[p]; ok {
 			compared++
-			if e == f.value && !sameInBoth[e] {
+			if e == f.value && !sameInBoth[e] && utf8.RuneCountInString(e) > 3 {
 				t.Errorf("%s: same in sv and en: %q", p, e)
 			}
 		}

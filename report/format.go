@@ -30,6 +30,10 @@ func Number(lang string, v float64, decimals int) string {
 // Signed is Number with an explicit sign for positive values.
 func Signed(lang string, v float64, decimals int) string {
 	s := Number(lang, v, decimals)
+	if strings.Trim(s, "0.,−-") == "" {
+		// Rounds to zero: no sign.
+		return Number(lang, 0, decimals)
+	}
 	if v > 0 && !strings.HasPrefix(s, "+") {
 		s = "+" + s
 	}
@@ -86,7 +90,7 @@ func LabelsOf(c *assets.Content, lang string, a model.Assessment) Labels {
 		l.Regime = c.Regimes[a.Regime].Name
 	}
 	if a.Room.Placed {
-		l.Room = Signed(lang, a.Room.Value, 1) + " " + c.Rooms[a.Room.Level].Name
+		l.Room = c.Rooms[a.Room.Level].Name + " (" + Signed(lang, a.Room.Value, 1) + ")"
 		l.Stance = c.Stances[a.Room.Stance].Name
 	}
 	return l

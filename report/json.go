@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"styrka/model"
 )
@@ -131,6 +132,11 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 	if w.ID == "" || w.Name == "" {
 		return invalid("workshop: id and name are required")
 	}
+	if w.Date != "" {
+		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
+			return invalid("workshop: date %q is not YYYY-MM-DD", model.CleanText(w.Date))
+		}
+	}
 	ds := model.Dataset{Workshop: w, Answers: map[string]map[string]model.Answer{}}
 	seen := map[string]bool{}
 	for i, rec := range doc.Customers {
@@ -139,6 +145,7 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 		c.Offering = model.CleanText(c.Offering)
 		c.Currency = model.CleanText(c.Currency)
 		c.Notes = model.CleanNote(c.Notes)
+		c.Tags = cleanTags(c.Tags)
 		if c.ID == "" || c.Name == "" {
 			return invalid("customers[%d]: id and name are required", i)
 		}
@@ -181,3 +188,14 @@ func lineAt(data []byte, offset int64) int {
 
 // ErrNoCustomer is returned for a customer that is not in the workshop.
 var ErrNoCustomer = errors.New("no such customer")
+
+// cleanTags cleans every tag and drops the empty ones.
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if t = model.CleanText(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -25,10 +25,9 @@ func (in Input) ranked() []model.Assessment {
 }
 
 // mdEscape keeps user text from being read as Markdown.
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`)
-	return r.Replace(s)
-}
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "~", `\~`, "&", "&amp;")
 
 // MapWidth and MapHeight are the size of the map in a Markdown report.
 const (
@@ -50,7 +49,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 			placed++
 		}
 	}
-	fmt.Fprintf(&b, "%s\n\n", in.t("report.meta", ws.Date, mdEscape(ws.OurCompany), Number(in.Lang, ws.Thresholds.Normalized().Risk, 1), len(ranked), placed))
+	fmt.Fprintf(&b, "%s\n\n", in.t("report.meta", mdEscape(ws.Date), mdEscape(ws.OurCompany), Number(in.Lang, ws.Thresholds.Normalized().Risk, 1), len(ranked), placed))
 
 	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
 	plot.Options.Width, plot.Options.Height = MapWidth, MapHeight
@@ -66,7 +65,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		in.t("col.customer"), in.t("col.priority"), in.t("col.regime"), in.t("col.kraljic"), in.t("col.preferencing"), in.t("col.room"), in.t("col.revenue"))
 	for i, a := range ranked {
 		l := LabelsOf(c, in.Lang, a)
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, Revenue(in.Lang, a.Customer))
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)))
 	}
 	b.WriteString("\n")
 
@@ -138,9 +137,9 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		meta = append(meta, in.t("brief.offering", mdEscape(cu.Offering)))
 	}
 	if r := Revenue(in.Lang, cu); r != "" {
-		meta = append(meta, in.t("brief.revenue", r))
+		meta = append(meta, in.t("brief.revenue", mdEscape(r)))
 	}
-	meta = append(meta, in.t("brief.workshop", mdEscape(ws.Name), ws.Date))
+	meta = append(meta, in.t("brief.workshop", mdEscape(ws.Name), mdEscape(ws.Date)))
 	fmt.Fprintf(&b, "%s\n\n", strings.Join(meta, " · "))
 	if cu.Notes != "" {
 		fmt.Fprintf(&b, "> %s\n\n", strings.ReplaceAll(mdEscape(cu.Notes), "\n", "\n> "))
@@ -199,12 +198,6 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		b.WriteString("\n")
 	}
 
-	if hasCell {
-		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.activities"))
-		writeAdvice(&b, in, c.Cells[cell.Key()].Advice)
-		fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("label.message"), c.Regimes[a.Regime].Message)
-	}
-
 	byID := make(map[string]model.Question, len(questions))
 	for _, q := range questions {
 		byID[q.ID] = q
@@ -215,6 +208,12 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 			fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
 		}
 		b.WriteString("\n")
+	}
+
+	if hasCell {
+		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.activities"))
+		writeAdvice(&b, in, c.Cells[cell.Key()].Advice)
+		fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("label.message"), c.Regimes[a.Regime].Message)
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.answers"))

@@ -37,6 +37,8 @@ type App struct {
 	dbFlag      string
 	contentFlag string
 	langFlag    string
+	themeFlag   string
+	accessible  bool
 	db          *store.DB
 }
 
@@ -175,7 +177,7 @@ func (a *App) rootCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.Interactive == nil {
-				return cmd.Help()
+				return a.runTUI(cmd.Context())
 			}
 			return a.Interactive(cmd.Context(), a)
 		},
@@ -185,6 +187,8 @@ func (a *App) rootCommand() *cobra.Command {
 	pf.StringVar(&a.dbFlag, "db", "", a.T("flag.db"))
 	pf.StringVar(&a.langFlag, "lang", a.Lang, a.T("flag.lang"))
 	pf.StringVar(&a.contentFlag, "content", "", a.T("flag.content"))
+	root.Flags().StringVar(&a.themeFlag, "theme", "auto", a.T("flag.theme"))
+	root.Flags().BoolVar(&a.accessible, "accessible", false, a.T("flag.accessible"))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{a.translateFlagError(err)}
 	})

@@ -1,0 +1,63 @@
+package store_test
+
+import (
+	"encoding/binary"
+	"path/filepath"
+	"testing"
+
+	"go.etcd.io/bbolt"
+
+	"styrka/model"
+	"styrka/store"
+)
+
+// BenchmarkSaveAnswer is one SaveAnswer (one fsynced transaction) per
+// iteration.
+func BenchmarkSaveAnswer(b *testing.B) {
+	db := openTest(b, dbPath(b), store.Options{NoAutoBackup: true})
+	d := dataset(1, 0)
+	mustNoErr(b, db.Import(d, false))
+	w, c := d.Workshop.ID, d.Customers[0].ID
+	a := model.Answer{CustomerID: c, Score: 3, Note: "From the account plan", Author: "anna", At: day(0)}
+	i := 0
+	for b.Loop() {
+		a.QuestionID = "q" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) + string(rune('a'+i/676%26))
+		if err := db.SaveAnswer(w, a); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkRawBoltPut is the floor: a bare bbolt Update putting one key,
+// on a file in the same kind of folder.
+func BenchmarkRawBoltPut(b *testing.B) {
+	bdb, err := bbolt.Open(filepath.Join(b.TempDir(), "raw.db"), 0o600, nil)
+	mustNoErr(b, err)
+	b.Cleanup(func() { bdb.Close() })
+	name := []byte("answers")
+	mustNoErr(b, bdb.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket(name); return err }))
+	value := make([]byte, 160)
+	i := uint64(0)
+	for b.Loop() {
+		key := binary.BigEndian.AppendUint64(nil, i)
+		if err := bdb.Update(func(tx *bbolt.Tx) error { return tx.Bucket(name).Put(key, value) }); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkLoad10000 loads a workshop of 10,000 customers with 18 answers
+// each.
+func BenchmarkLoad10000(b *testing.B) {
+	db := openTest(b, dbPath(b), store.Options{NoAutoBackup: true})
+	d := dataset(10000, 18)
+	mustNoErr(b, db.Import(d, false))
+	for b.Loop() {
+		got, err := db.Load(d.Workshop.ID)
+		if err != nil || len(got.Customers) != 10000 {
+			b.Fatal(len(got.Customers), err)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// lockInfo is the side file <db>.lock that names the process holding the
+// database, so that a second styrka can say who has it open. The lock
+// itself is bbolt's flock on the database file; the side file is only
+// information and may be stale after a crash.
+type lockInfo struct {
+	PID     int       `json:"pid"`
+	Started time.Time `json:"started"`
+}
+
+func lockInfoPath(path string) string { return path + ".lock" }
+
+// writeLockInfo records this process in the side file. It is best effort:
+// a database in a read-only folder can still be used.
+func writeLockInfo(path string) {
+	data, err := json.Marshal(lockInfo{PID: os.Getpid(), Started: time.Now()})
+	if err != nil {
+		return
+	}
+	// Write a temporary file and rename it, so that a reader never sees a
+	// half-written one. CreateTemp makes it 0600.
+	f, err := os.CreateTemp(filepath.Dir(path), ".styrka-lock-*")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), lockInfoPath(path))
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
+}
+
+func removeLockInfo(path string) { _ = os.Remove(lockInfoPath(path)) }
+
+// lockedError names the process in the side file; PID 0 when it cannot be
+// read.
+func lockedError(path string) *LockedError {
+	e := &LockedError{Path: path}
+	data, err := os.ReadFile(lockInfoPath(path))
+	if err != nil {
+		return e
+	}
+	var li lockInfo
+	if json.Unmarshal(data, &li) != nil || li.PID <= 0 {
+		return e
+	}
+	e.PID, e.Started = li.PID, li.Started
+	return e
+}

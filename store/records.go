@@ -1,0 +1,641 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+
+	"styrka/model"
+)
+
+// Keys: workshops by ID; customers by workshopID/customerID; answers by
+// workshopID/customerID/questionID. IDs never contain "/", so a workshop's
+// customers and answers, and a customer's answers, are prefix ranges.
+const sep = "/"
+
+func customerKey(wid, cid string) []byte { return []byte(wid + sep + cid) }
+func answerKey(wid, cid, qid string) []byte {
+	return []byte(wid + sep + cid + sep + qid)
+}
+
+// maxIDLen bounds IDs (a UUID has 36 characters).
+const maxIDLen = 128
+
+// validID checks an ID used in a key.
+func validID(kind, id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%w: empty %s ID", ErrInvalid, kind)
+	case len(id) > maxIDLen:
+		return fmt.Errorf("%w: %s ID longer than %d bytes", ErrInvalid, kind, maxIDLen)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("%w: %s ID %q is not UTF-8", ErrInvalid, kind, id)
+	}
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f || string(r) == sep {
+			return fmt.Errorf("%w: %s ID %q contains %q", ErrInvalid, kind, id, r)
+		}
+	}
+	return nil
+}
+
+// stamp is the store's clock for Created, Updated and At.
+func (db *DB) stamp() time.Time { return db.now().UTC() }
+
+func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
+	b := tx.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("%w: bucket %q is missing", ErrDamaged, name)
+	}
+	return b, nil
+}
+
+func decode(kind string, key, v []byte, dst any) error {
+	if err := json.Unmarshal(v, dst); err != nil {
+		return fmt.Errorf("%w: %s %q does not decode: %v", ErrDamaged, kind, key, err)
+	}
+	return nil
+}
+
+// scanPrefix calls fn for every key with the prefix, in key order.
+func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deletePrefix deletes every key with the prefix: the keys are collected
+// first, since deleting under a cursor can skip keys.
+func deletePrefix(b *bbolt.Bucket, prefix []byte) error {
+	var keys [][]byte
+	if err := scanPrefix(b, prefix, func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Workshops lists every workshop, newest date first, then by name.
+func (db *DB) Workshops() ([]model.Workshop, error) {
+	var out []model.Workshop
+	err := db.view(func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var w model.Workshop
+			if err := decode("workshop", k, v, &w); err != nil {
+				return err
+			}
+			out = append(out, w)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list workshops: %w", err)
+	}
+	slices.SortFunc(out, func(a, b model.Workshop) int {
+		return cmp.Or(
+			cmp.Compare(b.Date, a.Date),
+			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
+			cmp.Compare(a.Name, b.Name),
+			cmp.Compare(a.ID, b.ID),
+		)
+	})
+	return out, nil
+}
+
+// Workshop returns one workshop, or ErrNotFound.
+func (db *DB) Workshop(id string) (model.Workshop, error) {
+	var w model.Workshop
+	if err := validID("workshop", id); err != nil {
+		return w, fmt.Errorf("get workshop: %w", err)
+	}
+	err := db.view(func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		v := b.Get([]byte(id))
+		if v == nil {
+			return fmt.Errorf("workshop %s: %w", id, ErrNotFound)
+		}
+		return decode("workshop", []byte(id), v, &w)
+	})
+	if err != nil {
+		return model.Workshop{}, fmt.Errorf("get workshop: %w", err)
+	}
+	return w, nil
+}
+
+// PutWorkshop inserts or updates a workshop. An empty ID gets a new one
+// (callers that need the ID set it with NewID first); a zero Created is
+// kept from the stored workshop, or set to now; Updated is set to now.
+func (db *DB) PutWorkshop(w model.Workshop) error {
+	if w.ID == "" {
+		w.ID = NewID()
+	}
+	if err := validID("workshop", w.ID); err != nil {
+		return fmt.Errorf("save workshop: %w", err)
+	}
+	now := db.stamp()
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		key := []byte(w.ID)
+		if w.Created.IsZero() {
+			w.Created = now
+			if old := b.Get(key); old != nil {
+				var o model.Workshop
+				if err := decode("workshop", key, old, &o); err != nil {
+					return err
+				}
+				if !o.Created.IsZero() {
+					w.Created = o.Created
+				}
+			}
+		}
+		w.Updated = now
+		v, err := json.Marshal(w)
+		if err != nil {
+			return err
+		}
+		return b.Put(key, v)
+	})
+	if err != nil {
+		return fmt.Errorf("save workshop %s: %w", w.ID, err)
+	}
+	return nil
+}
+
+// DeleteWorkshop deletes a workshop with its customers and answers in one
+// transaction.
+func (db *DB) DeleteWorkshop(id string) error {
+	if err := validID("workshop", id); err != nil {
+		return fmt.Errorf("delete workshop: %w", err)
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		return deleteWorkshop(tx, id, true)
+	})
+	if err != nil {
+		return fmt.Errorf("delete workshop %s: %w", id, err)
+	}
+	return nil
+}
+
+// deleteWorkshop deletes a workshop's customers and answers, and the
+// workshop itself when self is true.
+func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
+	ws, err := bucket(tx, bucketWorkshops)
+	if err != nil {
+		return err
+	}
+	cs, err := bucket(tx, bucketCustomers)
+	if err != nil {
+		return err
+	}
+	as, err := bucket(tx, bucketAnswers)
+	if err != nil {
+		return err
+	}
+	if self {
+		if ws.Get([]byte(id)) == nil {
+			return ErrNotFound
+		}
+		if err := ws.Delete([]byte(id)); err != nil {
+			return err
+		}
+	}
+	prefix := []byte(id + sep)
+	if err := deletePrefix(as, prefix); err != nil {
+		return err
+	}
+	return deletePrefix(cs, prefix)
+}
+
+// Customers lists a workshop's customers in creation order (Created, then
+// ID). A missing workshop is ErrNotFound.
+func (db *DB) Customers(workshopID string) ([]model.Customer, error) {
+	if err := validID("workshop", workshopID); err != nil {
+		return nil, fmt.Errorf("list customers: %w", err)
+	}
+	var out []model.Customer
+	err := db.view(func(tx *bbolt.Tx) error {
+		var err error
+		out, err = customers(tx, workshopID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list customers of workshop %s: %w", workshopID, err)
+	}
+	return out, nil
+}
+
+func customers(tx *bbolt.Tx, workshopID string) ([]model.Customer, error) {
+	ws, err := bucket(tx, bucketWorkshops)
+	if err != nil {
+		return nil, err
+	}
+	if ws.Get([]byte(workshopID)) == nil {
+		return nil, ErrNotFound
+	}
+	cs, err := bucket(tx, bucketCustomers)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Customer
+	err = scanPrefix(cs, []byte(workshopID+sep), func(k, v []byte) error {
+		var c model.Customer
+		if err := decode("customer", k, v, &c); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	sortCustomers(out)
+	return out, err
+}
+
+// sortCustomers puts customers in creation order.
+func sortCustomers(cs []model.Customer) {
+	slices.SortFunc(cs, func(a, b model.Customer) int {
+		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// PutCustomer inserts or updates a customer of an existing workshop
+// (ErrNotFound otherwise). ID, Created and Updated are set as by
+// PutWorkshop.
+func (db *DB) PutCustomer(c model.Customer) error {
+	if err := validID("workshop", c.WorkshopID); err != nil {
+		return fmt.Errorf("save customer: %w", err)
+	}
+	if c.ID == "" {
+		c.ID = NewID()
+	}
+	if err := validID("customer", c.ID); err != nil {
+		return fmt.Errorf("save customer: %w", err)
+	}
+	now := db.stamp()
+	err := db.update(func(tx *bbolt.Tx) error {
+		ws, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		if ws.Get([]byte(c.WorkshopID)) == nil {
+			return fmt.Errorf("workshop %s: %w", c.WorkshopID, ErrNotFound)
+		}
+		cs, err := bucket(tx, bucketCustomers)
+		if err != nil {
+			return err
+		}
+		key := customerKey(c.WorkshopID, c.ID)
+		if c.Created.IsZero() {
+			c.Created = now
+			if old := cs.Get(key); old != nil {
+				var o model.Customer
+				if err := decode("customer", key, old, &o); err != nil {
+					return err
+				}
+				if !o.Created.IsZero() {
+					c.Created = o.Created
+				}
+			}
+		}
+		c.Updated = now
+		v, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		return cs.Put(key, v)
+	})
+	if err != nil {
+		return fmt.Errorf("save customer %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+// DeleteCustomer deletes a customer and its answers in one transaction.
+func (db *DB) DeleteCustomer(workshopID, customerID string) error {
+	if err := cmp.Or(validID("workshop", workshopID), validID("customer", customerID)); err != nil {
+		return fmt.Errorf("delete customer: %w", err)
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		cs, err := bucket(tx, bucketCustomers)
+		if err != nil {
+			return err
+		}
+		as, err := bucket(tx, bucketAnswers)
+		if err != nil {
+			return err
+		}
+		key := customerKey(workshopID, customerID)
+		if cs.Get(key) == nil {
+			return ErrNotFound
+		}
+		if err := cs.Delete(key); err != nil {
+			return err
+		}
+		return deletePrefix(as, append(key, sep...))
+	})
+	if err != nil {
+		return fmt.Errorf("delete customer %s: %w", customerID, err)
+	}
+	return nil
+}
+
+// checkAnswer validates an answer and fills in a zero At.
+func (db *DB) checkAnswer(a *model.Answer) error {
+	if err := cmp.Or(validID("customer", a.CustomerID), validID("question", a.QuestionID)); err != nil {
+		return err
+	}
+	if !a.Score.Valid() {
+		return fmt.Errorf("%w: score %d (want %d for don't know, or 1–%d)", ErrInvalid, a.Score, model.DontKnow, model.Levels)
+	}
+	if a.At.IsZero() {
+		a.At = db.stamp()
+	}
+	return nil
+}
+
+// SaveAnswer stores one answer in its own transaction; it is on disk when
+// SaveAnswer returns. The customer must exist (ErrNotFound); a zero At is
+// set to now.
+func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
+	if err := validID("workshop", workshopID); err != nil {
+		return fmt.Errorf("save answer: %w", err)
+	}
+	if err := db.checkAnswer(&a); err != nil {
+		return fmt.Errorf("save answer: %w", err)
+	}
+	v, err := encodeAnswer(a)
+	if err != nil {
+		return fmt.Errorf("save answer: %w", err)
+	}
+	err = db.update(func(tx *bbolt.Tx) error {
+		cs, err := bucket(tx, bucketCustomers)
+		if err != nil {
+			return err
+		}
+		if cs.Get(customerKey(workshopID, a.CustomerID)) == nil {
+			return fmt.Errorf("customer %s: %w", a.CustomerID, ErrNotFound)
+		}
+		as, err := bucket(tx, bucketAnswers)
+		if err != nil {
+			return err
+		}
+		return as.Put(answerKey(workshopID, a.CustomerID, a.QuestionID), v)
+	})
+	if err != nil {
+		return fmt.Errorf("save answer to %s: %w", a.QuestionID, err)
+	}
+	return nil
+}
+
+// DeleteAnswer deletes one answer (ErrNotFound when there is none).
+func (db *DB) DeleteAnswer(workshopID, customerID, questionID string) error {
+	if err := cmp.Or(validID("workshop", workshopID), validID("customer", customerID), validID("question", questionID)); err != nil {
+		return fmt.Errorf("delete answer: %w", err)
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		as, err := bucket(tx, bucketAnswers)
+		if err != nil {
+			return err
+		}
+		key := answerKey(workshopID, customerID, questionID)
+		if as.Get(key) == nil {
+			return ErrNotFound
+		}
+		return as.Delete(key)
+	})
+	if err != nil {
+		return fmt.Errorf("delete answer to %s: %w", questionID, err)
+	}
+	return nil
+}
+
+// Load reads a workshop with its customers (in creation order) and all
+// their answers in one read transaction. Answers has an entry, possibly
+// empty, for every customer.
+func (db *DB) Load(workshopID string) (model.Dataset, error) {
+	var d model.Dataset
+	if err := validID("workshop", workshopID); err != nil {
+		return d, fmt.Errorf("load workshop: %w", err)
+	}
+	var answers []model.Answer
+	err := db.view(func(tx *bbolt.Tx) error {
+		ws, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		v := ws.Get([]byte(workshopID))
+		if v == nil {
+			return ErrNotFound
+		}
+		if err := decode("workshop", []byte(workshopID), v, &d.Workshop); err != nil {
+			return err
+		}
+		prefix := []byte(workshopID + sep)
+		var recs [2][]kv
+		for i, name := range [][]byte{bucketCustomers, bucketAnswers} {
+			b, err := bucket(tx, name)
+			if err != nil {
+				return err
+			}
+			if err := scanPrefix(b, prefix, func(k, v []byte) error {
+				recs[i] = append(recs[i], kv{k, v})
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		if d.Customers, err = decodeAll(recs[0], func(k, v []byte, c *model.Customer, _ interner) error {
+			return decode("customer", k, v, c)
+		}); err != nil {
+			return err
+		}
+		answers, err = decodeAll(recs[1], decodeAnswer)
+		return err
+	})
+	if err != nil {
+		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
+	}
+	sortCustomers(d.Customers)
+	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
+	for _, c := range d.Customers {
+		d.Answers[c.ID] = nil
+	}
+	// Answers come in key order, so a customer's answers are together: size
+	// each customer's map once.
+	for i := 0; i < len(answers); {
+		cid := answers[i].CustomerID
+		j := i + 1
+		for j < len(answers) && answers[j].CustomerID == cid {
+			j++
+		}
+		m := d.Answers[cid]
+		if m == nil { // (also an answer without its customer: Check reports it)
+			m = make(map[string]model.Answer, j-i)
+			d.Answers[cid] = m
+		}
+		for _, a := range answers[i:j] {
+			m[a.QuestionID] = a
+		}
+		i = j
+	}
+	for id, m := range d.Answers {
+		if m == nil {
+			d.Answers[id] = map[string]model.Answer{}
+		}
+	}
+	return d, nil
+}
+
+type kv struct{ k, v []byte }
+
+// Import stores a whole dataset in one transaction. A workshop whose ID
+// exists is ErrExists unless replace is true; then its customers and
+// answers are removed first. IDs are kept (empty ones get new IDs);
+// customers' WorkshopID and answers' CustomerID and QuestionID may be empty
+// and are filled in from the dataset; zero timestamps are set to now.
+func (db *DB) Import(d model.Dataset, replace bool) error {
+	now := db.stamp()
+	w := d.Workshop
+	if w.ID == "" {
+		w.ID = NewID()
+	}
+	if err := validID("workshop", w.ID); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if w.Created.IsZero() {
+		w.Created = now
+	}
+	if w.Updated.IsZero() {
+		w.Updated = now
+	}
+	wv, err := json.Marshal(w)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+
+	cust := make([]kv, 0, len(d.Customers))
+	seen := make(map[string]bool, len(d.Customers))
+	for _, c := range d.Customers {
+		if c.ID == "" {
+			c.ID = NewID()
+		}
+		if err := validID("customer", c.ID); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if seen[c.ID] {
+			return fmt.Errorf("import: %w: customer %s twice", ErrInvalid, c.ID)
+		}
+		seen[c.ID] = true
+		if c.WorkshopID == "" {
+			c.WorkshopID = w.ID
+		}
+		if c.WorkshopID != w.ID {
+			return fmt.Errorf("import: %w: customer %s belongs to workshop %s, not %s", ErrInvalid, c.ID, c.WorkshopID, w.ID)
+		}
+		if c.Created.IsZero() {
+			c.Created = now
+		}
+		if c.Updated.IsZero() {
+			c.Updated = now
+		}
+		v, err := json.Marshal(c)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		cust = append(cust, kv{customerKey(w.ID, c.ID), v})
+	}
+
+	var ans []kv
+	for cid, m := range d.Answers {
+		if len(m) > 0 && !seen[cid] {
+			return fmt.Errorf("import: %w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
+		}
+		for qid, a := range m {
+			if a.CustomerID == "" {
+				a.CustomerID = cid
+			}
+			if a.QuestionID == "" {
+				a.QuestionID = qid
+			}
+			if a.CustomerID != cid || a.QuestionID != qid {
+				return fmt.Errorf("import: %w: answer %s/%s filed under %s/%s", ErrInvalid, a.CustomerID, a.QuestionID, cid, qid)
+			}
+			if err := db.checkAnswer(&a); err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			v, err := encodeAnswer(a)
+			if err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			ans = append(ans, kv{answerKey(w.ID, cid, qid), v})
+		}
+	}
+	// bbolt writes fastest, and fills pages best, in key order.
+	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
+	slices.SortFunc(cust, byKey)
+	slices.SortFunc(ans, byKey)
+
+	err = db.update(func(tx *bbolt.Tx) error {
+		ws, err := bucket(tx, bucketWorkshops)
+		if err != nil {
+			return err
+		}
+		if ws.Get([]byte(w.ID)) != nil {
+			if !replace {
+				return fmt.Errorf("workshop %s: %w", w.ID, ErrExists)
+			}
+			if err := deleteWorkshop(tx, w.ID, false); err != nil {
+				return err
+			}
+		}
+		if err := ws.Put([]byte(w.ID), wv); err != nil {
+			return err
+		}
+		for _, name := range [][]byte{bucketCustomers, bucketAnswers} {
+			b, err := bucket(tx, name)
+			if err != nil {
+				return err
+			}
+			list := cust
+			if string(name) == string(bucketAnswers) {
+				list = ans
+			}
+			for _, e := range list {
+				if err := b.Put(e.k, e.v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import workshop %s: %w", w.ID, err)
+	}
+	return nil
+}

@@ -1,0 +1,291 @@
+// Package store persists styrka's workshops, customers and answers in a
+// single bbolt file.
+//
+// Every write is its own transaction and is on disk (fsynced) when the
+// method returns. A file that is damaged, truncated or not a styrka
+// database is refused with ErrDamaged or ErrNotStyrka and never written
+// to: an existing file is first opened read-only and verified, and only
+// then opened for writing. A second process on the same file gets a
+// *LockedError within about a second instead of hanging.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// EnvDB is the environment variable that overrides the database path.
+const EnvDB = "STYRKA_DB"
+
+// lockTimeout is how long Open waits for the file lock.
+const lockTimeout = time.Second
+
+// Errors returned by the store. Errors are wrapped with details; test with
+// errors.Is.
+var (
+	// ErrNotFound: the workshop, customer or answer does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrExists: an imported workshop already exists.
+	ErrExists = errors.New("already exists")
+	// ErrDamaged: the database file is damaged or truncated.
+	ErrDamaged = errors.New("the database file is damaged")
+	// ErrNotStyrka: the file is not a styrka database.
+	ErrNotStyrka = errors.New("the file is not a styrka database")
+	// ErrInvalid: an ID, reference or score given to the store is invalid.
+	ErrInvalid = errors.New("invalid data")
+	// ErrClosed: the database has been closed.
+	ErrClosed = errors.New("the database is closed")
+)
+
+// LockedError is returned by Open when another process has the database
+// open.
+type LockedError struct {
+	Path string
+	// PID is the other process, 0 when unknown.
+	PID int
+	// Started is when the other process opened the database; zero when
+	// unknown.
+	Started time.Time
+}
+
+func (e *LockedError) Error() string {
+	if e.PID == 0 {
+		return fmt.Sprintf("the database %s is in use by another process (another styrka?); close it and try again", e.Path)
+	}
+	return fmt.Sprintf("the database %s is open in another styrka (process %d, since %s); close it and try again",
+		e.Path, e.PID, e.Started.Local().Format("2006-01-02 15:04:05"))
+}
+
+// SchemaError is returned by Open for a database written by a newer
+// styrka.
+type SchemaError struct {
+	Found, Supported int
+}
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("the database has schema version %d, this styrka supports up to %d: upgrade styrka", e.Found, e.Supported)
+}
+
+// Options tune Open.
+type Options struct {
+	// Now is the clock for timestamps and backup names; nil means time.Now.
+	Now func() time.Time
+	// NoAutoBackup turns off the daily backup on open. The backup taken
+	// before a schema migration is always made.
+	NoAutoBackup bool
+}
+
+// DB is an open styrka database. It is safe for concurrent use.
+type DB struct {
+	bolt *bbolt.DB
+	path string
+	now  func() time.Time
+
+	mu     sync.Mutex
+	closed bool
+}
+
+// DefaultPath is $XDG_DATA_HOME/styrka/styrka.db, or
+// ~/.local/share/styrka/styrka.db when XDG_DATA_HOME is unset or not an
+// absolute path (as the XDG base directory specification asks).
+func DefaultPath() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
+		return filepath.Join(dir, "styrka", "styrka.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the default database folder: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "styrka", "styrka.db"), nil
+}
+
+// NewID returns a new unique ID (a version 7 UUID).
+func NewID() string {
+	return uuid.Must(uuid.NewV7()).String()
+}
+
+// Open opens the database at path, creating it (and missing folders, with
+// mode 0700) when the file is missing or empty. An existing file is
+// verified read-only first and left untouched when it is damaged
+// (ErrDamaged), not a styrka database (ErrNotStyrka) or from a newer
+// styrka (*SchemaError). Another process holding the database gives a
+// *LockedError after about a second.
+func Open(path string, opts Options) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("open database: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	path = abs
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+
+	fresh := false
+	switch info, err := os.Stat(path); {
+	case errors.Is(err, fs.ErrNotExist):
+		fresh = true
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("open database %s: %w (it is a folder)", path, ErrNotStyrka)
+	case info.Size() == 0:
+		fresh = true
+	}
+
+	var v verified
+	if !fresh {
+		if v, err = verify(path); err != nil {
+			return nil, err
+		}
+		fresh = v.empty
+	}
+
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, lockedError(path)
+		}
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db := &DB{bolt: bdb, path: path, now: now}
+	writeLockInfo(path)
+	if err := db.setUp(fresh, opts); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// setUp initialises a new database, or migrates an existing one and takes
+// the daily backup.
+func (db *DB) setUp(fresh bool, opts Options) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
+
+	if fresh {
+		// The file was missing or empty a moment ago, but another process
+		// may have created it since: only initialise a file without buckets.
+		empty := true
+		if err := db.bolt.View(func(tx *bbolt.Tx) error {
+			return tx.ForEach(func([]byte, *bbolt.Bucket) error { empty = false; return nil })
+		}); err != nil {
+			return err
+		}
+		if empty {
+			if err := db.bolt.Update(initialise); err != nil {
+				return fmt.Errorf("initialise database: %w", err)
+			}
+			if err := db.bolt.Sync(); err != nil {
+				return fmt.Errorf("initialise database: %w", err)
+			}
+			_ = os.Chmod(db.path, 0o600)
+			return nil
+		}
+	}
+
+	// Read the schema again under the write lock: the file may have changed
+	// between the read-only verification and now.
+	var version int
+	var workshops bool
+	if err := db.bolt.View(func(tx *bbolt.Tx) error {
+		var err error
+		if version, err = readSchema(tx); err != nil {
+			return err
+		}
+		if b := tx.Bucket(bucketWorkshops); b != nil {
+			k, _ := b.Cursor().First()
+			workshops = k != nil
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	switch {
+	case version > SchemaVersion:
+		return &SchemaError{Found: version, Supported: SchemaVersion}
+	case version < SchemaVersion:
+		return db.migrate(version)
+	}
+	if !opts.NoAutoBackup && workshops {
+		if err := db.dailyBackup(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the database and releases the lock. Closing twice is fine.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return nil
+	}
+	db.closed = true
+	// Remove the side file while still holding the lock, so that a process
+	// that takes the lock next never loses its own.
+	removeLockInfo(db.path)
+	if err := db.bolt.Close(); err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	return nil
+}
+
+// Path is the database file's absolute path.
+func (db *DB) Path() string { return db.path }
+
+// BackupDir is the folder of the automatic backups: "backups" next to the
+// database file.
+func (db *DB) BackupDir() string { return filepath.Join(filepath.Dir(db.path), "backups") }
+
+// view runs fn in a read transaction; a panic or memory fault (bbolt on a
+// corrupted page) becomes ErrDamaged.
+func (db *DB) view(fn func(tx *bbolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
+	return closedErr(db.bolt.View(fn))
+}
+
+// update runs fn in a write transaction, like view.
+func (db *DB) update(fn func(tx *bbolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
+	return closedErr(db.bolt.Update(fn))
+}
+
+func closedErr(err error) error {
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
+		return ErrClosed
+	}
+	return err
+}
+
+// recoverDamage turns a panic into ErrDamaged. With SetPanicOnFault, a
+// memory fault reading the mapped file (a page past its end, say) is such a
+// panic too.
+func recoverDamage(err *error) {
+	if r := recover(); r != nil {
+		if _, fault := r.(interface{ Addr() uintptr }); fault {
+			*err = fmt.Errorf("%w: the file could not be read (truncated or changed by another program?): %v", ErrDamaged, r)
+			return
+		}
+		*err = fmt.Errorf("%w: %v", ErrDamaged, r)
+	}
+}

@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/user"
+
+	"styrka/ui/styles"
+	"styrka/ui/tui"
+)
+
+// runTUI opens the workshop in the terminal.
+func (a *App) runTUI(ctx context.Context) error {
+	theme, err := styles.ParseTheme(a.themeFlag)
+	if err != nil {
+		return &usageError{a.T("err.theme", a.themeFlag)}
+	}
+	db, err := a.DB()
+	if err != nil {
+		return err
+	}
+	o := tui.Options{
+		Store:    db,
+		Content:  a.Content,
+		Lang:     a.Lang,
+		Theme:    theme,
+		Describe: a.describe,
+		Author:   author(a.Getenv),
+	}
+	if a.accessible || a.Getenv("TERM") == "dumb" {
+		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)
+	}
+	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
+}
+
+// author is who answers are recorded as: the login name.
+func author(getenv func(string) string) string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if v := getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,305 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"styrka/model"
+	"styrka/report"
+)
+
+// sortOrder is how the customer list is ordered.
+type sortOrder int
+
+const (
+	byPriority sortOrder = iota
+	byName
+	byProgress
+)
+
+// customers lists the open workshop's customers with their progress per
+// question set, both classes, regime and priority.
+type customers struct {
+	c      *Common
+	table  table
+	all    []model.Assessment
+	shown  []model.Assessment
+	filter textinput.Model
+	typing bool
+	order  sortOrder
+	width  int
+	height int
+}
+
+func newCustomers(c *Common) *customers {
+	s := &customers{c: c}
+	s.filter = textinput.New()
+	s.filter.Prompt = "/ "
+	s.filter.Placeholder = c.T("tui.filter.placeholder")
+	s.filter.CharLimit = 60
+	s.table = table{c: c, cols: []column{
+		{Title: "#", Width: 3, Right: true},
+		{Title: c.T("col.customer")},
+		{Title: c.T("tui.col.setA"), Width: 5, Right: true},
+		{Title: c.T("tui.col.setB"), Width: 5, Right: true},
+		{Title: c.T("tui.col.priority"), Width: 2},
+		{Title: c.T("col.regime"), Width: 18},
+		{Title: c.T("col.kraljic"), Width: 13},
+		{Title: c.T("col.preferencing"), Width: 13},
+	}}
+	s.reload()
+	return s
+}
+
+// Init scores the workshop, which is in place by the time the screen opens.
+func (s *customers) Init() tea.Cmd {
+	s.reload()
+	return nil
+}
+
+func (s *customers) Title() string {
+	if s.c.Data == nil {
+		return ""
+	}
+	return s.c.Data.Workshop.Name
+}
+
+func (s *customers) Typing() bool { return s.typing }
+
+// HandlesEsc: esc first clears an applied filter.
+func (s *customers) HandlesEsc() bool { return s.filter.Value() != "" }
+
+func (s *customers) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.table.SetSize(w, h-3)
+	s.filter.SetWidth(min(w-4, 40))
+}
+
+func (s *customers) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.typing {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.filterdone"))),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.filterclear"))),
+		}
+	}
+	if len(s.all) == 0 {
+		return []key.Binding{k.New, k.Map}
+	}
+	return []key.Binding{k.Answer, k.Enter, k.Map, k.New, k.Filter}
+}
+
+func (s *customers) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Answer, k.SetA, k.SetB, k.Quick, k.Enter, k.Brief},
+		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map},
+	}
+}
+
+// reload scores the workshop again and rebuilds the rows, keeping the
+// cursor on the same customer.
+func (s *customers) reload() {
+	var keep string
+	if a, ok := s.selected(); ok {
+		keep = a.Customer.ID
+	}
+	s.all = s.c.Assess()
+	s.apply()
+	if keep != "" {
+		for i, a := range s.shown {
+			if a.Customer.ID == keep {
+				s.table.cursor = i
+			}
+		}
+	}
+}
+
+// apply filters and sorts the assessments into rows.
+func (s *customers) apply() {
+	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
+	s.shown = s.shown[:0]
+	for _, a := range s.all {
+		if q == "" || strings.Contains(strings.ToLower(a.Customer.Name), q) || strings.Contains(strings.ToLower(a.Customer.Offering), q) {
+			s.shown = append(s.shown, a)
+		}
+	}
+	switch s.order {
+	case byName:
+		slices.SortStableFunc(s.shown, func(a, b model.Assessment) int {
+			return strings.Compare(strings.ToLower(a.Customer.Name), strings.ToLower(b.Customer.Name))
+		})
+	case byProgress:
+		slices.SortStableFunc(s.shown, func(a, b model.Assessment) int {
+			return cmp.Compare(answered(a), answered(b))
+		})
+	}
+	rank := map[string]int{}
+	for i, a := range s.all {
+		rank[a.Customer.ID] = i + 1
+	}
+	st := s.c.Styles
+	rows := make([]row, len(s.shown))
+	for i, a := range s.shown {
+		l := report.LabelsOf(s.c.Content, s.c.Lang, a)
+		pa, pb := a.Progress[model.SetThem], a.Progress[model.SetUs]
+		ps := st.PriorityStyle(int(a.Priority))
+		rs := st.Muted
+		if q := quadrantOf(a.Regime); q >= 0 {
+			rs = st.Quadrant[q]
+		}
+		rows[i] = row{
+			Cells: []string{fmt.Sprint(rank[a.Customer.ID]), a.Customer.Name,
+				fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
+				l.Priority, l.Regime, l.Kraljic, l.Preferencing},
+			Styles: []*lipgloss.Style{nil, nil, progressStyle(s.c, pa), progressStyle(s.c, pb), &ps, &rs},
+		}
+	}
+	s.table.empty = s.c.T("tui.customers.empty")
+	if q != "" {
+		s.table.empty = s.c.T("tui.customers.nomatch", s.filter.Value())
+	}
+	s.table.SetRows(rows)
+}
+
+func answered(a model.Assessment) int {
+	return a.Progress[model.SetThem].Answered + a.Progress[model.SetUs].Answered
+}
+
+func progressStyle(c *Common, p model.Progress) *lipgloss.Style {
+	st := c.Styles.Muted
+	if p.Done() {
+		st = c.Styles.OK
+	}
+	return &st
+}
+
+// quadrantOf is a regime's quadrant in the power view, or -1.
+func quadrantOf(r model.Regime) int {
+	return slices.Index(model.Regimes, r)
+}
+
+func (s *customers) selected() (model.Assessment, bool) {
+	if s.table.cursor < 0 || s.table.cursor >= len(s.shown) {
+		return model.Assessment{}, false
+	}
+	return s.shown[s.table.cursor], true
+}
+
+func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case refreshMsg, answerSavedMsg, answerDeletedMsg:
+		s.reload()
+		return s, nil
+	case tea.PasteMsg:
+		if s.typing {
+			var cmd tea.Cmd
+			s.filter, cmd = s.filter.Update(msg)
+			s.apply()
+			return s, cmd
+		}
+	case tea.KeyPressMsg:
+		if s.typing {
+			switch msg.String() {
+			case "enter":
+				s.typing = false
+				s.filter.Blur()
+				return s, nil
+			case "esc":
+				s.typing = false
+				s.filter.Blur()
+				s.filter.SetValue("")
+				s.apply()
+				return s, nil
+			}
+			var cmd tea.Cmd
+			s.filter, cmd = s.filter.Update(msg)
+			s.apply()
+			return s, cmd
+		}
+		if s.table.move(msg, k) {
+			return s, nil
+		}
+		a, ok := s.selected()
+		switch {
+		case key.Matches(msg, k.Filter):
+			s.typing = true
+			return s, s.filter.Focus()
+		case key.Matches(msg, k.Back) && s.filter.Value() != "":
+			s.filter.SetValue("")
+			s.apply()
+			return s, nil
+		case key.Matches(msg, k.Sort):
+			s.order = (s.order + 1) % 3
+			s.apply()
+			return s, status(s.c.T("tui.sort." + [...]string{"priority", "name", "progress"}[s.order]))
+		case key.Matches(msg, k.New):
+			return s, push(newCustomerForm(s.c, nil))
+		case key.Matches(msg, k.Map):
+			return s, push(newMapScreen(s.c))
+		case !ok:
+			return s, nil
+		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
+			return s, push(newBrief(s.c, a.Customer.ID))
+		case key.Matches(msg, k.Answer):
+			return s, push(newQuestions(s.c, a.Customer.ID, modeBoth))
+		case key.Matches(msg, k.SetA):
+			return s, push(newQuestions(s.c, a.Customer.ID, modeSetA))
+		case key.Matches(msg, k.SetB):
+			return s, push(newQuestions(s.c, a.Customer.ID, modeSetB))
+		case key.Matches(msg, k.Quick):
+			return s, push(newQuestions(s.c, a.Customer.ID, modeQuick))
+		case key.Matches(msg, k.Edit):
+			cu := a.Customer
+			return s, push(newCustomerForm(s.c, &cu))
+		case key.Matches(msg, k.Delete):
+			return s, push(s.confirmDelete(a))
+		}
+	}
+	return s, nil
+}
+
+func (s *customers) confirmDelete(a model.Assessment) Screen {
+	db, c := s.c.Store, s.c
+	wid, cid, name := a.Customer.WorkshopID, a.Customer.ID, a.Customer.Name
+	n := 0
+	if c.Data != nil {
+		n = len(c.Data.Answers[cid])
+	}
+	return newConfirm(c, c.T("tui.customer.delete", name, n), func() tea.Msg {
+		if err := db.DeleteCustomer(wid, cid); err != nil {
+			return fail(err)
+		}
+		d, err := db.Load(wid)
+		if err != nil {
+			return fail(err)
+		}
+		return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(c.T("tui.customer.deleted", name))}
+	})
+}
+
+func (s *customers) View() string {
+	st := s.c.Styles
+	placed := 0
+	for _, a := range s.all {
+		if a.Placed() {
+			placed++
+		}
+	}
+	head := st.Title.Render(s.c.T("tui.customers.heading", len(s.all), placed))
+	order := st.Muted.Render("  " + s.c.T("tui.sort."+[...]string{"priority", "name", "progress"}[s.order]))
+	line2 := ""
+	if s.typing || s.filter.Value() != "" {
+		line2 = s.filter.View()
+	}
+	return head + order + "\n" + line2 + "\n" + s.table.View()
+}

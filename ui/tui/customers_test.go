@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+func openDemo(t *testing.T, lang string) (*Model, *customers) {
+	t.Helper()
+	m, _ := newTestModel(t, lang, true)
+	press(t, m, "enter")
+	s, ok := m.top().(*customers)
+	if !ok {
+		t.Fatalf("enter on the demo opened %T", m.top())
+	}
+	return m, s
+}
+
+func TestCustomersGolden(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		t.Run(lang, func(t *testing.T) {
+			m, _ := openDemo(t, lang)
+			goldenAt(t, m)
+		})
+	}
+}
+
+func TestCustomersFilterAndSort(t *testing.T) {
+	m, s := openDemo(t, "sv")
+	press(t, m, "/")
+	typeText(t, m, "bruk")
+	if len(s.shown) != 1 || !strings.Contains(s.shown[0].Customer.Name, "Bruk") {
+		t.Fatalf("filter shows %d customers", len(s.shown))
+	}
+	// While typing, q is text, not quit.
+	typeText(t, m, "q")
+	if len(s.shown) != 0 || !strings.Contains(screen(m), "Ingen kund matchar") {
+		t.Fatalf("q while filtering:\n%s", screen(m))
+	}
+	press(t, m, "backspace", "enter")
+	if s.Typing() || len(s.shown) != 1 {
+		t.Fatal("enter did not keep the filter")
+	}
+	press(t, m, "esc")
+	if len(s.shown) != 12 {
+		t.Fatalf("esc did not clear the filter: %d shown", len(s.shown))
+	}
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatal("esc clearing the filter also went back")
+	}
+	press(t, m, "s")
+	if s.order != byName || !strings.HasPrefix(s.shown[0].Customer.Name, "Fjällvind") {
+		t.Fatalf("sort by name: first is %s", s.shown[0].Customer.Name)
+	}
+}
+
+func TestAddEditDeleteCustomer(t *testing.T) {
+	m, s := openDemo(t, "en")
+	press(t, m, "n")
+	typeText(t, m, "Åhléns Möbel AB\x1b[31m")
+	press(t, m, "enter")
+	typeText(t, m, "Furniture fittings")
+	press(t, m, "enter")
+	typeText(t, m, "2 500 000")
+	press(t, m, "enter", "enter", "tab")
+	if _, ok := m.top().(*customers); !ok {
+		// The notes field takes enter as a new line; tab leaves it.
+		press(t, m, "enter")
+	}
+	found := false
+	for _, a := range s.all {
+		if a.Customer.Name == "Åhléns Möbel AB[31m" || a.Customer.Name == "Åhléns Möbel AB" {
+			found = true
+			if a.Customer.Revenue == nil || *a.Customer.Revenue != 2500000 {
+				t.Fatalf("revenue %v", a.Customer.Revenue)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("new customer not listed:\n%s", screen(m))
+	}
+}

@@ -1,0 +1,292 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"styrka/model"
+	"styrka/ui/styles"
+)
+
+// formScreen shows a huh form; enter moves through the fields and submits
+// at the end, esc cancels and goes back without saving.
+type formScreen struct {
+	c        *Common
+	title    string
+	form     *huh.Form
+	onSubmit func() tea.Cmd
+	width    int
+	height   int
+}
+
+func newFormScreen(c *Common, title string, form *huh.Form, onSubmit func() tea.Cmd) *formScreen {
+	form.WithShowHelp(false).WithTheme(huhTheme(c))
+	return &formScreen{c: c, title: title, form: form, onSubmit: onSubmit}
+}
+
+// huhTheme follows the UI's theme.
+func huhTheme(c *Common) huh.Theme {
+	if c.Styles.Theme == styles.HighContrast {
+		return huh.ThemeFunc(huh.ThemeBase16)
+	}
+	isDark := c.Styles.IsDark
+	return huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })
+}
+
+func (s *formScreen) Init() tea.Cmd { return s.form.Init() }
+func (s *formScreen) Title() string { return s.title }
+func (s *formScreen) Typing() bool  { return true }
+
+func (s *formScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.form.WithWidth(min(w, 76))
+}
+
+func (s *formScreen) ShortHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.formnext"))),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", s.c.T("key.formprev"))),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.cancel"))),
+	}
+}
+
+func (s *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return s, pop
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg, tea.BackgroundColorMsg:
+	default:
+		// huh's own messages (field focus, group changes) pass through;
+		// results addressed to other screens do not concern the form.
+		if !isHuhMsg(msg) {
+			return s, nil
+		}
+	}
+	m, cmd := s.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		s.form = f
+	}
+	switch s.form.State {
+	case huh.StateCompleted:
+		return s, tea.Sequence(cmd, s.onSubmit(), pop)
+	case huh.StateAborted:
+		return s, pop
+	}
+	return s, cmd
+}
+
+// isHuhMsg reports whether a message belongs to huh's internals.
+func isHuhMsg(msg tea.Msg) bool {
+	switch msg.(type) {
+	case refreshMsg, statusMsg, errMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, workshopsMsg, demoMsg, tea.WindowSizeMsg:
+		return false
+	}
+	return true
+}
+
+func (s *formScreen) View() string {
+	st := s.c.Styles
+	return st.Title.Render(s.title) + "\n\n" + s.form.View()
+}
+
+// workshopFields is the heap value a workshop form writes into.
+type workshopFields struct {
+	Name, Date, Company, Cutoff string
+}
+
+// newWorkshopForm creates a workshop, or edits w when it is given.
+func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
+	f := &workshopFields{Date: time.Now().Format(time.DateOnly), Cutoff: formatCutoff(c, model.DefaultCutoff)}
+	title := c.T("tui.workshop.new")
+	if w != nil {
+		title = c.T("tui.workshop.edit")
+		f.Name, f.Date, f.Company = w.Name, w.Date, w.OurCompany
+		f.Cutoff = formatCutoff(c, w.Thresholds.Normalized().Risk)
+	}
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(c.T("field.workshop.name")).Value(&f.Name).CharLimit(80).Validate(c.requiredName),
+		huh.NewInput().Title(c.T("field.workshop.date")).Description(c.T("field.workshop.date.help")).Value(&f.Date).CharLimit(10).Validate(c.validDate),
+		huh.NewInput().Title(c.T("field.workshop.company")).Value(&f.Company).CharLimit(80),
+		huh.NewInput().Title(c.T("field.workshop.cutoff")).Description(c.T("field.workshop.cutoff.help")).Value(&f.Cutoff).CharLimit(4).Validate(c.validCutoff),
+	))
+	db := c.Store
+	return newFormScreen(c, title, form, func() tea.Cmd {
+		ws := model.Workshop{HorizonMonths: model.DefaultHorizonMonths}
+		if w != nil {
+			ws = *w
+		}
+		ws.Name = model.CleanText(f.Name)
+		ws.Date = strings.TrimSpace(f.Date)
+		ws.OurCompany = model.CleanText(f.Company)
+		cut, _ := parseNumber(f.Cutoff)
+		ws.Thresholds = model.Thresholds{Impact: cut, Risk: cut, Value: cut, Attractiveness: cut}
+		done := c.T("tui.workshop.created", ws.Name)
+		if w != nil {
+			done = c.T("tui.workshop.saved", ws.Name)
+		}
+		return func() tea.Msg {
+			if err := db.PutWorkshop(ws); err != nil {
+				return fail(err)
+			}
+			return statusMsg{text: done}
+		}
+	})
+}
+
+func formatCutoff(c *Common, v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if c.Lang == "sv" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// parseNumber reads a number written with a decimal comma or point and
+// spaces between thousands.
+func parseNumber(s string) (float64, error) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "").Replace(strings.TrimSpace(s))
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	} else {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+func (c *Common) requiredName(s string) error {
+	if model.CleanText(s) == "" {
+		return errors.New(c.T("field.required"))
+	}
+	return nil
+}
+
+func (c *Common) validDate(s string) error {
+	if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err != nil {
+		return errors.New(c.T("field.date.invalid"))
+	}
+	return nil
+}
+
+func (c *Common) validCutoff(s string) error {
+	v, err := parseNumber(s)
+	if err != nil || v < 1 || v > 5 {
+		return errors.New(c.T("field.cutoff.invalid"))
+	}
+	return nil
+}
+
+func (c *Common) validRevenue(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	v, err := parseNumber(s)
+	if err != nil || v < 0 {
+		return errors.New(c.T("field.revenue.invalid"))
+	}
+	return nil
+}
+
+// customerFields is the heap value a customer form writes into.
+type customerFields struct {
+	Name, Offering, Revenue, Currency, Notes string
+}
+
+// newCustomerForm adds a customer to the open workshop, or edits cu.
+func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
+	f := &customerFields{Currency: c.T("tui.currency.default")}
+	title := c.T("tui.customer.new")
+	if cu != nil {
+		title = c.T("tui.customer.edit")
+		f.Name, f.Offering, f.Currency, f.Notes = cu.Name, cu.Offering, cu.Currency, cu.Notes
+		if cu.Revenue != nil {
+			f.Revenue = strconv.FormatFloat(*cu.Revenue, 'f', -1, 64)
+		}
+	}
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(c.T("field.customer.name")).Value(&f.Name).CharLimit(100).Validate(c.requiredName),
+		huh.NewInput().Title(c.T("field.customer.offering")).Description(c.T("field.customer.offering.help")).Value(&f.Offering).CharLimit(120),
+		huh.NewInput().Title(c.T("field.customer.revenue")).Value(&f.Revenue).CharLimit(20).Validate(c.validRevenue),
+		huh.NewInput().Title(c.T("field.customer.currency")).Value(&f.Currency).CharLimit(3),
+		huh.NewText().Title(c.T("field.customer.notes")).Value(&f.Notes).CharLimit(2000).Lines(3),
+	))
+	db, wid := c.Store, c.Data.Workshop.ID
+	return newFormScreen(c, title, form, func() tea.Cmd {
+		x := model.Customer{WorkshopID: wid}
+		if cu != nil {
+			x = *cu
+		}
+		x.Name = model.CleanText(f.Name)
+		x.Offering = model.CleanText(f.Offering)
+		x.Currency = strings.ToUpper(model.CleanText(f.Currency))
+		x.Notes = model.CleanNote(f.Notes)
+		x.Revenue = nil
+		if v, err := parseNumber(f.Revenue); err == nil && strings.TrimSpace(f.Revenue) != "" {
+			x.Revenue = &v
+		}
+		done := c.T("tui.customer.created", x.Name)
+		if cu != nil {
+			done = c.T("tui.customer.saved", x.Name)
+		}
+		return func() tea.Msg {
+			if err := db.PutCustomer(x); err != nil {
+				return fail(err)
+			}
+			d, err := db.Load(wid)
+			if err != nil {
+				return fail(err)
+			}
+			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(done)}
+		}
+	})
+}
+
+// confirm asks before anything destructive; y (or j for ja) goes ahead,
+// n or esc keeps everything.
+type confirm struct {
+	c      *Common
+	text   string
+	onYes  tea.Cmd
+	width  int
+	height int
+}
+
+func newConfirm(c *Common, text string, onYes tea.Cmd) *confirm {
+	return &confirm{c: c, text: text, onYes: onYes}
+}
+
+func (s *confirm) Init() tea.Cmd    { return nil }
+func (s *confirm) Title() string    { return s.c.T("tui.confirm") }
+func (s *confirm) Typing() bool     { return false }
+func (s *confirm) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *confirm) ShortHelp() []key.Binding {
+	return []key.Binding{s.c.Keys.Yes, s.c.Keys.No}
+}
+func (s *confirm) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *confirm) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, s.c.Keys.Yes):
+			return s, tea.Sequence(s.onYes, pop)
+		case key.Matches(k, s.c.Keys.No):
+			return s, pop
+		}
+	}
+	return s, nil
+}
+
+func (s *confirm) View() string {
+	st := s.c.Styles
+	w := min(s.width-6, 64)
+	body := st.Text.Render(wrap(s.text, w)) + "\n\n" + st.Key.Render(s.c.T("key.yes.key")) + " " + st.KeyDesc.Render(s.c.T("key.yes")) + "   " + st.Key.Render("n") + " " + st.KeyDesc.Render(s.c.T("key.no"))
+	return placeCenter(s.width, s.height, st.Dialog.Render(body))
+}

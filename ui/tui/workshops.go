@@ -1,0 +1,200 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/report"
+)
+
+// workshopRow is a workshop with its counts, as the list shows it.
+type workshopRow struct {
+	w         model.Workshop
+	customers int
+}
+
+type workshopsMsg struct{ rows []workshopRow }
+
+// workshops lists the workshops; with none, it welcomes the user and
+// offers to create one or to open the demo.
+type workshops struct {
+	c      *Common
+	table  table
+	rows   []workshopRow
+	loaded bool
+	width  int
+	height int
+}
+
+func newWorkshops(c *Common) *workshops {
+	s := &workshops{c: c}
+	s.table = table{c: c, cols: []column{
+		{Title: c.T("col.workshop")},
+		{Title: c.T("col.date"), Width: 10},
+		{Title: c.T("col.ourcompany"), Width: 22},
+		{Title: c.T("col.customers"), Width: 8, Right: true},
+	}}
+	return s
+}
+
+func (s *workshops) Init() tea.Cmd { return s.load() }
+
+func (s *workshops) load() tea.Cmd {
+	db := s.c.Store
+	return func() tea.Msg {
+		ws, err := db.Workshops()
+		if err != nil {
+			return fail(err)
+		}
+		rows := make([]workshopRow, 0, len(ws))
+		for _, w := range ws {
+			cs, err := db.Customers(w.ID)
+			if err != nil {
+				return fail(err)
+			}
+			rows = append(rows, workshopRow{w: w, customers: len(cs)})
+		}
+		return workshopsMsg{rows}
+	}
+}
+
+func (s *workshops) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.table.SetSize(w, h-2)
+}
+
+func (s *workshops) Title() string { return s.c.T("tui.workshops") }
+func (s *workshops) Typing() bool  { return false }
+func (s *workshops) selected() (workshopRow, bool) {
+	if s.table.cursor < 0 || s.table.cursor >= len(s.rows) {
+		return workshopRow{}, false
+	}
+	return s.rows[s.table.cursor], true
+}
+
+func (s *workshops) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.loaded && len(s.rows) == 0 {
+		return []key.Binding{k.New, k.Demo}
+	}
+	return []key.Binding{k.Enter, k.New, k.Edit, k.Delete}
+}
+
+func (s *workshops) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.Enter, k.New, k.Edit, k.Delete, k.Demo}}
+}
+
+func (s *workshops) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case workshopsMsg:
+		s.rows, s.loaded = msg.rows, true
+		var rows []row
+		for _, r := range msg.rows {
+			rows = append(rows, row{Cells: []string{r.w.Name, r.w.Date, r.w.OurCompany, fmt.Sprint(r.customers)}})
+		}
+		s.table.SetRows(rows)
+	case refreshMsg:
+		return s, s.load()
+	case demoMsg:
+		return s, tea.Batch(s.load(), status(msg.text))
+	case tea.KeyPressMsg:
+		if s.table.move(msg, k) {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, k.New):
+			return s, push(newWorkshopForm(s.c, nil))
+		case key.Matches(msg, k.Demo):
+			return s, s.openDemo()
+		case key.Matches(msg, k.Enter):
+			if r, ok := s.selected(); ok {
+				return s, s.c.loadDataset(r.w.ID, newCustomers(s.c))
+			}
+			if len(s.rows) == 0 {
+				return s, s.openDemo()
+			}
+		case key.Matches(msg, k.Edit):
+			if r, ok := s.selected(); ok {
+				w := r.w
+				return s, push(newWorkshopForm(s.c, &w))
+			}
+		case key.Matches(msg, k.Delete):
+			if r, ok := s.selected(); ok {
+				return s, push(s.confirmDelete(r))
+			}
+		}
+	}
+	return s, nil
+}
+
+type demoMsg struct{ text string }
+
+// openDemo creates the demo workshop when it is missing and opens it.
+func (s *workshops) openDemo() tea.Cmd {
+	db, lang, c := s.c.Store, s.c.Lang, s.c
+	return func() tea.Msg {
+		if _, err := db.Workshop(assets.DemoID); err != nil {
+			ds, err := assets.DemoDataset(lang)
+			if err != nil {
+				return fail(err)
+			}
+			if err := db.Import(ds, false); err != nil {
+				return fail(err)
+			}
+		}
+		d, err := db.Load(assets.DemoID)
+		if err != nil {
+			return fail(err)
+		}
+		return datasetMsg{data: d, then: newCustomers(c)}
+	}
+}
+
+func (s *workshops) confirmDelete(r workshopRow) Screen {
+	db, id := s.c.Store, r.w.ID
+	text := s.c.T("tui.workshop.delete", r.w.Name, r.customers)
+	return newConfirm(s.c, text, func() tea.Msg {
+		if err := db.DeleteWorkshop(id); err != nil {
+			return fail(err)
+		}
+		return statusMsg{text: s.c.T("tui.workshop.deleted", r.w.Name)}
+	})
+}
+
+func (s *workshops) View() string {
+	st := s.c.Styles
+	if !s.loaded {
+		return st.Muted.Render(s.c.T("tui.loading"))
+	}
+	if len(s.rows) == 0 {
+		return s.welcome()
+	}
+	head := st.Title.Render(s.c.T("tui.workshops.heading"))
+	return head + "\n\n" + s.table.View()
+}
+
+// welcome is the first screen a new user sees.
+func (s *workshops) welcome() string {
+	st := s.c.Styles
+	w := min(s.width-4, 72)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(s.c.T("tui.welcome.title")) + "\n\n")
+	b.WriteString(st.Text.Render(wrap(s.c.T("tui.welcome.body"), w)) + "\n\n")
+	b.WriteString(st.Key.Render("  n  ") + st.Text.Render(s.c.T("tui.welcome.new")) + "\n")
+	b.WriteString(st.Key.Render("  o  ") + st.Text.Render(s.c.T("tui.welcome.demo")) + "\n")
+	box := st.Panel.Width(min(s.width, w+4)).Render(strings.TrimRight(b.String(), "\n"))
+	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// cutoffText shows a workshop's cut-off.
+func cutoffText(c *Common, w model.Workshop) string {
+	return report.Number(c.Lang, w.Thresholds.Normalized().Risk, 1)
+}
