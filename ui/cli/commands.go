@@ -110,11 +110,15 @@ func (a *App) customersCommand() *cobra.Command {
 			for i, as := range ranked {
 				l := report.LabelsOf(a.Content, a.Lang, as)
 				pa, pb := as.Progress[model.SetThem], as.Progress[model.SetUs]
-				rows = append(rows, []string{fmt.Sprint(i + 1), as.Customer.Name,
+				room := "–"
+				if as.Room.Placed {
+					room = report.Signed(a.Lang, as.Room.Value, 1)
+				}
+				rows = append(rows, []string{fmt.Sprint(i + 1), as.Customer.Name, l.Priority, l.Regime,
 					fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
-					l.Kraljic, l.Preferencing, l.Regime, l.Priority, l.Room})
+					l.Kraljic, l.Preferencing, room})
 			}
-			a.table([]string{"#", a.T("col.customer"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.regime"), a.T("col.priority"), a.T("col.room")}, rows)
+			a.table([]string{"#", a.T("col.customer"), a.T("col.priority"), a.T("col.regime"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.room")}, rows)
 			return nil
 		},
 	}
@@ -409,7 +413,17 @@ func (a *App) table(header []string, rows [][]string) {
 			}
 			return s
 		})
-	a.println(t.String())
+	out := t.String()
+	if w, _ := a.terminalSize(); w > 0 {
+		// On a terminal, cut lines at the window's edge instead of letting
+		// them wrap; the columns are ordered so the important ones stay.
+		lines := strings.Split(out, "\n")
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+		out = strings.Join(lines, "\n")
+	}
+	a.println(out)
 }
 
 // writeFileAtomic writes data to path through a temporary file in the

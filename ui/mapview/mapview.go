@@ -357,7 +357,8 @@ func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool
 	}
 	text := name
 	if nameW > w {
-		text = ansi.Truncate(name, w, "…")
+		// Cut one cell short, drop a trailing space, then add the ellipsis.
+		text = strings.TrimRight(ansi.Truncate(name, w-1, ""), " ") + "…"
 	}
 	if side > 0 {
 		cv.write(r, c+2, text, q, sel)
