@@ -46,9 +46,15 @@ type result struct {
 // and home, the given language, no colour preferences of the machine.
 func run(t *testing.T, db, lang string, args ...string) result {
 	t.Helper()
+	return runEnv(t, []string{"STYRKA_DB=" + db, "LANG=" + lang, "TERM=dumb"}, args...)
+}
+
+// runEnv runs the binary with a minimal environment plus env.
+func runEnv(t *testing.T, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	home := t.TempDir()
-	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "STYRKA_DB=" + db, "LANG=" + lang, "TERM=dumb"}
+	cmd.Env = append([]string{"HOME=" + home, "PATH=" + os.Getenv("PATH")}, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	done := make(chan error, 1)
@@ -345,3 +351,10 @@ func TestHelpSpeaksTheLanguage(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestAppNeedsATerminal(t *testing.T) {
+	r := runEnv(t, []string{"STYRKA_DB=" + filepath.Join(t.TempDir(), "s.db"), "LANG=sv_SE.UTF-8", "TERM=xterm-256color"})
+	if r.code != 1 || !strings.Contains(r.stderr, "behöver en terminal") {
+		t.Fatalf("styrka without a terminal: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/user"
 
+	"github.com/charmbracelet/x/term"
+
 	"styrka/ui/styles"
 	"styrka/ui/tui"
 )
@@ -29,6 +31,9 @@ func (a *App) runTUI(ctx context.Context) error {
 	}
 	if a.accessible || a.Getenv("TERM") == "dumb" {
 		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)
+	}
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return a.errorf("err.noterminal")
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
 }
