@@ -488,43 +488,62 @@ func (g geometry) drawFrame(cv *canvas, o Options) {
 // style at once.
 func (cv *canvas) render(st *Styles) []string {
 	lines := make([]string, cv.h)
-	var b, run strings.Builder
-	for r := 0; r < cv.h; r++ {
-		b.Reset()
-		row := cv.cells[r*cv.w : (r+1)*cv.w]
-		if st == nil || !st.styled {
-			for _, c := range row {
+	var b strings.Builder
+	if st == nil || !st.styled {
+		for r := 0; r < cv.h; r++ {
+			b.Reset()
+			for _, c := range cv.cells[r*cv.w : (r+1)*cv.w] {
 				b.WriteString(c.s)
 			}
 			lines[r] = strings.TrimRight(b.String(), " ")
+		}
+		return lines
+	}
+	// Rendering every run through lipgloss costs most of a frame with
+	// many customers; each style's escape codes are the same for every
+	// run, so they are found once per map by rendering a marker rune.
+	var opens, closes [numStyles]string
+	for id := range numStyles {
+		out := st.style(id - 1).Render(styleProbe)
+		i := strings.Index(out, styleProbe)
+		if i < 0 {
 			continue
 		}
+		opens[id], closes[id] = out[:i], out[i+len(styleProbe):]
+	}
+	for r := 0; r < cv.h; r++ {
+		b.Reset()
+		row := cv.cells[r*cv.w : (r+1)*cv.w]
 		// Trim trailing blanks before styling.
 		end := len(row)
 		for end > 0 && row[end-1].kind == kEmpty && row[end-1].s == " " {
 			end--
 		}
 		cur := -2
-		flush := func() {
-			if run.Len() == 0 {
-				return
-			}
-			b.WriteString(st.style(cur).Render(run.String()))
-			run.Reset()
-		}
 		for _, c := range row[:end] {
-			id := styleID(c)
-			if id != cur {
-				flush()
+			if id := styleID(c); id != cur {
+				if cur != -2 {
+					b.WriteString(closes[cur+1])
+				}
 				cur = id
+				b.WriteString(opens[cur+1])
 			}
-			run.WriteString(c.s)
+			b.WriteString(c.s)
 		}
-		flush()
+		if cur != -2 {
+			b.WriteString(closes[cur+1])
+		}
 		lines[r] = b.String()
 	}
 	return lines
 }
+
+// numStyles counts the style IDs from -1 to 6; styleProbe is a private-use
+// rune no style changes.
+const (
+	numStyles  = 8
+	styleProbe = "\uE000"
+)
 
 // styleID numbers the styles a cell can have: -1 none, 0–3 quadrants,
 // 4 frame, 5 line, 6 selected.

@@ -345,7 +345,10 @@ func (m *Model) statusLine() string {
 
 func (m *Model) footer() string {
 	bindings := append([]key.Binding{}, m.top().ShortHelp()...)
-	bindings = append(bindings, m.c.Keys.Help)
+	if !m.top().Typing() {
+		// While a field has the focus, ? is text, not help.
+		bindings = append(bindings, m.c.Keys.Help)
+	}
 	if len(m.stack) == 1 {
 		bindings = append(bindings, m.c.Keys.Quit)
 	} else {
@@ -361,15 +364,20 @@ func (m *Model) helpView(w, h int) string {
 	var b strings.Builder
 	b.WriteString(s.Title.Render(m.c.T("tui.help.title", m.top().Title())))
 	b.WriteString("\n\n")
-	for _, g := range groups {
-		for _, k := range g {
-			if !k.Enabled() {
-				continue
+	if entries := helpEntries(groups); len(entries)+3 > h {
+		// Too many keys for one column: lay them out side by side.
+		b.WriteString(helpColumns(s, entries, w, h-4) + "\n\n")
+	} else {
+		for _, g := range groups {
+			for _, k := range g {
+				if !k.Enabled() {
+					continue
+				}
+				hk := k.Help()
+				fmt.Fprintf(&b, "  %s  %s\n", s.Key.Render(padRight(hk.Key, 10)), s.Text.Render(hk.Desc))
 			}
-			hk := k.Help()
-			fmt.Fprintf(&b, "  %s  %s\n", s.Key.Render(padRight(hk.Key, 10)), s.Text.Render(hk.Desc))
+			b.WriteString("\n")
 		}
-		b.WriteString("\n")
 	}
 	b.WriteString(s.Muted.Render(m.c.T("tui.help.close")))
 	return b.String()

@@ -1,0 +1,551 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"styrka/model"
+	"styrka/report"
+)
+
+// briefWide is the width from which the brief's top sections sit in two
+// columns, so that the facts that matter most fit on one projected page.
+const briefWide = 120
+
+// briefGap is the room between the two columns of a wide brief.
+const briefGap = 4
+
+// brief is the one page a seller takes into a negotiation: scores,
+// position, negotiation room, warnings, what to validate with the
+// customer, recommended activities and every answer with its evidence.
+// The lines are built when the data, the size or the look changes; View
+// only shows the part of them that fits.
+type brief struct {
+	c        *Common
+	id       string
+	customer model.Customer
+	found    bool
+	lines    []string
+	offset   int
+	width    int
+	height   int
+}
+
+func newBrief(c *Common, customerID string) Screen {
+	s := &brief{c: c, id: customerID}
+	s.build()
+	return s
+}
+
+func (s *brief) Init() tea.Cmd { return nil }
+func (s *brief) Typing() bool  { return false }
+
+// Title is the customer's name for the breadcrumb.
+func (s *brief) Title() string {
+	if s.found {
+		return s.customer.Name
+	}
+	return s.c.T("tui.brief")
+}
+
+func (s *brief) SetSize(w, h int) {
+	if w == s.width && h == s.height {
+		return
+	}
+	s.width, s.height = w, h
+	s.build()
+}
+
+func (s *brief) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if !s.found {
+		return nil
+	}
+	return []key.Binding{k.PageDown, k.Answer, k.Edit}
+}
+
+func (s *brief) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	if !s.found {
+		return nil
+	}
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Answer, k.SetA, k.SetB, k.Edit},
+	}
+}
+
+// visible is the number of content lines below the title line.
+func (s *brief) visible() int { return max(s.height-1, 1) }
+
+func (s *brief) maxOffset() int { return max(len(s.lines)-s.visible(), 0) }
+
+func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := s.c.Keys
+	switch msg := msg.(type) {
+	case refreshMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, tea.BackgroundColorMsg:
+		s.build()
+	case tea.KeyPressMsg:
+		page := max(s.visible()-1, 1)
+		switch {
+		case key.Matches(msg, k.Up):
+			s.scroll(s.offset - 1)
+		case key.Matches(msg, k.Down):
+			s.scroll(s.offset + 1)
+		case key.Matches(msg, k.PageUp):
+			s.scroll(s.offset - page)
+		case key.Matches(msg, k.PageDown):
+			s.scroll(s.offset + page)
+		case key.Matches(msg, k.Home):
+			s.scroll(0)
+		case key.Matches(msg, k.End):
+			s.scroll(s.maxOffset())
+		case !s.found:
+		case key.Matches(msg, k.Answer):
+			return s, push(newQuestions(s.c, s.id, modeBoth))
+		case key.Matches(msg, k.SetA):
+			return s, push(newQuestions(s.c, s.id, modeSetA))
+		case key.Matches(msg, k.SetB):
+			return s, push(newQuestions(s.c, s.id, modeSetB))
+		case key.Matches(msg, k.Edit):
+			cu := s.customer
+			return s, push(newCustomerForm(s.c, &cu))
+		}
+	}
+	return s, nil
+}
+
+func (s *brief) scroll(to int) { s.offset = min(max(to, 0), s.maxOffset()) }
+
+func (s *brief) View() string {
+	st := s.c.Styles
+	title := s.c.T("tui.brief")
+	if s.found {
+		title = s.c.T("brief.title", s.customer.Name)
+	}
+	n := s.visible()
+	right := ""
+	if len(s.lines) > n {
+		last := min(s.offset+n, len(s.lines))
+		right = s.c.T("tui.brief.lines", s.offset+1, last, len(s.lines))
+	}
+	room := s.width - ansi.StringWidth(right)
+	if right != "" {
+		room--
+	}
+	title = truncate(title, max(room, 0))
+	gap := max(s.width-ansi.StringWidth(title)-ansi.StringWidth(right), 0)
+	head := st.Title.Render(title) + strings.Repeat(" ", gap) + st.Muted.Render(right)
+
+	end := min(s.offset+n, len(s.lines))
+	body := s.lines[min(s.offset, end):end]
+	return head + "\n" + strings.Join(body, "\n")
+}
+
+// assessment scores the customer in the open workshop.
+func (s *brief) assessment() (model.Assessment, bool) {
+	d := s.c.Data
+	if d == nil {
+		return model.Assessment{}, false
+	}
+	for _, cu := range d.Customers {
+		if cu.ID == s.id {
+			return model.Assess(d.Workshop.Thresholds, s.c.Questions(), cu, d.Answers[cu.ID]), true
+		}
+	}
+	return model.Assessment{}, false
+}
+
+// build renders every line of the brief for the current width.
+func (s *brief) build() {
+	s.lines = nil
+	a, ok := s.assessment()
+	s.found = ok
+	if ok {
+		s.customer = a.Customer
+	}
+	w := s.width
+	if w <= 0 {
+		return
+	}
+	if !ok {
+		s.lines = append([]string{""}, styled(wrap(s.c.T("tui.brief.missing"), w), s.c.Styles.Warning)...)
+		s.scroll(s.offset)
+		return
+	}
+	out := s.header(a, w)
+	if w >= briefWide {
+		lw := (w - briefGap) / 2
+		rw := w - briefGap - lw
+		left := joinSections(s.scores(a, lw), s.position(a, lw))
+		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.validate(a, rw))
+		out = append(out, "")
+		out = append(out, sideBySide(left, right, lw, briefGap)...)
+	} else {
+		out = append(out, "")
+		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
+	}
+	out = append(out, "")
+	out = append(out, joinSections(s.activities(a, w), s.answers(a, w))...)
+	s.lines = out
+	s.scroll(s.offset)
+}
+
+// header is the customer's offering, revenue and workshop, and its notes.
+func (s *brief) header(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	cu := a.Customer
+	var meta []string
+	if cu.Offering != "" {
+		meta = append(meta, s.c.T("brief.offering", cu.Offering))
+	}
+	if r := report.Revenue(s.c.Lang, cu); r != "" {
+		meta = append(meta, s.c.T("brief.revenue", r))
+	}
+	if d := s.c.Data; d != nil {
+		meta = append(meta, s.c.T("brief.workshop", d.Workshop.Name, d.Workshop.Date))
+	}
+	out := styled(wrap(strings.Join(meta, " · "), w), st.Text)
+	if cu.Notes != "" {
+		out = append(out, styled(wrap(cu.Notes, w), st.Muted)...)
+	}
+	return out
+}
+
+// heading is a section title followed by a rule to the column's edge.
+func (s *brief) heading(title string, w int) string {
+	st := s.c.Styles
+	title = truncate(title, w)
+	rule := w - ansi.StringWidth(title) - 1
+	if rule <= 0 {
+		return st.Heading.Render(title)
+	}
+	return st.Heading.Render(title) + " " + st.Muted.Render(strings.Repeat("─", rule))
+}
+
+// scores draws the four dimensions as bars with their coverage.
+func (s *brief) scores(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	out := []string{s.heading(s.c.T("brief.scores"), w)}
+	nameW := 0
+	for _, d := range model.Dimensions {
+		nameW = max(nameW, ansi.StringWidth(s.c.Content.Dimensions[d].Name))
+	}
+	nameW = min(nameW, max(w/3, 8))
+	const valueW = 3
+	barW := min(max(w-nameW-valueW-26, 10), 20)
+	for _, d := range model.Dimensions {
+		sc := a.Scores[d]
+		line := cell(s.c.Content.Dimensions[d].Name, nameW) + "  "
+		if sc.Placed {
+			bar := report.Bar(sc.Value, barW)
+			full, empty := bar, ""
+			if i := strings.Index(bar, "░"); i >= 0 {
+				full, empty = bar[:i], bar[i:]
+			}
+			line = st.Text.Render(line) + st.BarFull.Render(full) + st.BarEmpty.Render(empty) + " " +
+				st.Heading.Render(align(report.Number(s.c.Lang, sc.Value, 1), valueW, true))
+		} else {
+			line = st.Text.Render(line) + st.Muted.Render(cell(s.c.T("brief.notplaced"), barW+1+valueW))
+		}
+		cov := s.c.T("brief.coverage", sc.Known, sc.Questions)
+		if sc.DontKnows > 0 {
+			cov += " " + s.c.T("brief.dontknows", sc.DontKnows)
+		}
+		if lipgloss.Width(line)+2+ansi.StringWidth(cov) <= w {
+			out = append(out, line+"  "+st.Muted.Render(cov))
+		} else {
+			out = append(out, line)
+			indent := strings.Repeat(" ", min(nameW+2, max(w-ansi.StringWidth(cov), 0)))
+			out = append(out, styled(prefixed(indent, wrap(cov, max(w-len(indent), 1))), st.Muted)...)
+		}
+	}
+	return out
+}
+
+// position is how they see us, how we see them, the power balance and
+// the priority, each with its description.
+func (s *brief) position(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	c := s.c.Content
+	l := report.LabelsOf(c, s.c.Lang, a)
+	out := []string{s.heading(s.c.T("brief.position"), w)}
+	item := func(label, name string, placed bool, vst lipgloss.Style, desc string) {
+		if !placed {
+			name, vst, desc = s.c.T("brief.notplaced"), st.Muted, ""
+		}
+		out = append(out, s.labelled(label, name, vst, w)...)
+		if desc != "" {
+			out = append(out, styled(prefixed("  ", wrap(desc, w-2)), st.Text)...)
+		}
+	}
+	item(s.c.T("col.kraljic"), l.Kraljic, a.Kraljic != "", st.Heading, c.Kraljic[a.Kraljic].Description)
+	item(s.c.T("col.preferencing"), l.Preferencing, a.Pref != "", st.Heading, c.Preferencing[a.Pref].Description)
+	rs := st.Muted
+	if q := quadrantOf(a.Regime); q >= 0 {
+		rs = st.Quadrant[q]
+	}
+	item(s.c.T("col.regime"), l.Regime, a.Regime != "", rs, c.Regimes[a.Regime].Description)
+	cellDesc := ""
+	if cl, ok := a.Cell(); ok {
+		cellDesc = c.Cells[cl.Key()].Description
+	}
+	item(s.c.T("col.priority"), l.Priority, a.Priority != model.NoPriority, st.PriorityStyle(int(a.Priority)), cellDesc)
+	return out
+}
+
+// labelled is "label: value" with the value styled, wrapped to w.
+func (s *brief) labelled(label, value string, vst lipgloss.Style, w int) []string {
+	st := s.c.Styles
+	head := label + ":"
+	if ansi.StringWidth(head)+1+ansi.StringWidth(value) <= w {
+		return []string{st.Muted.Render(head) + " " + vst.Render(value)}
+	}
+	out := styled(wrap(head, w), st.Muted)
+	return append(out, styled(prefixed("  ", wrap(value, w-2)), vst)...)
+}
+
+// negotiation is the room to move, the buyer's expected stance and the
+// regime's negotiation advice.
+func (s *brief) negotiation(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	c := s.c.Content
+	out := []string{s.heading(s.c.T("brief.negotiation"), w)}
+	if !a.Room.Placed {
+		out = append(out, styled(wrap(s.c.T("brief.room.none"), w), st.Muted)...)
+	} else {
+		l := report.LabelsOf(c, s.c.Lang, a)
+		out = append(out, styled(wrap(l.Room, w), st.Heading)...)
+		out = append(out, styled(prefixed("  ", wrap(c.Rooms[a.Room.Level].Description, w-2)), st.Text)...)
+		out = append(out, s.labelled(s.c.T("tui.brief.stance"), l.Stance, st.Heading, w)...)
+		out = append(out, styled(prefixed("  ", wrap(c.Stances[a.Room.Stance].Description, w-2)), st.Text)...)
+	}
+	if a.Regime != "" {
+		out = append(out, "")
+		out = append(out, styled(wrap(c.Regimes[a.Regime].Negotiation, w), st.Text)...)
+	}
+	return out
+}
+
+// warnings lists the mismatches worth a warning.
+func (s *brief) warnings(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	out := []string{s.heading(s.c.T("brief.warnings"), w)}
+	if len(a.Warnings) == 0 {
+		return append(out, styled(wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
+	}
+	for _, wk := range a.Warnings {
+		out = append(out, hanging("⚠ ", s.c.Content.Warnings[wk], w, st.Warning, st.Warning)...)
+	}
+	return out
+}
+
+// validate is the checklist of set A questions answered "don't know".
+func (s *brief) validate(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	out := []string{s.heading(s.c.T("brief.validate"), w)}
+	if len(a.Validate) == 0 {
+		return append(out, styled(wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
+	}
+	byID := map[string]model.Question{}
+	for _, q := range s.c.Questions() {
+		byID[q.ID] = q
+	}
+	for _, id := range a.Validate {
+		out = append(out, hanging("[ ] ", byID[id].Text, w, st.Key, st.Text)...)
+	}
+	return out
+}
+
+// activities is the cell's develop / stop / start and the regime's
+// message.
+func (s *brief) activities(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	c := s.c.Content
+	out := []string{s.heading(s.c.T("brief.activities"), w)}
+	cl, ok := a.Cell()
+	if !ok {
+		return append(out, styled(wrap(s.c.T("tui.brief.noactivities"), w), st.Muted)...)
+	}
+	adv := c.Cells[cl.Key()].Advice
+	for i, part := range []struct {
+		key   string
+		items []string
+	}{{"label.develop", adv.Develop}, {"label.stop", adv.Stop}, {"label.start", adv.Start}} {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, styled(wrap(s.c.T(part.key), w), st.Heading)...)
+		for _, it := range part.items {
+			out = append(out, hanging("• ", it, w, st.Muted, st.Text)...)
+		}
+	}
+	if a.Regime != "" {
+		out = append(out, "")
+		out = append(out, styled(wrap(s.c.T("label.message")+":", w), st.Muted)...)
+		out = append(out, styled(prefixed("  ", wrap(c.Regimes[a.Regime].Message, w-2)), st.Text)...)
+	}
+	return out
+}
+
+// answers lists every question of both sets with its answer and evidence.
+func (s *brief) answers(a model.Assessment, w int) []string {
+	st := s.c.Styles
+	out := []string{s.heading(s.c.T("brief.answers"), w)}
+	given := map[string]model.Answer{}
+	if s.c.Data != nil {
+		given = s.c.Data.Answers[a.Customer.ID]
+	}
+	const indent = "    "
+	iw := max(w-len(indent), 1)
+	for si, set := range s.c.Content.QuestionSets() {
+		if si > 0 {
+			out = append(out, "")
+		}
+		out = append(out, styled(wrap(set.Title, w), st.Heading)...)
+		for qi, q := range set.Questions {
+			num := align(strconv.Itoa(qi+1)+".", 3, true) + " "
+			out = append(out, hanging(num, q.Text, w, st.Muted, st.Text)...)
+			ans, ok := given[q.ID]
+			var line []string
+			switch {
+			case !ok:
+				line = styled(prefixed(indent, wrap(s.c.T("brief.unanswered"), iw)), st.Muted)
+			case !ans.Score.Known():
+				line = styled(prefixed(indent, wrap(s.c.T("answer.dontknow"), iw)), st.Warning)
+			default:
+				line = hanging(indent+strconv.Itoa(int(ans.Score))+"  ", q.Anchors[ans.Score-1], w, st.Heading, st.Text)
+			}
+			by := s.answeredBy(ans)
+			if ok && ans.Note == "" && by != "" {
+				line = appendMuted(line, by, w, st.Muted)
+			}
+			out = append(out, line...)
+			if ok && ans.Note != "" {
+				ev := lead(indent, s.c.T("label.evidence")+":", ans.Note, w, st.Muted, st.Text)
+				if by != "" {
+					ev = appendMuted(ev, by, w, st.Muted)
+				}
+				out = append(out, ev...)
+			}
+		}
+	}
+	return out
+}
+
+// answeredBy is "(author, date)" for an answer, or "".
+func (s *brief) answeredBy(a model.Answer) string {
+	var parts []string
+	if a.Author != "" {
+		parts = append(parts, a.Author)
+	}
+	if !a.At.IsZero() {
+		parts = append(parts, a.At.Local().Format(time.DateOnly))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// appendMuted adds a muted remark after the last line, or on a line of
+// its own when it does not fit.
+func appendMuted(lines []string, remark string, w int, st lipgloss.Style) []string {
+	if n := len(lines); n > 0 && lipgloss.Width(lines[n-1])+1+ansi.StringWidth(remark) <= w {
+		lines[n-1] += " " + st.Render(remark)
+		return lines
+	}
+	const indent = "    "
+	return append(lines, styled(prefixed(indent, wrap(remark, max(w-len(indent), 1))), st)...)
+}
+
+// hanging wraps text after a prefix, indenting the following lines under
+// the text.
+func hanging(prefix, text string, w int, pst, tst lipgloss.Style) []string {
+	pw := ansi.StringWidth(prefix)
+	if pw >= w/2 {
+		// Too narrow for a hanging indent: the prefix gets its own line.
+		return append([]string{pst.Render(truncate(prefix, w))}, styled(wrap(text, w), tst)...)
+	}
+	lines := strings.Split(wrap(text, w-pw), "\n")
+	out := make([]string, len(lines))
+	pad := strings.Repeat(" ", pw)
+	for i, l := range lines {
+		p := pad
+		if i == 0 {
+			p = pst.Render(prefix)
+		}
+		out[i] = p + tst.Render(l)
+	}
+	return out
+}
+
+// lead wraps "label text" to w under an indent, the label styled apart
+// from the text.
+func lead(indent, label, text string, w int, lst, tst lipgloss.Style) []string {
+	lines := strings.Split(wrap(label+" "+text, max(w-len(indent), 1)), "\n")
+	for i, l := range lines {
+		if rest, ok := strings.CutPrefix(l, label); i == 0 && ok {
+			lines[i] = indent + lst.Render(label) + tst.Render(rest)
+			continue
+		}
+		lines[i] = indent + tst.Render(l)
+	}
+	return lines
+}
+
+// styled renders every line of a wrapped text on its own, so that a style
+// never spans a line break (the lines are cut and put side by side).
+func styled(text string, st lipgloss.Style) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = st.Render(l)
+		}
+	}
+	return lines
+}
+
+// prefixed puts p in front of every line of text.
+func prefixed(p, text string) string {
+	return p + strings.ReplaceAll(text, "\n", "\n"+p)
+}
+
+// joinSections puts sections one after another with a blank line between them.
+func joinSections(sections ...[]string) []string {
+	var out []string
+	for i, sec := range sections {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, sec...)
+	}
+	return out
+}
+
+// sideBySide lays two columns of lines next to each other.
+func sideBySide(left, right []string, lw, gap int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		if r == "" {
+			out[i] = l
+			continue
+		}
+		out[i] = padRight(l, lw) + strings.Repeat(" ", gap) + r
+	}
+	return out
+}

@@ -1,0 +1,397 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/store"
+)
+
+// demoCustomer is the ID and name of the demo's first customer.
+func demoCustomer(t *testing.T, lang string) model.Customer {
+	t.Helper()
+	ds, err := assets.DemoDataset(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds.Customers[0]
+}
+
+// newCustomerModel opens the demo workshop with one more customer, "Nykund
+// AB", who has no answers yet, and returns that customer's ID.
+func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
+	t.Helper()
+	m, db := newTestModel(t, lang, true)
+	cu := model.Customer{ID: store.NewID(), WorkshopID: assets.DemoID, Name: "Nykund AB"}
+	if err := db.PutCustomer(cu); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "enter")
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("the demo did not open: %T", m.top())
+	}
+	return m, db, cu.ID
+}
+
+// openQuestions opens the question screen for a customer on top of the
+// customers list.
+func openQuestions(t *testing.T, m *Model, customerID string, mode questionMode) *questions {
+	t.Helper()
+	drive(t, m, push(newQuestions(m.c, customerID, mode)))
+	s, ok := m.top().(*questions)
+	if !ok {
+		t.Fatalf("top screen is %T", m.top())
+	}
+	return s
+}
+
+// stored loads a customer's answers from the database.
+func storedAnswers(t *testing.T, db *store.DB, customerID string) map[string]model.Answer {
+	t.Helper()
+	d, err := db.Load(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Answers[customerID]
+}
+
+func TestQuestionListModes(t *testing.T) {
+	c := assets.MustBuiltin("en")
+	all := c.Questions()
+	both := questionList(c, modeBoth)
+	if len(both) != len(all) || both[0].Set != model.SetThem || both[len(both)-1].Set != model.SetUs {
+		t.Fatalf("both: %d questions", len(both))
+	}
+	for _, tc := range []struct {
+		mode questionMode
+		set  model.SetID
+	}{{modeSetA, model.SetThem}, {modeSetB, model.SetUs}} {
+		for _, q := range questionList(c, tc.mode) {
+			if q.Set != tc.set {
+				t.Fatalf("mode %d asks %s", tc.mode, q.ID)
+			}
+		}
+	}
+	quick := questionList(c, modeQuick)
+	if len(quick) != 4 {
+		t.Fatalf("quick asks %d questions", len(quick))
+	}
+	for i, d := range model.Dimensions {
+		if quick[i].Dimension != d {
+			t.Fatalf("quick question %d is %s, want dimension %s", i, quick[i].ID, d)
+		}
+	}
+	// Content that marks no question quick still gets one per dimension.
+	set := c.QuestionSets()[0]
+	for i := range set.Questions {
+		set.Questions[i].Quick = false
+	}
+	got := quickQuestions(set)
+	if len(got) != 2 || got[0].ID != set.Questions[0].ID {
+		t.Fatalf("unmarked quick questions: %v", got)
+	}
+}
+
+func TestQuestionsGolden(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		t.Run(lang, func(t *testing.T) {
+			m, _ := openDemo(t, lang)
+			s := openQuestions(t, m, demoCustomer(t, lang).ID, modeBoth)
+			if s.index != 0 || !strings.Contains(m.status, m.c.T("tui.q.allanswered")) {
+				t.Fatalf("a fully answered customer opens at %d with status %q", s.index, m.status)
+			}
+			goldenAt(t, m)
+			for _, size := range [][2]int{{60, 16}, {160, 50}} {
+				resize(t, m, size[0], size[1])
+				requireFits(t, m)
+			}
+		})
+	}
+	t.Run("unanswered", func(t *testing.T) {
+		m, _, id := newCustomerModel(t, "en")
+		openQuestions(t, m, id, modeBoth)
+		goldenAt(t, m)
+	})
+}
+
+func TestAnswerByKeysIsSaved(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	// 4 by number, with a note.
+	press(t, m, "4")
+	if !s.Typing() {
+		t.Fatal("a number key did not move to the note")
+	}
+	typeText(t, m, "CFO")
+	press(t, m, "enter")
+	// The first level by enter, without a note.
+	press(t, m, "enter", "enter")
+	// Don't know by 0.
+	press(t, m, "0", "enter")
+	if s.index != 3 {
+		t.Fatalf("after three answers the screen is at question %d", s.index)
+	}
+	got := storedAnswers(t, db, id)
+	qs := s.list
+	want := []struct {
+		score model.Score
+		note  string
+	}{{4, "CFO"}, {1, ""}, {model.DontKnow, ""}}
+	for i, w := range want {
+		a, ok := got[qs[i].ID]
+		if !ok || a.Score != w.score || a.Note != w.note || a.Author != "test" {
+			t.Fatalf("question %d stored as %+v (found %v), want %d %q", i, a, ok, w.score, w.note)
+		}
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d answers stored, want 3", len(got))
+	}
+	if !strings.Contains(screen(m), "3 of 20 answered") || !strings.Contains(screen(m), "A · 4/10") {
+		t.Fatalf("progress not shown:\n%s", screen(m))
+	}
+}
+
+func TestResumeAtFirstUnanswered(t *testing.T) {
+	m, _, id := newCustomerModel(t, "sv")
+	openQuestions(t, m, id, modeBoth)
+	press(t, m, "2", "enter", "3", "enter")
+	press(t, m, "esc")
+	list, ok := m.top().(*customers)
+	if !ok {
+		t.Fatalf("esc left to %T", m.top())
+	}
+	// Reopen through the list: the new customer is the one with answers
+	// in progress; find it and press a.
+	for i, a := range list.shown {
+		if a.Customer.ID == id {
+			list.table.cursor = i
+		}
+	}
+	press(t, m, "a")
+	s, ok := m.top().(*questions)
+	if !ok {
+		t.Fatalf("a opened %T", m.top())
+	}
+	if s.index != 2 {
+		t.Fatalf("resumed at question %d, want 2", s.index)
+	}
+	if !strings.Contains(screen(m), "A · 3/10") {
+		t.Fatalf("resumed screen:\n%s", screen(m))
+	}
+}
+
+func TestMoveBetweenQuestions(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	press(t, m, "pgdown", "ctrl+n")
+	if s.index != 2 {
+		t.Fatalf("two steps forward: at %d", s.index)
+	}
+	press(t, m, "pgup")
+	if s.index != 1 {
+		t.Fatalf("one back: at %d", s.index)
+	}
+	press(t, m, "ctrl+p", "pgup")
+	if s.index != 0 || !strings.Contains(m.status, "first question") {
+		t.Fatalf("before the first: at %d, status %q", s.index, m.status)
+	}
+	if n := len(storedAnswers(t, db, id)); n != 0 {
+		t.Fatalf("moving saved %d answers", n)
+	}
+	// Answer the first two, go back to the first, then to the next
+	// unanswered, which is the third.
+	press(t, m, "5", "enter", "5", "enter", "pgup", "pgup")
+	if s.index != 0 {
+		t.Fatalf("at %d", s.index)
+	}
+	press(t, m, "ctrl+j")
+	if s.index != 2 {
+		t.Fatalf("next unanswered went to %d, want 2", s.index)
+	}
+	// The end of the list.
+	for range len(s.list) {
+		press(t, m, "pgdown")
+	}
+	if s.index != len(s.list)-1 || !strings.Contains(m.status, "last question") {
+		t.Fatalf("past the last: at %d, status %q", s.index, m.status)
+	}
+}
+
+func TestDontKnowByArrows(t *testing.T) {
+	m, db, id := newCustomerModel(t, "sv")
+	s := openQuestions(t, m, id, modeSetB)
+	// The cursor starts on level 1; up wraps to "Vet ej".
+	press(t, m, "up", "enter")
+	if !strings.Contains(m.status, "Sparade ”vet ej” på B 1/10") {
+		t.Fatalf("status %q", m.status)
+	}
+	press(t, m, "enter")
+	a, ok := storedAnswers(t, db, id)[s.list[0].ID]
+	if !ok || a.Score != model.DontKnow {
+		t.Fatalf("stored %+v (%v), want don't know", a, ok)
+	}
+	if s.list[0].Set != model.SetUs {
+		t.Fatalf("set B starts with %s", s.list[0].ID)
+	}
+}
+
+func TestUndoRestoresPreviousAnswer(t *testing.T) {
+	m, db, _ := newCustomerModel(t, "en")
+	cu := demoCustomer(t, "en")
+	s := openQuestions(t, m, cu.ID, modeBoth)
+	q := s.list[0]
+	before := storedAnswers(t, db, cu.ID)[q.ID]
+	other := "1"
+	if before.Score == 1 {
+		other = "2"
+	}
+	press(t, m, other)
+	typeText(t, m, "!")
+	press(t, m, "enter")
+	if got := storedAnswers(t, db, cu.ID)[q.ID]; got.Score == before.Score || got.Note == before.Note {
+		t.Fatalf("the change was not saved: %+v", got)
+	}
+	if !strings.Contains(m.status, "ctrl+z") {
+		t.Fatalf("status %q", m.status)
+	}
+	press(t, m, "ctrl+z")
+	got := storedAnswers(t, db, cu.ID)[q.ID]
+	if got.Score != before.Score || got.Note != before.Note || !got.At.Equal(before.At) {
+		t.Fatalf("undo stored %+v, want %+v", got, before)
+	}
+	if s.index != 0 || s.fields.Score != int(before.Score) {
+		t.Fatalf("undo shows question %d with %d", s.index, s.fields.Score)
+	}
+	if m.c.Data.Answers[cu.ID][q.ID].Score != before.Score {
+		t.Fatal("the open workshop was not updated")
+	}
+	press(t, m, "ctrl+z")
+	if !strings.Contains(m.status, "Nothing to undo") {
+		t.Fatalf("second undo: %q", m.status)
+	}
+}
+
+func TestUndoRemovesNewAnswer(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	press(t, m, "3", "enter", "4", "enter")
+	press(t, m, "u")
+	got := storedAnswers(t, db, id)
+	if _, ok := got[s.list[1].ID]; ok || len(got) != 1 {
+		t.Fatalf("undo left %v", got)
+	}
+	if _, ok := m.c.Data.Answers[id][s.list[1].ID]; ok {
+		t.Fatal("the open workshop still has the undone answer")
+	}
+	if s.index != 1 || !strings.Contains(screen(m), "not answered yet") {
+		t.Fatalf("after undo at %d:\n%s", s.index, screen(m))
+	}
+}
+
+func TestQuitKeepsPickedScoreAndNote(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	press(t, m, "down", "down", "enter")
+	typeText(t, m, "half")
+	_, cmd := m.Update(keyMsg("ctrl+c"))
+	drive(t, m, cmd)
+	a, ok := storedAnswers(t, db, id)[s.list[0].ID]
+	if !ok || a.Score != 3 || a.Note != "half" {
+		t.Fatalf("after ctrl+c: %+v (%v)", a, ok)
+	}
+}
+
+func TestLeavingKeepsTypedNote(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	press(t, m, "2")
+	typeText(t, m, "q?") // text in the note, not quit or help
+	if m.showHelp || m.top() != Screen(s) {
+		t.Fatal("q or ? in the note acted as a key")
+	}
+	press(t, m, "esc")
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("esc from the note left to %T", m.top())
+	}
+	a := storedAnswers(t, db, id)[s.list[0].ID]
+	if a.Score != 2 || a.Note != "q?" {
+		t.Fatalf("stored %+v", a)
+	}
+}
+
+func TestQuickModeAsksFour(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeQuick)
+	if len(s.list) != 4 {
+		t.Fatalf("quick mode lists %d questions", len(s.list))
+	}
+	for range 4 {
+		press(t, m, "4", "enter")
+	}
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("after the quick pass the top is %T", m.top())
+	}
+	got := storedAnswers(t, db, id)
+	if len(got) != 4 {
+		t.Fatalf("%d answers stored", len(got))
+	}
+	dims := map[model.Dimension]bool{}
+	for _, q := range s.list {
+		dims[q.Dimension] = got[q.ID].Score == 4
+	}
+	if len(dims) != 4 {
+		t.Fatalf("quick answers cover %v", dims)
+	}
+	if !strings.Contains(m.status, "Quick pass done for Nykund AB") {
+		t.Fatalf("status %q", m.status)
+	}
+}
+
+func TestLastQuestionReturnsToList(t *testing.T) {
+	m, _, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeSetA)
+	for range len(s.list) - 1 {
+		press(t, m, "3", "enter")
+	}
+	if _, ok := m.top().(*questions); !ok {
+		t.Fatal("left before the last question")
+	}
+	resize(t, m, 120, 40)
+	if !strings.Contains(screen(m), "A · 10/10") || !strings.Contains(screen(m), "9 of 10 answered") {
+		t.Fatalf("progress before the last answer:\n%s", screen(m))
+	}
+	press(t, m, "3", "enter")
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("after the last question the top is %T", m.top())
+	}
+	if !strings.Contains(m.status, "Set A done for Nykund AB") {
+		t.Fatalf("status %q", m.status)
+	}
+	list := m.top().(*customers)
+	var row string
+	for _, l := range strings.Split(screen(m), "\n") {
+		if strings.Contains(l, "Nykund AB") && row == "" {
+			row = l
+		}
+	}
+	for _, a := range list.all {
+		if a.Customer.ID == id && (a.Progress[model.SetThem].Answered != 10 || a.Progress[model.SetUs].Answered != 0) {
+			t.Fatalf("the list's progress: %+v", a.Progress)
+		}
+	}
+	if !strings.Contains(row, "10/10") {
+		t.Fatalf("the list does not show 10/10: %q\n%s", row, screen(m))
+	}
+}
+
+func TestSkippedQuestionsAreCountedAtTheEnd(t *testing.T) {
+	m, _, id := newCustomerModel(t, "sv")
+	openQuestions(t, m, id, modeQuick)
+	press(t, m, "pgdown", "pgdown", "pgdown")
+	press(t, m, "1", "enter")
+	if _, ok := m.top().(*customers); !ok || !strings.Contains(m.status, "3 frågor") {
+		t.Fatalf("top %T, status %q", m.top(), m.status)
+	}
+}
