@@ -229,79 +229,48 @@ func mapStyles() *mapview.Styles {
 }
 
 func (a *App) reportCommand() *cobra.Command {
-	var name, customer, format, out string
+	var f reportFlags
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: a.T("cmd.report.short"),
 		Long:  a.T("cmd.report.long"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "md" && format != "json" {
-				return &usageError{a.T("err.format", format, "md, json")}
-			}
-			ds, err := a.loadWorkshop(name)
-			if err != nil {
-				return err
-			}
-			var buf bytes.Buffer
-			in := report.Input{Dataset: ds, Content: a.Content, Lang: a.Lang}
-			switch {
-			case customer != "":
-				c, err := a.findCustomer(ds, customer)
-				if err != nil {
-					return err
-				}
-				if format == "json" {
-					ds.Customers = []model.Customer{c}
-					ds.Answers = map[string]map[string]model.Answer{c.ID: ds.Answers[c.ID]}
-					err = report.WriteJSON(&buf, ds, a.Content.Questions())
-				} else {
-					err = report.WriteBrief(&buf, in, c.ID)
-				}
-				if err != nil {
-					return err
-				}
-			case format == "json":
-				if err := report.WriteJSON(&buf, ds, a.Content.Questions()); err != nil {
-					return err
-				}
-			default:
-				if err := report.WriteMarkdown(&buf, in); err != nil {
-					return err
-				}
-			}
-			if out == "" || out == "-" {
-				_, err := a.Stdout.Write(buf.Bytes())
-				return err
-			}
-			if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintln(a.Stderr, a.T("report.written", out))
-			return nil
+			f.delimiterSet = cmd.Flags().Changed("delimiter")
+			return a.runReport(f)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&name, "workshop", "w", "", a.T("flag.workshop"))
-	f.StringVarP(&customer, "customer", "c", "", a.T("flag.customer"))
-	f.StringVar(&format, "format", "md", a.T("flag.format"))
-	f.StringVarP(&out, "output", "o", "", a.T("flag.output"))
+	fl := cmd.Flags()
+	fl.StringVarP(&f.name, "workshop", "w", "", a.T("flag.workshop"))
+	fl.StringVarP(&f.customer, "customer", "c", "", a.T("flag.customer"))
+	fl.StringVar(&f.format, "format", "md", a.T("flag.format"))
+	fl.StringVarP(&f.out, "output", "o", "", a.T("flag.output"))
+	fl.BoolVar(&f.answers, "answers", false, a.T("flag.answers"))
+	fl.StringVar(&f.delimiter, "delimiter", delimiterName(report.DefaultDelimiter(a.Lang)), a.T("flag.delimiter"))
 	return cmd
 }
 
 func (a *App) importCommand() *cobra.Command {
-	var replace bool
+	var f importFlags
 	cmd := &cobra.Command{
-		Use:   "import FILE.json",
+		Use:   "import FILE",
 		Short: a.T("cmd.import.short"),
 		Long:  a.T("cmd.import.long"),
-		Args:  a.exactArgs(1, "FILE.json"),
+		Args:  a.exactArgs(1, "FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			data, err := os.ReadFile(args[0])
 			if err != nil {
 				return err
 			}
-			defer f.Close()
-			ds, err := report.ReadJSON(f)
+			if !isJSONFile(args[0], data) {
+				if f.replace {
+					return &usageError{a.T("err.import.csvreplace")}
+				}
+				return a.importCSV(args[0], data, f)
+			}
+			if f.workshop != "" || f.dryRun || f.skipBad {
+				return &usageError{a.T("err.import.jsonflags")}
+			}
+			ds, err := report.ReadJSON(bytes.NewReader(data))
 			if err != nil {
 				var ie *report.ImportError
 				if errors.As(err, &ie) {
@@ -313,7 +282,7 @@ func (a *App) importCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := db.Import(ds, replace); err != nil {
+			if err := db.Import(ds, f.replace); err != nil {
 				if errors.Is(err, store.ErrExists) {
 					return a.errorf("err.import.exists", ds.Workshop.Name)
 				}
@@ -327,7 +296,11 @@ func (a *App) importCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&replace, "replace", false, a.T("flag.replace"))
+	fl := cmd.Flags()
+	fl.BoolVar(&f.replace, "replace", false, a.T("flag.replace"))
+	fl.StringVarP(&f.workshop, "workshop", "w", "", a.T("flag.import.workshop"))
+	fl.BoolVar(&f.dryRun, "dry-run", false, a.T("flag.dryrun"))
+	fl.BoolVar(&f.skipBad, "skip-bad", false, a.T("flag.skipbad"))
 	return cmd
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"styrka/assets"
+	"styrka/report"
 	"styrka/store"
 )
 
@@ -19,6 +20,7 @@ func (a *App) describe(err error) string {
 		fe     *assets.FileError
 		pe     *fs.PathError
 		msg    *messageError
+		csvErr *report.CSVError
 	)
 	switch {
 	case errors.As(err, &msg):
@@ -38,6 +40,8 @@ func (a *App) describe(err error) string {
 		return a.T("err.damaged", a.pathOf(err))
 	case errors.As(err, &fe):
 		return a.describeFileError(fe)
+	case errors.As(err, &csvErr):
+		return a.describeCSVError(csvErr)
 	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe):
 		return a.T("err.nofile", pe.Path)
 	case errors.Is(err, fs.ErrPermission) && errors.As(err, &pe):

@@ -1,0 +1,328 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"styrka/assets"
+	"styrka/model"
+)
+
+// The spreadsheet exports (CSV and Excel) share one description of their
+// tables: a sheet is a header and rows of typed values, so the CSV writes
+// machine-readable text and the workbook stores numbers as numbers.
+
+// colKind says how a column's values are written.
+type colKind int
+
+const (
+	colText    colKind = iota // string
+	colInt                    // int: ranks and counts
+	colMoney                  // float64: revenue, no fixed decimals
+	colScore                  // float64: a 1–5 score, two decimals
+	colSigned                 // float64: the room to move, two decimals
+	colFlag                   // bool
+	colTime                   // time.Time, written in UTC
+	colWrapped                // string: long text such as notes
+)
+
+type column struct {
+	Header string
+	Kind   colKind
+}
+
+// sheet is one table of an export. A nil value is an empty cell: unknown,
+// not placed or not answered.
+type sheet struct {
+	Name    string
+	Columns []column
+	Rows    [][]any
+}
+
+// round2 rounds a score to the two decimals the exports show.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// customerSheet is one row per customer in priority order: scores,
+// answers known per dimension, classes, regime, priority, room to move,
+// warnings and notes.
+func customerSheet(in Input) sheet {
+	c := in.Content
+	qs := c.Questions()
+	perDim := map[model.Dimension]int{}
+	for _, q := range qs {
+		perDim[q.Dimension]++
+	}
+	cols := []column{
+		{in.t("export.rank"), colInt},
+		{in.t("col.customer"), colText},
+		{in.t("export.offering"), colText},
+		{in.t("col.revenue"), colMoney},
+		{in.t("export.currency"), colText},
+	}
+	for _, d := range model.Dimensions {
+		cols = append(cols, column{c.Dimensions[d].Name, colScore})
+	}
+	// Coverage as a count with the number of questions in the header:
+	// "3/5" in a cell is a date to Excel.
+	for _, d := range model.Dimensions {
+		cols = append(cols, column{in.t("export.known", c.Dimensions[d].Name, perDim[d]), colInt})
+	}
+	cols = append(cols,
+		column{in.t("view.kraljic"), colText},
+		column{in.t("view.preferencing"), colText},
+		column{in.t("col.regime"), colText},
+		column{in.t("col.priority"), colText},
+		column{in.t("col.room"), colSigned},
+		column{in.t("export.roomlevel"), colText},
+		column{in.t("export.stance"), colText},
+		column{in.t("brief.warnings"), colWrapped},
+		column{in.t("export.notes"), colWrapped},
+	)
+	s := sheet{Name: in.t("export.sheet.customers"), Columns: cols}
+	for i, a := range in.ranked() {
+		cu := a.Customer
+		row := []any{i + 1, cu.Name, cu.Offering, nil, cu.Currency}
+		if cu.Revenue != nil {
+			row[3] = *cu.Revenue
+		}
+		for _, d := range model.Dimensions {
+			if sc := a.Scores[d]; sc.Placed {
+				row = append(row, round2(sc.Value))
+			} else {
+				row = append(row, nil)
+			}
+		}
+		for _, d := range model.Dimensions {
+			row = append(row, a.Scores[d].Known)
+		}
+		named := func(ok bool, name string) any {
+			if !ok {
+				return nil
+			}
+			return name
+		}
+		row = append(row,
+			named(a.Kraljic != "", c.Kraljic[a.Kraljic].Name),
+			named(a.Pref != "", c.Preferencing[a.Pref].Name),
+			named(a.Regime != "", c.Regimes[a.Regime].Name),
+			named(a.Priority != model.NoPriority, a.Priority.String()),
+		)
+		if a.Room.Placed {
+			row = append(row, round2(a.Room.Value), c.Rooms[a.Room.Level].Name, c.Stances[a.Room.Stance].Name)
+		} else {
+			row = append(row, nil, nil, nil)
+		}
+		var warns []string
+		for _, w := range a.Warnings {
+			warns = append(warns, in.t("export.warn."+string(w)))
+		}
+		row = append(row, named(len(warns) > 0, strings.Join(warns, ", ")), cu.Notes)
+		s.Rows = append(s.Rows, row)
+	}
+	return s
+}
+
+// answerSheet is one row per answer: customers in the workshop's order,
+// answers in the order of the questions, then answers to questions the
+// content no longer has, by ID.
+func answerSheet(in Input) sheet {
+	c := in.Content
+	s := sheet{Name: in.t("export.sheet.answers"), Columns: []column{
+		{in.t("col.customer"), colText},
+		{in.t("export.set"), colText},
+		{in.t("col.dimension"), colText},
+		{in.t("export.questionid"), colText},
+		{in.t("export.question"), colWrapped},
+		{in.t("col.score"), colInt},
+		{in.t("answer.dontknow"), colFlag},
+		{in.t("label.evidence"), colWrapped},
+		{in.t("export.author"), colText},
+		{in.t("export.time"), colTime},
+	}}
+	sets := map[model.SetID]string{}
+	for _, set := range c.QuestionSets() {
+		sets[set.ID] = set.Title
+	}
+	qs := c.Questions()
+	known := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		known[q.ID] = true
+	}
+	for _, cu := range in.Dataset.Customers {
+		answers := in.Dataset.Answers[cu.ID]
+		row := func(set, dim, qid, text string, a model.Answer) []any {
+			var score any
+			if a.Score.Known() {
+				score = int(a.Score)
+			}
+			var at any
+			if !a.At.IsZero() {
+				at = a.At.UTC()
+			}
+			return []any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}
+		}
+		for _, q := range qs {
+			if a, ok := answers[q.ID]; ok {
+				s.Rows = append(s.Rows, row(sets[q.Set], c.Dimensions[q.Dimension].Name, q.ID, q.Text, a))
+			}
+		}
+		var other []string
+		for id := range answers {
+			if !known[id] {
+				other = append(other, id)
+			}
+		}
+		slices.Sort(other)
+		for _, id := range other {
+			s.Rows = append(s.Rows, row("", "", id, "", answers[id]))
+		}
+	}
+	return s
+}
+
+// CSVOptions choose what a CSV export holds and how it is written.
+type CSVOptions struct {
+	// Answers gives one row per answer instead of one row per customer.
+	Answers bool
+	// Delimiter separates the fields; 0 means DefaultDelimiter(lang).
+	Delimiter rune
+}
+
+// DefaultDelimiter is what a spreadsheet in lang expects: a semicolon in
+// Swedish, where the comma is the decimal mark, a comma otherwise.
+func DefaultDelimiter(lang string) rune {
+	if lang == "sv" {
+		return ';'
+	}
+	return ','
+}
+
+// BOM is the UTF-8 byte order mark. Excel reads a CSV file without it in
+// the machine's legacy code page (Windows-1252 in Sweden), which turns
+// "Å" into "Ã…"; with it, Excel reads UTF-8.
+const BOM = "\ufeff"
+
+// TimeLayout is how the exports write a time, in UTC: a form Excel reads
+// as a date and time in every locale.
+const TimeLayout = "2006-01-02 15:04:05"
+
+// WriteCSV writes the workshop as CSV, UTF-8 with a byte order mark, with
+// CRLF line ends as RFC 4180 and Excel have them, and headers in the
+// content's language. Numbers have no digit grouping; the decimal mark
+// is a point, except when the delimiter is a semicolon: that is the
+// dialect of Excel in locales with a decimal comma (Swedish among them),
+// and there the decimal mark is a comma, so Excel reads the numbers as
+// numbers.
+func WriteCSV(w io.Writer, in Input, opts CSVOptions) error {
+	delim := opts.Delimiter
+	if delim == 0 {
+		delim = DefaultDelimiter(in.Lang)
+	}
+	s := customerSheet
+	if opts.Answers {
+		s = answerSheet
+	}
+	return writeCSVSheet(w, s(in), delim)
+}
+
+func writeCSVSheet(w io.Writer, s sheet, delim rune) error {
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = delim
+	cw.UseCRLF = true
+	decimal := "."
+	if delim == ';' {
+		decimal = ","
+	}
+	rec := make([]string, len(s.Columns))
+	for i, col := range s.Columns {
+		rec[i] = csvText(col.Header)
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	for _, row := range s.Rows {
+		for i, v := range row {
+			rec[i] = csvValue(v, decimal)
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvValue writes one value as text.
+func csvValue(v any, decimal string) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return csvText(v)
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if decimal != "." {
+			s = strings.Replace(s, ".", decimal, 1)
+		}
+		return s
+	case bool:
+		if v {
+			return "1"
+		}
+		return "0"
+	case time.Time:
+		return v.UTC().Format(TimeLayout)
+	}
+	return ""
+}
+
+// formulaGuard is put before text that a spreadsheet would otherwise run
+// as a formula (a customer named "=HYPERLINK(…)" from a CRM); the CSV
+// import takes it off again.
+const formulaGuard = "'"
+
+// csvText guards text that starts like a formula.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		return formulaGuard + s
+	}
+	return s
+}
+
+// unguard takes off the guard csvText puts on.
+func unguard(s string) string {
+	if rest, ok := strings.CutPrefix(s, formulaGuard); ok && rest != "" && strings.ContainsRune("=+-@", rune(rest[0])) {
+		return rest
+	}
+	return s
+}
+
+// exportHeaders are the headers of every column styrka's own exports
+// write, in both built-in languages, normalised as the CSV import reads
+// headers: importing an export does not report them as unknown.
+func exportHeaders() map[string]bool {
+	out := map[string]bool{}
+	for _, lang := range assets.Languages {
+		c, err := assets.Builtin(lang)
+		if err != nil {
+			continue
+		}
+		in := Input{Content: c, Lang: lang}
+		for _, s := range []sheet{customerSheet(in), answerSheet(in)} {
+			for _, col := range s.Columns {
+				out[normHeader(col.Header)] = true
+			}
+		}
+	}
+	return out
+}

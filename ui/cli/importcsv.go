@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"styrka/model"
+	"styrka/report"
+	"styrka/store"
+)
+
+// importFlags are the flags of `styrka import`.
+type importFlags struct {
+	replace         bool
+	workshop        string
+	dryRun, skipBad bool
+}
+
+// isJSONFile decides how to read an import: by the extension, and for any
+// other name by the content (a JSON export starts with "{").
+func isJSONFile(path string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return true
+	case ".csv", ".txt", ".tsv":
+		return false
+	}
+	data = bytes.TrimPrefix(data, []byte(report.BOM))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] == '{'
+}
+
+// dryRunNewRows is how many new customers a dry run lists by name; every
+// row that is not added is always listed.
+const dryRunNewRows = 50
+
+// importCSV adds the customers of a CSV list to the workshop named by -w,
+// creating it when it does not exist, in one transaction; with --dry-run
+// it only shows what it would do.
+func (a *App) importCSV(path string, data []byte, f importFlags) error {
+	name := model.CleanText(f.workshop)
+	if name == "" {
+		return &usageError{a.T("err.import.csvworkshop")}
+	}
+	list, err := report.ParseCSV(data)
+	var ce *report.CSVError
+	var bad *report.BadRowsError
+	switch {
+	case errors.As(err, &ce):
+		ce.File = path
+		return ce
+	case err != nil && !errors.As(err, &bad):
+		return err
+	}
+	db, err := a.DB()
+	if err != nil {
+		return err
+	}
+	w, exists, err := a.workshopNamed(name)
+	if err != nil {
+		return err
+	}
+	var existing []model.Customer
+	if exists {
+		if existing, err = db.Customers(w.ID); err != nil {
+			return err
+		}
+	}
+	plan := report.PlanImport(list, existing)
+
+	a.println(a.T("import.csv.read", path, len(plan.Rows), a.T("import.delim."+delimiterKey(list.Delimiter)), string(list.Encoding)))
+	if len(list.Ignored) > 0 {
+		fmt.Fprintln(a.Stderr, a.T("import.csv.ignored", strings.Join(list.Ignored, ", ")))
+	}
+
+	if f.dryRun {
+		a.dryRunTable(plan)
+		a.println(a.T("import.csv.dryrun", plan.New, plan.Existing, plan.Duplicates, plan.Bad))
+		if !exists && plan.New > 0 {
+			a.println(a.T("import.csv.wouldcreate", name))
+		}
+		if plan.Bad > 0 && !f.skipBad {
+			a.println(a.T("import.csv.wouldrefuse"))
+		}
+		return nil
+	}
+
+	customers, err := plan.Accept(f.skipBad)
+	if errors.Is(err, report.ErrBadRows) {
+		for _, r := range plan.Rows {
+			if r.Status == report.StatusBad {
+				fmt.Fprintln(a.Stderr, "  "+a.T("import.csv.line", r.Line, a.rowProblem(r.Problem)))
+			}
+		}
+		return a.errorf("err.import.badrows", path, plan.Bad)
+	}
+	if err != nil {
+		return err
+	}
+	if len(customers) == 0 {
+		a.println(a.T("import.csv.nothing", name))
+		return nil
+	}
+	if exists {
+		if err := db.PutCustomers(w.ID, customers); err != nil {
+			return err
+		}
+	} else {
+		w = model.Workshop{
+			ID: store.NewID(), Name: name, Date: time.Now().Format(time.DateOnly),
+			HorizonMonths: model.DefaultHorizonMonths, Thresholds: model.DefaultThresholds(),
+		}
+		if err := db.AddWorkshop(w, customers); err != nil {
+			return err
+		}
+		a.println(a.T("import.csv.created", w.Name, w.Date))
+	}
+	a.println(a.T("import.csv.done", len(customers), w.Name))
+	if left := plan.Existing + plan.Duplicates + plan.Bad; left > 0 {
+		a.println(a.T("import.csv.left", plan.Existing, plan.Duplicates, plan.Bad))
+	}
+	return nil
+}
+
+// workshopNamed finds a workshop by its name or ID, case-insensitively;
+// exists is false when there is none.
+func (a *App) workshopNamed(name string) (w model.Workshop, exists bool, err error) {
+	db, err := a.DB()
+	if err != nil {
+		return w, false, err
+	}
+	all, err := db.Workshops()
+	if err != nil {
+		return w, false, err
+	}
+	for _, w := range all {
+		if w.ID == name || strings.EqualFold(w.Name, name) {
+			return w, true, nil
+		}
+	}
+	return model.Workshop{}, false, nil
+}
+
+// dryRunTable lists what importing would do with each row.
+func (a *App) dryRunTable(plan report.ImportPlan) {
+	var rows [][]string
+	shown := 0
+	for _, r := range plan.Rows {
+		if r.Status == report.StatusNew {
+			if shown == dryRunNewRows {
+				continue
+			}
+			shown++
+		}
+		rows = append(rows, []string{strconv.Itoa(r.Line), r.Name, report.Revenue(a.Lang, r.Customer), a.rowStatus(r)})
+	}
+	if len(rows) > 0 {
+		a.table([]string{a.T("import.col.line"), a.T("col.customer"), a.T("col.revenue"), a.T("import.col.status")}, rows)
+	}
+	if more := plan.New - shown; more > 0 {
+		a.println(a.T("import.csv.more", more))
+	}
+}
+
+// rowStatus says in words what importing does with a row.
+func (a *App) rowStatus(r report.PlannedRow) string {
+	switch r.Status {
+	case report.StatusNew:
+		return a.T("import.status.new")
+	case report.StatusExists:
+		return a.T("import.status.exists")
+	case report.StatusDuplicate:
+		return a.T("import.status.duplicate", r.First)
+	}
+	return a.rowProblem(r.Problem)
+}
+
+// rowProblem says in words why a row cannot be imported.
+func (a *App) rowProblem(p *report.RowProblem) string {
+	if p == nil {
+		return ""
+	}
+	switch p.Problem {
+	case "fields":
+		found, want, _ := strings.Cut(p.Detail, "/")
+		return a.T("import.bad.fields", found, want)
+	case "currency":
+		inValue, inColumn, _ := strings.Cut(p.Detail, "/")
+		return a.T("import.bad.currency", inValue, inColumn)
+	case "revenue":
+		return a.T("import.bad.revenue", p.Detail)
+	}
+	return a.T("import.bad." + p.Problem)
+}
+
+// describeCSVError says why a CSV file cannot be read at all.
+func (a *App) describeCSVError(e *report.CSVError) string {
+	return a.T("err.csv."+e.Problem, e.File, e.Detail)
+}
+
+func delimiterKey(r rune) string {
+	switch r {
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	case '|':
+		return "bar"
+	case ',':
+		return "comma"
+	}
+	return "none"
+}
