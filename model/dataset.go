@@ -1,14 +1,18 @@
 package model
 
-// Dataset is one workshop with everything recorded in it: its customers
-// and their answers. It is what the store loads and saves as a whole, and
-// what exports carry.
+// Dataset is one workshop with everything recorded in it: its customers,
+// their answers, the action plan and the closed rounds. It is what the
+// store loads and saves as a whole, and what exports carry.
 type Dataset struct {
 	Workshop  Workshop
 	Customers []Customer
 	// Answers maps a customer ID to that customer's answers keyed by
 	// question ID.
 	Answers map[string]map[string]Answer
+	// Actions are the customers' actions in the order they were made.
+	Actions []Action
+	// Rounds are the closed rounds, the first one first.
+	Rounds []Round
 }
 
 // Assess scores every customer of the dataset against the questions.

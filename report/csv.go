@@ -189,6 +189,9 @@ func answerSheet(in Input) sheet {
 type CSVOptions struct {
 	// Answers gives one row per answer instead of one row per customer.
 	Answers bool
+	// Actions gives one row per action, Rounds one row per customer per
+	// closed round.
+	Actions, Rounds bool
 	// Delimiter separates the fields; 0 means DefaultDelimiter(lang).
 	Delimiter rune
 }
@@ -226,6 +229,12 @@ func WriteCSV(w io.Writer, in Input, opts CSVOptions) error {
 	s := customerSheet
 	if opts.Answers {
 		s = answerSheet
+	}
+	if opts.Actions {
+		s = actionSheet
+	}
+	if opts.Rounds {
+		s = roundSheet
 	}
 	return writeCSVSheet(w, s(in), delim)
 }

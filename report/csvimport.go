@@ -339,8 +339,8 @@ func exportHeaderSet() map[string]bool {
 
 // decodeText turns the file's bytes into text: UTF-8 (a byte order mark
 // is dropped), UTF-16 with a byte order mark (Excel's "Unicode text"),
-// and anything else that is not valid UTF-8 as Windows-1252, which is what
-// Excel writes as "CSV" on a Swedish Windows.
+// and the lines of anything else that are not valid UTF-8 as
+// Windows-1252, which is what Excel writes as "CSV" on a Swedish Windows.
 func decodeText(data []byte) (string, Encoding) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -354,11 +354,24 @@ func decodeText(data []byte) (string, Encoding) {
 	if utf8.Valid(data) {
 		return string(data), UTF8
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), UTF8
+	// Line by line: a list put together from two sources may hold lines
+	// of both, and a line that is valid UTF-8 is UTF-8 (Windows-1252 text
+	// would have to hold pairs such as "Ã¤" to look like it).
+	dec := charmap.Windows1252.NewDecoder()
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for line := range bytes.SplitAfterSeq(data, []byte("\n")) {
+		if utf8.Valid(line) {
+			b.Write(line)
+			continue
+		}
+		out, err := dec.Bytes(line)
+		if err != nil {
+			out = []byte(strings.ToValidUTF8(string(line), "\uFFFD"))
+		}
+		b.Write(out)
 	}
-	return string(out), Windows1252
+	return b.String(), Windows1252
 }
 
 // sepLine reads Excel's "sep=;" first line, which names the delimiter.

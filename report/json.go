@@ -15,10 +15,11 @@ import (
 	"styrka/model"
 )
 
-// Format and FormatVersion identify a styrka JSON export.
+// Format and FormatVersion identify a styrka JSON export. Version 2 added
+// the actions and rounds; files of version 1 are read as before.
 const (
 	Format        = "styrka-workshop"
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 // Document is the JSON export of one workshop.
@@ -27,6 +28,10 @@ type Document struct {
 	Version   int              `json:"version"`
 	Workshop  model.Workshop   `json:"workshop"`
 	Customers []CustomerRecord `json:"customers"`
+	// Actions are the customers' action plans, in the order they were made.
+	Actions []model.Action `json:"actions"`
+	// Rounds are the closed rounds, the first one first.
+	Rounds []model.Round `json:"rounds"`
 }
 
 // CustomerRecord is one customer with its answers and, for readers of the
@@ -68,6 +73,7 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 		})
 		doc.Customers = append(doc.Customers, rec)
 	}
+	doc.Actions, doc.Rounds = documentPlans(d)
 	return doc
 }
 
@@ -95,9 +101,9 @@ func (e *ImportError) Error() string {
 }
 
 // ReadJSON reads an export back into a dataset. It checks the format and
-// version, that every ID is present and every answer belongs to its
-// customer with a valid score, and cleans names of control characters and
-// escape sequences.
+// version, that every ID is present, every answer belongs to its customer
+// with a valid score and every action to a customer of the workshop, and
+// cleans names of control characters and escape sequences.
 func ReadJSON(r io.Reader) (model.Dataset, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -175,6 +181,10 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 			answers[a.QuestionID] = a
 		}
 		ds.Answers[c.ID] = answers
+	}
+	var bad string
+	if ds.Actions, ds.Rounds, bad = readPlans(doc, w.ID, seen); bad != "" {
+		return invalid("%s", bad)
 	}
 	return ds, nil
 }

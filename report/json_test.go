@@ -150,7 +150,7 @@ func TestJSONDocumentShape(t *testing.T) {
 	if err := json.Unmarshal(writeJSON(t, in.Dataset, qs), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if report.Format != "styrka-workshop" || report.FormatVersion != 1 {
+	if report.Format != "styrka-workshop" || report.FormatVersion != 2 {
 		t.Errorf("format %q version %d: a changed format breaks files people keep", report.Format, report.FormatVersion)
 	}
 	if doc["format"] != report.Format {
@@ -163,6 +163,11 @@ func TestJSONDocumentShape(t *testing.T) {
 	for _, k := range []string{"id", "name", "date", "our_company", "horizon_months", "thresholds", "created", "updated"} {
 		if _, ok := ws[k]; !ok {
 			t.Errorf("workshop has no %q", k)
+		}
+	}
+	for _, k := range []string{"actions", "rounds"} {
+		if _, ok := doc[k].([]any); !ok {
+			t.Errorf("%s is %T, want an array (never null)", k, doc[k])
 		}
 	}
 	customers, _ := doc["customers"].([]any)
@@ -262,7 +267,7 @@ func TestReadJSONErrors(t *testing.T) {
 	}{
 		{"wrong format", func(d map[string]any) { d["format"] = "other-app" }, "format", "other-app"},
 		{"no format", func(d map[string]any) { delete(d, "format") }, "format", ""},
-		{"newer version", func(d map[string]any) { d["version"] = report.FormatVersion + 1 }, "version", "2"},
+		{"newer version", func(d map[string]any) { d["version"] = report.FormatVersion + 1 }, "version", fmt.Sprint(report.FormatVersion + 1)},
 		{"version 0", func(d map[string]any) { d["version"] = 0 }, "version", "0"},
 		{"no version", func(d map[string]any) { delete(d, "version") }, "version", "0"},
 		{"no workshop id", func(d map[string]any) { d["workshop"].(map[string]any)["id"] = "" }, "invalid", "workshop"},

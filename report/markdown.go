@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"styrka/assets"
 	"styrka/model"
@@ -15,6 +16,8 @@ type Input struct {
 	Dataset model.Dataset
 	Content *assets.Content
 	Lang    string
+	// Today marks open actions due before it as overdue; zero marks none.
+	Today time.Time
 }
 
 func (in Input) t(key string, args ...any) string { return in.Content.T(key, args...) }
@@ -68,6 +71,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)))
 	}
 	b.WriteString("\n")
+	writeMovements(&b, in, ranked)
 
 	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
 		rt := c.Regimes[r]
@@ -86,6 +90,8 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		writeAdvice(&b, in, rt.Advice)
 		fmt.Fprintf(&b, "**%s:** %s\n\n**%s:** %s\n\n", in.t("label.message"), rt.Message, in.t("label.negotiation"), rt.Negotiation)
 	}
+
+	writeActionPlan(&b, in, "")
 
 	var unplaced []string
 	for _, a := range ranked {
@@ -209,6 +215,9 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		}
 		b.WriteString("\n")
 	}
+
+	writeSinceRound(&b, in, a)
+	writeActionPlan(&b, in, cu.ID)
 
 	if hasCell {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.activities"))

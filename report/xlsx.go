@@ -17,7 +17,8 @@ const (
 )
 
 // WriteXLSX writes the workshop as an Excel workbook: a sheet of
-// customers in priority order and a sheet of every answer, named in the
+// customers in priority order, a sheet of every answer, and sheets of the
+// actions and the closed rounds when there are any, named in the
 // content's language, with a bold header row frozen above the data, a
 // filter on it, numbers stored as numbers and columns sized to their
 // contents. A workbook is binary; write it to a file, not a terminal.
@@ -30,7 +31,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 	}
 	first := f.GetSheetName(0)
 	used := map[string]bool{}
-	for i, s := range []sheet{customerSheet(in), answerSheet(in)} {
+	for i, s := range append([]sheet{customerSheet(in), answerSheet(in)}, planSheets(in)...) {
 		name := sheetName(s.Name, used)
 		if i == 0 {
 			if err := f.SetSheetName(first, name); err != nil {

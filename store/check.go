@@ -16,8 +16,9 @@ const maxProblems = 100
 
 // Check verifies the database: bbolt's own consistency check of the file
 // (pages, freelist, key order) and styrka's (every record decodes and
-// matches its key, every customer's workshop and every answer's customer
-// exists, every score is valid). It returns the problems found; none means
+// matches its key, every customer's workshop, every answer's and every
+// action's customer and every round's workshop exists, every score and
+// action is valid). It returns the problems found; none means
 // the database is sound.
 func (db *DB) Check() (errs []error) {
 	more := 0
@@ -147,4 +148,7 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 			return nil
 		})
 	}
+
+	checkActions(tx, customers, damage, broken)
+	checkRounds(tx, workshops, damage, broken)
 }

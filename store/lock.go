@@ -46,7 +46,9 @@ func writeLockInfo(path string) {
 func removeLockInfo(path string) { _ = os.Remove(lockInfoPath(path)) }
 
 // lockedError names the process in the side file; PID 0 when it cannot be
-// read.
+// read or that process is gone (a stale side file left by a styrka that
+// was killed: whoever holds the lock now is someone else). processAlive is
+// per platform, in lock_unix.go and lock_windows.go.
 func lockedError(path string) *LockedError {
 	e := &LockedError{Path: path}
 	data, err := os.ReadFile(lockInfoPath(path))
@@ -54,7 +56,7 @@ func lockedError(path string) *LockedError {
 		return e
 	}
 	var li lockInfo
-	if json.Unmarshal(data, &li) != nil || li.PID <= 0 {
+	if json.Unmarshal(data, &li) != nil || li.PID <= 0 || !processAlive(li.PID) {
 		return e
 	}
 	e.PID, e.Started = li.PID, li.Started

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,8 @@ func moveWS(tx *bbolt.Tx) error {
 func withMigration(t *testing.T, from int, m func(*bbolt.Tx) error) {
 	t.Helper()
 	saved := migrations
-	migrations = map[int]func(*bbolt.Tx) error{from: m}
+	migrations = maps.Clone(saved)
+	migrations[from] = m
 	t.Cleanup(func() { migrations = saved })
 }
 

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -127,10 +126,9 @@ func TestLockedByOtherProcess(t *testing.T) {
 	mustNoErr(t, db.Close())
 }
 
+// TestCrash kills a writing process without warning (killHard: SIGKILL on
+// Unix, TerminateProcess on Windows) and reopens the database.
 func TestCrash(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("SIGKILL test")
-	}
 	path := dbPath(t)
 	d := dataset(3, 5)
 	makeDB(t, path, d)
@@ -155,7 +153,7 @@ func TestCrash(t *testing.T) {
 			t.Fatal("helper did not start saving")
 		}
 		time.Sleep(time.Duration(50+rng.IntN(251)) * time.Millisecond)
-		mustNoErr(t, cmd.Process.Kill()) // SIGKILL
+		mustNoErr(t, killHard(cmd.Process))
 		_ = cmd.Wait()
 		n := 0
 		for line := range lines {

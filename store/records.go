@@ -189,8 +189,8 @@ func (db *DB) PutWorkshop(w model.Workshop) error {
 	return nil
 }
 
-// DeleteWorkshop deletes a workshop with its customers and answers in one
-// transaction.
+// DeleteWorkshop deletes a workshop with its customers, answers, actions
+// and rounds in one transaction.
 func (db *DB) DeleteWorkshop(id string) error {
 	if err := validID("workshop", id); err != nil {
 		return fmt.Errorf("delete workshop: %w", err)
@@ -229,6 +229,9 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 	}
 	prefix := []byte(id + sep)
 	if err := deletePrefix(as, prefix); err != nil {
+		return err
+	}
+	if err := deletePlans(tx, prefix); err != nil {
 		return err
 	}
 	return deletePrefix(cs, prefix)
@@ -336,7 +339,8 @@ func (db *DB) PutCustomer(c model.Customer) error {
 	return nil
 }
 
-// DeleteCustomer deletes a customer and its answers in one transaction.
+// DeleteCustomer deletes a customer with its answers and actions in one
+// transaction; the closed rounds keep what they saw of it.
 func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 	if err := cmp.Or(validID("workshop", workshopID), validID("customer", customerID)); err != nil {
 		return fmt.Errorf("delete customer: %w", err)
@@ -355,6 +359,9 @@ func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 			return ErrNotFound
 		}
 		if err := cs.Delete(key); err != nil {
+			return err
+		}
+		if err := deleteCustomerActions(tx, workshopID, customerID); err != nil {
 			return err
 		}
 		return deletePrefix(as, append(key, sep...))
@@ -435,8 +442,9 @@ func (db *DB) DeleteAnswer(workshopID, customerID, questionID string) error {
 	return nil
 }
 
-// Load reads a workshop with its customers (in creation order) and all
-// their answers in one read transaction. Answers has an entry, possibly
+// Load reads a workshop with its customers (in creation order), all
+// their answers, its actions (in creation order) and its rounds (by
+// number) in one read transaction. Answers has an entry, possibly
 // empty, for every customer.
 func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	var d model.Dataset
@@ -475,7 +483,13 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		}); err != nil {
 			return err
 		}
-		answers, err = decodeAll(recs[1], decodeAnswer)
+		if answers, err = decodeAll(recs[1], decodeAnswer); err != nil {
+			return err
+		}
+		if d.Actions, err = loadActions(tx, workshopID); err != nil {
+			return err
+		}
+		d.Rounds, err = loadRounds(tx, workshopID)
 		return err
 	})
 	if err != nil {
@@ -515,10 +529,13 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 type kv struct{ k, v []byte }
 
 // Import stores a whole dataset in one transaction. A workshop whose ID
-// exists is ErrExists unless replace is true; then its customers and
-// answers are removed first. IDs are kept (empty ones get new IDs);
-// customers' WorkshopID and answers' CustomerID and QuestionID may be empty
-// and are filled in from the dataset; zero timestamps are set to now.
+// exists is ErrExists unless replace is true; then its customers,
+// answers, actions and rounds are removed first. IDs are kept (empty ones
+// get new IDs); customers' WorkshopID and answers' CustomerID and
+// QuestionID may be empty and are filled in from the dataset, as may the
+// WorkshopID of actions and rounds; zero timestamps and round numbers are
+// set to now and the next number. Actions must belong to customers of the
+// dataset.
 func (db *DB) Import(d model.Dataset, replace bool) error {
 	now := db.stamp()
 	w := d.Workshop
@@ -596,10 +613,20 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 			ans = append(ans, kv{answerKey(w.ID, cid, qid), v})
 		}
 	}
+	acts, err := importActions(d, w.ID, seen, now)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	rounds, err := importRounds(d, w.ID, now)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
 	// bbolt writes fastest, and fills pages best, in key order.
 	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
 	slices.SortFunc(cust, byKey)
 	slices.SortFunc(ans, byKey)
+	slices.SortFunc(acts, byKey)
+	slices.SortFunc(rounds, byKey)
 
 	err = db.update(func(tx *bbolt.Tx) error {
 		ws, err := bucket(tx, bucketWorkshops)
@@ -617,14 +644,10 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 		if err := ws.Put([]byte(w.ID), wv); err != nil {
 			return err
 		}
-		for _, name := range [][]byte{bucketCustomers, bucketAnswers} {
-			b, err := bucket(tx, name)
+		for name, list := range map[string][]kv{string(bucketCustomers): cust, string(bucketAnswers): ans, string(bucketActions): acts, string(bucketRounds): rounds} {
+			b, err := bucket(tx, []byte(name))
 			if err != nil {
 				return err
-			}
-			list := cust
-			if string(name) == string(bucketAnswers) {
-				list = ans
 			}
 			for _, e := range list {
 				if err := b.Put(e.k, e.v); err != nil {

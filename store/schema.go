@@ -9,16 +9,18 @@ import (
 
 // SchemaVersion is the version of the database layout this styrka writes.
 // It is recorded in the meta bucket.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var (
 	bucketMeta      = []byte("meta")
 	bucketWorkshops = []byte("workshops")
 	bucketCustomers = []byte("customers")
 	bucketAnswers   = []byte("answers")
+	bucketActions   = []byte("actions") // since schema 2
+	bucketRounds    = []byte("rounds")  // since schema 2
 
 	// allBuckets are the buckets of the current schema.
-	allBuckets = [][]byte{bucketMeta, bucketWorkshops, bucketCustomers, bucketAnswers}
+	allBuckets = [][]byte{bucketMeta, bucketWorkshops, bucketCustomers, bucketAnswers, bucketActions, bucketRounds}
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -29,8 +31,21 @@ const appName = "styrka"
 
 // migrations[v] upgrades a database from schema version v to v+1, inside
 // the transaction that records the new version. Open takes a backup before
-// running them. There is no older version yet.
-var migrations = map[int]func(tx *bbolt.Tx) error{}
+// running them.
+var migrations = map[int]func(tx *bbolt.Tx) error{
+	1: addActionsAndRounds,
+}
+
+// addActionsAndRounds is the migration from schema 1 to 2: the buckets of
+// the action plans and the closed rounds.
+func addActionsAndRounds(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketActions, bucketRounds} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
 
 // initialise creates every bucket and records the schema version.
 func initialise(tx *bbolt.Tx) error {

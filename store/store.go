@@ -95,20 +95,6 @@ type DB struct {
 	closed bool
 }
 
-// DefaultPath is $XDG_DATA_HOME/styrka/styrka.db, or
-// ~/.local/share/styrka/styrka.db when XDG_DATA_HOME is unset or not an
-// absolute path (as the XDG base directory specification asks).
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" && filepath.IsAbs(dir) {
-		return filepath.Join(dir, "styrka", "styrka.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("finding the default database folder: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "styrka", "styrka.db"), nil
-}
-
 // NewID returns a new unique ID (a version 7 UUID).
 func NewID() string {
 	return uuid.Must(uuid.NewV7()).String()

@@ -19,9 +19,6 @@ import (
 	"styrka/store"
 )
 
-// Version is set at build time with -ldflags "-X styrka/ui/cli.Version=…".
-var Version = "dev"
-
 // App is what every command shares: the language and content, where the
 // database is, and where output goes.
 type App struct {
@@ -71,7 +68,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	root.SetOut(a.Stdout)
 	root.SetErr(a.Stderr)
 	err := fang.Execute(ctx, root,
-		fang.WithVersion(Version),
+		fang.WithVersion(versionLine()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { a.fail(err) }),
 	)
 	if cerr := a.closeDB(); err == nil && cerr != nil {
@@ -116,8 +113,8 @@ func environ(getenv func(string) string) []string {
 // T translates a UI text.
 func (a *App) T(key string, args ...any) string { return a.Content.T(key, args...) }
 
-// dbPath is where the database is: --db, then STYRKA_DB, then the XDG
-// default.
+// dbPath is where the database is: --db, then STYRKA_DB, then the
+// platform's data folder (store.DefaultPath).
 func (a *App) dbPath() (string, error) {
 	if a.dbFlag != "" {
 		return a.dbFlag, nil
@@ -205,6 +202,7 @@ func (a *App) rootCommand() *cobra.Command {
 		a.backupCommand(),
 		a.checkCommand(),
 		a.contentCommand(),
+		a.roundCommand(), a.roundsCommand(),
 	)
 	for _, c := range root.Commands() {
 		c.InitDefaultHelpFlag()

@@ -245,6 +245,9 @@ func (a *App) reportCommand() *cobra.Command {
 	fl.StringVar(&f.format, "format", "md", a.T("flag.format"))
 	fl.StringVarP(&f.out, "output", "o", "", a.T("flag.output"))
 	fl.BoolVar(&f.answers, "answers", false, a.T("flag.answers"))
+	fl.BoolVar(&f.actions, "actions", false, a.T("flag.actions"))
+	fl.BoolVar(&f.rounds, "rounds", false, a.T("flag.rounds"))
+	fl.StringVar(&f.compare, "compare", "", a.T("flag.compare"))
 	fl.StringVar(&f.delimiter, "delimiter", delimiterName(report.DefaultDelimiter(a.Lang)), a.T("flag.delimiter"))
 	return cmd
 }
@@ -397,29 +400,4 @@ func (a *App) table(header []string, rows [][]string) {
 		out = strings.Join(lines, "\n")
 	}
 	a.println(out)
-}
-
-// writeFileAtomic writes data to path through a temporary file in the
-// same folder, so a failure never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".styrka-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[:i+1]
-	}
-	return "."
 }

@@ -6,14 +6,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"styrka/model"
 	"styrka/report"
 )
-
-// reportFormats are the formats of `styrka report`; xlsx is the binary
-// one, written only to a file.
-var reportFormats = []string{"md", "json", "csv", "xlsx", "svg", "handout"}
 
 // reportFlags are the flags of `styrka report`.
 type reportFlags struct {
@@ -21,6 +18,8 @@ type reportFlags struct {
 	answers                     bool
 	delimiter                   string
 	delimiterSet                bool
+	actions, rounds             bool   // csv: one row per action, per customer per round
+	compare                     string // a round to compare the workshop with
 }
 
 // delimiters are the names --delimiter takes.
@@ -45,15 +44,21 @@ func delimiterName(r rune) string {
 // runReport writes a workshop in one of the report formats; the renderers
 // are in package report, this only wires the flags.
 func (a *App) runReport(f reportFlags) error {
-	if !slices.Contains(reportFormats, f.format) {
-		return &usageError{a.T("err.format", f.format, strings.Join(reportFormats, ", "))}
+	if !slices.Contains(report.Formats, f.format) {
+		return &usageError{a.T("err.format", f.format, strings.Join(report.Formats, ", "))}
 	}
 	toStdout := f.out == "" || f.out == "-"
-	if f.format == "xlsx" && toStdout {
+	if report.Binary(f.format) && toStdout {
 		return &usageError{a.T("err.format.binary")}
 	}
-	if (f.answers || f.delimiterSet) && f.format != "csv" {
+	if (f.answers || f.actions || f.rounds || f.delimiterSet) && f.format != "csv" {
 		return &usageError{a.T("err.flag.csvonly", f.format)}
+	}
+	if (f.answers && f.actions) || (f.answers && f.rounds) || (f.actions && f.rounds) {
+		return &usageError{a.T("err.flag.onetable")}
+	}
+	if f.compare != "" {
+		return a.runCompare(f)
 	}
 	delim, ok := parseDelimiter(f.delimiter)
 	if !ok {
@@ -64,47 +69,24 @@ func (a *App) runReport(f reportFlags) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Dataset: ds, Content: a.Content, Lang: a.Lang}
-	var c model.Customer
+	in := report.Input{Dataset: ds, Content: a.Content, Lang: a.Lang, Today: time.Now()}
+	opts := report.WriteOptions{CSV: report.CSVOptions{Answers: f.answers, Actions: f.actions, Rounds: f.rounds, Delimiter: delim}}
 	if f.customer != "" {
-		if c, err = a.findCustomer(ds, f.customer); err != nil {
+		c, err := a.findCustomer(ds, f.customer)
+		if err != nil {
 			return err
 		}
-		if f.format != "md" && f.format != "handout" {
-			// The other formats are of the workshop; with -c, of the
-			// workshop with that one customer.
-			in.Dataset.Customers = []model.Customer{c}
-			in.Dataset.Answers = map[string]map[string]model.Answer{c.ID: ds.Answers[c.ID]}
-		}
+		opts.CustomerID = c.ID
 	}
-
 	var buf bytes.Buffer
-	switch f.format {
-	case "md":
-		if f.customer != "" {
-			err = report.WriteBrief(&buf, in, c.ID)
-		} else {
-			err = report.WriteMarkdown(&buf, in)
-		}
-	case "json":
-		err = report.WriteJSON(&buf, in.Dataset, a.Content.Questions())
-	case "csv":
-		err = report.WriteCSV(&buf, in, report.CSVOptions{Answers: f.answers, Delimiter: delim})
-	case "xlsx":
-		err = report.WriteXLSX(&buf, in)
-	case "svg":
-		err = report.WriteSVG(&buf, in)
-	case "handout":
-		err = report.WriteHandout(&buf, in, c.Name)
-	}
-	if err != nil {
+	if err := report.Write(&buf, f.format, in, opts); err != nil {
 		return err
 	}
 	if toStdout {
 		_, err := a.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(f.out, buf.Bytes()); err != nil {
+	if err := report.WriteFileAtomic(f.out, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.Stderr, a.T("report.written", f.out))

@@ -73,7 +73,7 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	}
 	plan := report.PlanImport(list, existing)
 
-	a.println(a.T("import.csv.read", path, len(plan.Rows), a.T("import.delim."+delimiterKey(list.Delimiter)), string(list.Encoding)))
+	a.println(a.T("import.csv.read", path, len(plan.Rows), report.DelimiterText(a.Content, list.Delimiter), string(list.Encoding)))
 	if len(list.Ignored) > 0 {
 		fmt.Fprintln(a.Stderr, a.T("import.csv.ignored", strings.Join(list.Ignored, ", ")))
 	}
@@ -94,7 +94,7 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	if errors.Is(err, report.ErrBadRows) {
 		for _, r := range plan.Rows {
 			if r.Status == report.StatusBad {
-				fmt.Fprintln(a.Stderr, "  "+a.T("import.csv.line", r.Line, a.rowProblem(r.Problem)))
+				fmt.Fprintln(a.Stderr, "  "+a.T("import.csv.line", r.Line, report.ProblemText(a.Content, r.Problem)))
 			}
 		}
 		return a.errorf("err.import.badrows", path, plan.Bad)
@@ -157,7 +157,7 @@ func (a *App) dryRunTable(plan report.ImportPlan) {
 			}
 			shown++
 		}
-		rows = append(rows, []string{strconv.Itoa(r.Line), r.Name, report.Revenue(a.Lang, r.Customer), a.rowStatus(r)})
+		rows = append(rows, []string{strconv.Itoa(r.Line), r.Name, report.Revenue(a.Lang, r.Customer), report.RowText(a.Content, r)})
 	}
 	if len(rows) > 0 {
 		a.table([]string{a.T("import.col.line"), a.T("col.customer"), a.T("col.revenue"), a.T("import.col.status")}, rows)
@@ -167,52 +167,7 @@ func (a *App) dryRunTable(plan report.ImportPlan) {
 	}
 }
 
-// rowStatus says in words what importing does with a row.
-func (a *App) rowStatus(r report.PlannedRow) string {
-	switch r.Status {
-	case report.StatusNew:
-		return a.T("import.status.new")
-	case report.StatusExists:
-		return a.T("import.status.exists")
-	case report.StatusDuplicate:
-		return a.T("import.status.duplicate", r.First)
-	}
-	return a.rowProblem(r.Problem)
-}
-
-// rowProblem says in words why a row cannot be imported.
-func (a *App) rowProblem(p *report.RowProblem) string {
-	if p == nil {
-		return ""
-	}
-	switch p.Problem {
-	case "fields":
-		found, want, _ := strings.Cut(p.Detail, "/")
-		return a.T("import.bad.fields", found, want)
-	case "currency":
-		inValue, inColumn, _ := strings.Cut(p.Detail, "/")
-		return a.T("import.bad.currency", inValue, inColumn)
-	case "revenue":
-		return a.T("import.bad.revenue", p.Detail)
-	}
-	return a.T("import.bad." + p.Problem)
-}
-
 // describeCSVError says why a CSV file cannot be read at all.
 func (a *App) describeCSVError(e *report.CSVError) string {
 	return a.T("err.csv."+e.Problem, e.File, e.Detail)
-}
-
-func delimiterKey(r rune) string {
-	switch r {
-	case ';':
-		return "semicolon"
-	case '\t':
-		return "tab"
-	case '|':
-		return "bar"
-	case ',':
-		return "comma"
-	}
-	return "none"
 }

@@ -31,6 +31,12 @@ type KeyMap struct {
 	Undo                  key.Binding
 	Demo                  key.Binding
 	Yes, No               key.Binding
+	Export, Import        key.Binding
+	// Action plans and rounds.
+	Take, Plan, Done   key.Binding
+	OwnerFilter        key.Binding
+	StatusFilter       key.Binding
+	CloseRound, Trails key.Binding
 }
 
 // Texts translates the help texts; it is the content's T.
@@ -77,6 +83,15 @@ func New(t Texts) KeyMap {
 		Demo:           b("demo", "o"),
 		Yes:            b("yes", "y", "j"),
 		No:             b("no", "n", "esc"),
+		Export:         b("export", "x"),
+		Import:         b("import", "i"),
+		Take:           b("take", "t"),
+		Plan:           b("plan", "p"),
+		Done:           b("done", "c"),
+		OwnerFilter:    b("ownerfilter", "o"),
+		StatusFilter:   b("statusfilter", "s"),
+		CloseRound:     b("closeround", "R"),
+		Trails:         b("trails", "r"),
 	}
 	// Help labels that read better than the first key.
 	k.Up.SetHelp("↑/k", t("key.up"))

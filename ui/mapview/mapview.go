@@ -70,7 +70,17 @@ type Options struct {
 	Selected int
 	// MaxLabel caps the width of a name next to its marker (0 = 24).
 	MaxLabel int
-	Styles   *Styles
+	// Trails draw where points were before (a previous round) with a
+	// light line to where they are now, under markers and labels.
+	Trails []Trail
+	Styles *Styles
+}
+
+// Trail is a point's way from an earlier position to its current one. To
+// is matched to the point with the same name and position, so the trail
+// ends at that point's marker even where it gave way to another.
+type Trail struct {
+	From, To Point
 }
 
 // Entry is a point that is shown by a key with its name in the legend.
@@ -99,6 +109,8 @@ const legendKeys = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 const (
 	marker      = "●"
 	overflowKey = "•"
+	trailStart  = "○"
+	trailDot    = "·"
 )
 
 type cellKind uint8
@@ -110,7 +122,8 @@ const (
 	kName
 	kMarker
 	kLabel
-	kCont // the right half of a wide grapheme
+	kCont  // the right half of a wide grapheme
+	kTrail // a previous position and the way from it
 )
 
 type cell struct {
@@ -189,8 +202,78 @@ func Render(points []Point, o Options) Map {
 		}
 		m.Legend = append(m.Legend, Entry{Key: key, Index: i})
 	}
+
+	// Pass 3: trails, only over empty cells, so they never hide a marker,
+	// a label or the frame.
+	for _, t := range o.Trails {
+		g.trail(cv, t, points, m.Marks, o.Selected)
+	}
 	m.Lines = cv.render(o.Styles)
 	return m
+}
+
+// nextToText reports whether a cell touches a label on its row: the
+// blank that sets a name apart from its marker or from other text stays
+// blank, so a trail never runs into a name.
+func (cv *canvas) nextToText(r, c int) bool {
+	for _, x := range []int{c - 1, c + 1} {
+		if x >= 0 && x < cv.w {
+			if k := cv.at(r, x).kind; k == kLabel || k == kCont {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trail draws a previous position and a dotted line from it to the point's
+// marker now, highlighted like its marker when the point is selected.
+func (g geometry) trail(cv *canvas, t Trail, points []Point, marks [][2]int, selected int) {
+	if math.IsNaN(t.From.X) || math.IsNaN(t.From.Y) || math.IsNaN(t.To.X) || math.IsNaN(t.To.Y) {
+		return
+	}
+	_, r0, c0 := g.place(t.From)
+	_, r1, c1 := g.place(t.To)
+	sel := false
+	for i, p := range points {
+		if p == t.To && marks[i][0] >= 0 {
+			r1, c1 = marks[i][0], marks[i][1]
+			sel = i == selected
+			break
+		}
+	}
+	if r0 == r1 && c0 == c1 {
+		return
+	}
+	// Bresenham's line from the old cell to the new, without the new one.
+	dx, dy := abs(c1-c0), -abs(r1-r0)
+	sc, sr := 1, 1
+	if c0 > c1 {
+		sc = -1
+	}
+	if r0 > r1 {
+		sr = -1
+	}
+	e := dx + dy
+	r, c := r0, c0
+	for first := true; r != r1 || c != c1; first = false {
+		if cl := cv.at(r, c); cl.kind == kEmpty && !cv.nextToText(r, c) {
+			s := trailDot
+			if first {
+				s = trailStart
+			}
+			*cl = cell{s: s, kind: kTrail, quad: -1, sel: sel}
+		}
+		e2 := 2 * e
+		if e2 >= dy {
+			e += dy
+			c += sc
+		}
+		if e2 <= dx {
+			e += dx
+			r += sr
+		}
+	}
 }
 
 // geometry maps scores to cells.
@@ -553,7 +636,7 @@ func styleID(c cell) int {
 		return 6
 	case c.kind == kFrame:
 		return 4
-	case c.kind == kLine:
+	case c.kind == kLine || c.kind == kTrail:
 		return 5
 	case c.quad >= 0:
 		return int(c.quad)

@@ -67,7 +67,7 @@ func (s *brief) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.Take, k.Edit}
 }
 
 func (s *brief) FullHelp() [][]key.Binding {
@@ -77,7 +77,8 @@ func (s *brief) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Answer, k.SetA, k.SetB, k.Edit},
+		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
+		{k.Take},
 	}
 }
 
@@ -116,6 +117,12 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Edit):
 			cu := s.customer
 			return s, push(newCustomerForm(s.c, &cu))
+		case key.Matches(msg, k.Export):
+			return s, push(newExport(s.c, s.id))
+		case key.Matches(msg, k.Take):
+			if a, ok := s.assessment(); ok {
+				return s, push(newBriefPicker(s.c, a))
+			}
 		}
 	}
 	return s, nil
@@ -192,7 +199,7 @@ func (s *brief) build() {
 		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
 	}
 	out = append(out, "")
-	out = append(out, joinSections(s.activities(a, w), s.answers(a, w))...)
+	out = append(out, joinSections(append(s.planSections(a, w), s.activities(a, w), s.answers(a, w))...)...)
 	s.lines = out
 	s.scroll(s.offset)
 }

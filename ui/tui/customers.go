@@ -91,7 +91,7 @@ func (s *customers) ShortHelp() []key.Binding {
 		}
 	}
 	if len(s.all) == 0 {
-		return []key.Binding{k.New, k.Map}
+		return []key.Binding{k.New, k.Import, k.Map}
 	}
 	return []key.Binding{k.Answer, k.Enter, k.Map, k.New, k.Filter}
 }
@@ -102,6 +102,8 @@ func (s *customers) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Quick, k.Enter, k.Brief},
 		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map},
+		{k.Export, k.Import},
+		{k.Plan, k.CloseRound},
 	}
 }
 
@@ -246,6 +248,14 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newCustomerForm(s.c, nil))
 		case key.Matches(msg, k.Map):
 			return s, push(newMapScreen(s.c))
+		case key.Matches(msg, k.Export):
+			return s, push(newExport(s.c, ""))
+		case key.Matches(msg, k.Import):
+			return s, push(newImport(s.c))
+		case key.Matches(msg, k.Plan):
+			return s, push(newActionList(s.c))
+		case key.Matches(msg, k.CloseRound) && s.c.Data != nil:
+			return s, push(newCloseRound(s.c))
 		case !ok:
 			return s, nil
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):

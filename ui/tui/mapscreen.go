@@ -68,6 +68,8 @@ type mapScreen struct {
 	width     int
 	height    int
 	lay       mapLayout
+	// trails draws the way from the last round's positions (r).
+	trails bool
 }
 
 func newMapScreen(c *Common) Screen { return newMap(c) }
@@ -103,7 +105,8 @@ func (s *mapScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Up, k.Down, k.Left, k.Right, k.Home, k.End},
-		{k.Enter, k.Brief, k.View, k.Segment},
+		{k.Enter, k.Brief, k.View, k.Segment, k.Export},
+		{k.Trails, k.Plan},
 	}
 }
 
@@ -176,6 +179,9 @@ func (s *mapScreen) options(sel int, st *mapview.Styles) mapview.Options {
 	o.MaxLabel = max(24, s.lay.mapW/4)
 	o.Selected = sel
 	o.Styles = st
+	if s.trails {
+		o.Trails = s.trailsFor()
+	}
 	return o
 }
 
@@ -257,6 +263,12 @@ func (s *mapScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a, _, ok := s.selected(); ok {
 			return push(newBrief(s.c, a.Customer.ID))
 		}
+	case key.Matches(msg, k.Export):
+		return push(newExport(s.c, ""))
+	case key.Matches(msg, k.Trails):
+		return s.toggleTrails()
+	case key.Matches(msg, k.Plan):
+		return push(newActionList(s.c))
 	}
 	return nil
 }
@@ -341,7 +353,7 @@ func (s *mapScreen) View() string {
 func (s *mapScreen) titleLine() string {
 	st := s.c.Styles
 	c := s.c.Content
-	left := truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked)), s.width)
+	left := truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked))+s.trailNote(), s.width)
 	right := s.view.Next().Title(c)
 	gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
 	if gap < 2 {
@@ -406,6 +418,9 @@ func (s *mapScreen) selectedLines(w int) []string {
 		rs.Render(truncate(l.Regime, w)),
 		st.Text.Render(truncate(l.Kraljic+" · "+l.Preferencing, w)),
 	)
+	if t := s.trailText(a); t != "" {
+		out = append(out, st.Muted.Render(truncate(t, w)))
+	}
 	for _, line := range strings.Split(wrap(l.Room, w), "\n") {
 		out = append(out, st.Muted.Render(line))
 	}
@@ -563,6 +578,9 @@ func (s *mapScreen) selectedLine(w int) string {
 		st.Text.Render(l.Kraljic+" · "+l.Preferencing)
 	if s.sel < 0 {
 		line += sep + st.Warning.Render(s.c.T("tui.map.notinview"))
+	}
+	if t := s.trailText(a); t != "" {
+		line += sep + st.Muted.Render(t)
 	}
 	return truncate(line, w)
 }

@@ -111,7 +111,7 @@ func (s *segment) ShortHelp() []key.Binding {
 	if len(s.members) == 0 {
 		return []key.Binding{k.Down, k.Segment}
 	}
-	return []key.Binding{k.Next, k.Enter, k.Down, k.Segment}
+	return []key.Binding{k.Next, k.Enter, k.Take, k.Down, k.Segment}
 }
 
 func (s *segment) FullHelp() [][]key.Binding {
@@ -119,7 +119,8 @@ func (s *segment) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Next, k.Prev, k.Enter, k.Brief},
-		{k.Segment},
+		{k.Segment, k.Export},
+		{k.Take},
 	}
 }
 
@@ -163,6 +164,10 @@ func (s *segment) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a, ok := s.selected(); ok {
 			return push(newBrief(s.c, a.Customer.ID))
 		}
+	case key.Matches(msg, k.Export):
+		return push(newExport(s.c, ""))
+	case key.Matches(msg, k.Take):
+		return s.take()
 	case key.Matches(msg, k.Segment):
 		q, _ := segmentDigit(msg)
 		if s.view == mapview.Power {

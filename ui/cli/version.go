@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+)
+
+// Version, Commit and Date describe the build. A release sets them with
+// -ldflags "-X styrka/ui/cli.Version=v1.2.0 -X styrka/ui/cli.Commit=… -X
+// styrka/ui/cli.Date=…" (see .ci/release); those left empty come from the
+// build information Go stamps into the binary: the module version (set by
+// go install, and by go build from a git checkout), the commit and its time
+// (unless built with -buildvcs=false). What is still unknown says so.
+var (
+	Version string
+	Commit  string
+	Date    string
+)
+
+// versionLine is what `styrka --version` prints after "styrka version".
+func versionLine() string {
+	bi, _ := debug.ReadBuildInfo()
+	return describeBuild(Version, Commit, Date, bi)
+}
+
+// describeBuild gives "VERSION (commit COMMIT, DATE)" from the values set
+// at link time, falling back to bi (nil when there is none).
+func describeBuild(version, commit, date string, bi *debug.BuildInfo) string {
+	if bi != nil {
+		if version == "" && bi.Main.Version != "(devel)" {
+			version = bi.Main.Version
+		}
+		settings := map[string]string{}
+		for _, s := range bi.Settings {
+			settings[s.Key] = s.Value
+		}
+		if rev := settings["vcs.revision"]; commit == "" && rev != "" {
+			commit = rev[:min(len(rev), 12)]
+			if settings["vcs.modified"] == "true" {
+				commit += "+dirty"
+			}
+		}
+		if date == "" {
+			date = settings["vcs.time"]
+		}
+	}
+	return fmt.Sprintf("%s (commit %s, %s)", orElse(version, "dev"), orElse(commit, "unknown"), orElse(date, "date unknown"))
+}
+
+func orElse(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
