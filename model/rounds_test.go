@@ -219,3 +219,32 @@ func TestFindRound(t *testing.T) {
 		t.Errorf("SortRounds = %v", shuffled)
 	}
 }
+
+func TestCompareRounds(t *testing.T) {
+	ds, qs := roundDataset()
+	first := Snapshot(ds, qs, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	ds.Answers["b"][qid(RelativeValue, 1)] = Answer{QuestionID: qid(RelativeValue, 1), Score: 5}
+	ds.Answers["b"][qid(RelativeValue, 2)] = Answer{QuestionID: qid(RelativeValue, 2), Score: 5}
+	ds.Rounds = []Round{first}
+	second := Snapshot(ds, qs, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))
+	if second.Number != 2 {
+		t.Fatalf("second round is number %d", second.Number)
+	}
+	changes := CompareRounds(first, second)
+	var moved []string
+	for _, ch := range changes {
+		if ch.Moved() {
+			moved = append(moved, ch.Name+": "+string(ch.Regime.From)+" → "+string(ch.Regime.To))
+		}
+	}
+	if want := []string{"Beta: independence → buyer_dominance"}; !slices.Equal(moved, want) {
+		t.Errorf("moved between the rounds: %v, want %v", moved, want)
+	}
+	// Compare with the current state gives the same as with its snapshot.
+	now := Compare(first, ds.Assess(qs), ds.Answers)
+	if !slices.EqualFunc(now, changes, func(a, b CustomerChange) bool {
+		return a.CustomerID == b.CustomerID && a.Regime == b.Regime && len(a.Answers) == len(b.Answers) && len(a.Scores) == len(b.Scores)
+	}) {
+		t.Errorf("Compare and CompareRounds differ:\n%+v\n%+v", now, changes)
+	}
+}
