@@ -170,8 +170,10 @@ func TestWorkshopInARealTerminal(t *testing.T) {
 	tm.keys("a")
 	for _, set := range []string{"A", "B"} {
 		for i := 1; i <= 10; i++ {
-			tm.waitFor(fmt.Sprintf("%s · %d/10", set, i))
+			tm.waitFor(fmt.Sprintf("%s · %d/10", set, i), "inte besvarad än")
 			tm.keys("4")
+			// The score is saved when the focus moves on to the note.
+			tm.waitFor(fmt.Sprintf("%s · %d/10", set, i), "besvarad: 4")
 			tm.keys("Enter")
 		}
 	}
@@ -219,6 +221,7 @@ func TestKilledMidSetKeepsEveryAnswer(t *testing.T) {
 	tm.waitFor("Killed Midway AB", "A · 1/10")
 	for i := 1; i <= 5; i++ {
 		tm.keys(strconv.Itoa(i))
+		tm.waitFor(fmt.Sprintf("A · %d/10", i), fmt.Sprintf("answered: %d", i))
 		tm.keys("Enter")
 		tm.waitFor(fmt.Sprintf("A · %d/10", i+1))
 	}

@@ -13,6 +13,12 @@ type Dataset struct {
 	Actions []Action
 	// Rounds are the closed rounds, the first one first.
 	Rounds []Round
+	// Participants, SilentRounds and Votes are the team scoring: the
+	// people who score, in the order they were added; the silent rounds,
+	// in the order they were opened; every vote, ordered by SortVotes.
+	Participants []Participant
+	SilentRounds []SilentRound
+	Votes        []Vote
 }
 
 // Assess scores every customer of the dataset against the questions.

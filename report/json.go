@@ -16,10 +16,11 @@ import (
 )
 
 // Format and FormatVersion identify a styrka JSON export. Version 2 added
-// the actions and rounds; files of version 1 are read as before.
+// the actions and rounds, version 3 the team scoring (participants, silent
+// rounds and votes); files of versions 1 and 2 are read as before.
 const (
 	Format        = "styrka-workshop"
-	FormatVersion = 2
+	FormatVersion = 3
 )
 
 // Document is the JSON export of one workshop.
@@ -32,6 +33,12 @@ type Document struct {
 	Actions []model.Action `json:"actions"`
 	// Rounds are the closed rounds, the first one first.
 	Rounds []model.Round `json:"rounds"`
+	// Participants, SilentRounds and Votes are the team scoring: the
+	// people, the silent rounds in the order they were opened, and every
+	// individual vote.
+	Participants []model.Participant `json:"participants"`
+	SilentRounds []model.SilentRound `json:"silent_rounds"`
+	Votes        []model.Vote        `json:"votes"`
 }
 
 // CustomerRecord is one customer with its answers and, for readers of the
@@ -74,6 +81,7 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 		doc.Customers = append(doc.Customers, rec)
 	}
 	doc.Actions, doc.Rounds = documentPlans(d)
+	doc.Participants, doc.SilentRounds, doc.Votes = documentTeam(d)
 	return doc
 }
 
@@ -184,6 +192,9 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 	}
 	var bad string
 	if ds.Actions, ds.Rounds, bad = readPlans(doc, w.ID, seen); bad != "" {
+		return invalid("%s", bad)
+	}
+	if ds.Participants, ds.SilentRounds, ds.Votes, bad = readTeam(doc, w.ID, seen); bad != "" {
 		return invalid("%s", bad)
 	}
 	return ds, nil

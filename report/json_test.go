@@ -150,7 +150,7 @@ func TestJSONDocumentShape(t *testing.T) {
 	if err := json.Unmarshal(writeJSON(t, in.Dataset, qs), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if report.Format != "styrka-workshop" || report.FormatVersion != 2 {
+	if report.Format != "styrka-workshop" || report.FormatVersion != 3 {
 		t.Errorf("format %q version %d: a changed format breaks files people keep", report.Format, report.FormatVersion)
 	}
 	if doc["format"] != report.Format {
@@ -165,7 +165,7 @@ func TestJSONDocumentShape(t *testing.T) {
 			t.Errorf("workshop has no %q", k)
 		}
 	}
-	for _, k := range []string{"actions", "rounds"} {
+	for _, k := range []string{"actions", "rounds", "participants", "silent_rounds", "votes"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %T, want an array (never null)", k, doc[k])
 		}

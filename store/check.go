@@ -151,4 +151,5 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 
 	checkActions(tx, customers, damage, broken)
 	checkRounds(tx, workshops, damage, broken)
+	checkTeam(tx, workshops, customers, damage, broken)
 }

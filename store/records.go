@@ -234,6 +234,9 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 	if err := deletePlans(tx, prefix); err != nil {
 		return err
 	}
+	if err := deleteTeam(tx, prefix); err != nil {
+		return err
+	}
 	return deletePrefix(cs, prefix)
 }
 
@@ -364,6 +367,9 @@ func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 		if err := deleteCustomerActions(tx, workshopID, customerID); err != nil {
 			return err
 		}
+		if err := deleteCustomerTeam(tx, workshopID, customerID); err != nil {
+			return err
+		}
 		return deletePrefix(as, append(key, sep...))
 	})
 	if err != nil {
@@ -443,8 +449,9 @@ func (db *DB) DeleteAnswer(workshopID, customerID, questionID string) error {
 }
 
 // Load reads a workshop with its customers (in creation order), all
-// their answers, its actions (in creation order) and its rounds (by
-// number) in one read transaction. Answers has an entry, possibly
+// their answers, its actions (in creation order), its rounds (by
+// number) and its team scoring (participants, silent rounds and votes) in
+// one read transaction. Answers has an entry, possibly
 // empty, for every customer.
 func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	var d model.Dataset
@@ -489,8 +496,10 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		if d.Actions, err = loadActions(tx, workshopID); err != nil {
 			return err
 		}
-		d.Rounds, err = loadRounds(tx, workshopID)
-		return err
+		if d.Rounds, err = loadRounds(tx, workshopID); err != nil {
+			return err
+		}
+		return loadTeam(tx, &d)
 	})
 	if err != nil {
 		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
@@ -535,7 +544,9 @@ type kv struct{ k, v []byte }
 // QuestionID may be empty and are filled in from the dataset, as may the
 // WorkshopID of actions and rounds; zero timestamps and round numbers are
 // set to now and the next number. Actions must belong to customers of the
-// dataset.
+// dataset; so must silent rounds, whose participants and votes must be
+// the dataset's too (its participants, silent rounds and votes replace
+// the workshop's with the rest).
 func (db *DB) Import(d model.Dataset, replace bool) error {
 	now := db.stamp()
 	w := d.Workshop
@@ -621,6 +632,10 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
+	people, silent, votes, err := importTeam(d, w.ID, seen, now)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
 	// bbolt writes fastest, and fills pages best, in key order.
 	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
 	slices.SortFunc(cust, byKey)
@@ -644,7 +659,8 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 		if err := ws.Put([]byte(w.ID), wv); err != nil {
 			return err
 		}
-		for name, list := range map[string][]kv{string(bucketCustomers): cust, string(bucketAnswers): ans, string(bucketActions): acts, string(bucketRounds): rounds} {
+		for name, list := range map[string][]kv{string(bucketCustomers): cust, string(bucketAnswers): ans, string(bucketActions): acts, string(bucketRounds): rounds,
+			string(bucketParticipants): people, string(bucketSilentRounds): silent, string(bucketVotes): votes} {
 			b, err := bucket(tx, []byte(name))
 			if err != nil {
 				return err

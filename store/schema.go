@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the version of the database layout this styrka writes.
 // It is recorded in the meta bucket.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	bucketMeta      = []byte("meta")
@@ -18,9 +18,14 @@ var (
 	bucketAnswers   = []byte("answers")
 	bucketActions   = []byte("actions") // since schema 2
 	bucketRounds    = []byte("rounds")  // since schema 2
+	// Team scoring, since schema 3.
+	bucketParticipants = []byte("participants")
+	bucketSilentRounds = []byte("silent_rounds")
+	bucketVotes        = []byte("votes")
 
 	// allBuckets are the buckets of the current schema.
-	allBuckets = [][]byte{bucketMeta, bucketWorkshops, bucketCustomers, bucketAnswers, bucketActions, bucketRounds}
+	allBuckets = [][]byte{bucketMeta, bucketWorkshops, bucketCustomers, bucketAnswers, bucketActions, bucketRounds,
+		bucketParticipants, bucketSilentRounds, bucketVotes}
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -34,12 +39,24 @@ const appName = "styrka"
 // running them.
 var migrations = map[int]func(tx *bbolt.Tx) error{
 	1: addActionsAndRounds,
+	2: addTeam,
 }
 
 // addActionsAndRounds is the migration from schema 1 to 2: the buckets of
 // the action plans and the closed rounds.
 func addActionsAndRounds(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketActions, bucketRounds} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// addTeam is the migration from schema 2 to 3: the buckets of team
+// scoring.
+func addTeam(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketParticipants, bucketSilentRounds, bucketVotes} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/user"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
 	"styrka/ui/styles"
@@ -12,7 +13,11 @@ import (
 )
 
 // runTUI opens the workshop in the terminal.
-func (a *App) runTUI(ctx context.Context) error {
+func (a *App) runTUI(ctx context.Context) error { return a.runUI(ctx, nil) }
+
+// runUI is runTUI with messages from outside the program, such as the SSH
+// server's (nil for none).
+func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 	theme, err := styles.ParseTheme(a.themeFlag)
 	if err != nil {
 		return &usageError{a.T("err.theme", a.themeFlag)}
@@ -28,6 +33,7 @@ func (a *App) runTUI(ctx context.Context) error {
 		Theme:    theme,
 		Describe: a.describe,
 		Author:   author(a.Getenv),
+		Events:   events,
 	}
 	if a.accessible || a.Getenv("TERM") == "dumb" {
 		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)

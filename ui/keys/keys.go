@@ -37,6 +37,14 @@ type KeyMap struct {
 	OwnerFilter        key.Binding
 	StatusFilter       key.Binding
 	CloseRound, Trails key.Binding
+	// Team scoring: participants, silent rounds, the hot seat and the
+	// reveal.
+	Participants, Silent key.Binding
+	HotSeat, Reveal      key.Binding
+	Agree, Revote        key.Binding
+	Medians, CloseSilent key.Binding
+	// Serve starts or stops the SSH server for participants.
+	Serve key.Binding
 }
 
 // Texts translates the help texts; it is the content's T.
@@ -92,6 +100,15 @@ func New(t Texts) KeyMap {
 		StatusFilter:   b("statusfilter", "s"),
 		CloseRound:     b("closeround", "R"),
 		Trails:         b("trails", "r"),
+		Participants:   b("participants", "P"),
+		Silent:         b("silent", "S"),
+		HotSeat:        b("hotseat", "h"),
+		Reveal:         b("reveal", "r"),
+		Agree:          b("agree", "enter", "a"),
+		Revote:         b("revote", "v"),
+		Medians:        b("medians", "M"),
+		CloseSilent:    b("closesilent", "c"),
+		Serve:          b("serve", "J"),
 	}
 	// Help labels that read better than the first key.
 	k.Up.SetHelp("↑/k", t("key.up"))

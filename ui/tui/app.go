@@ -18,6 +18,7 @@ import (
 	"styrka/assets"
 	"styrka/store"
 	"styrka/ui/keys"
+	"styrka/ui/serve"
 	"styrka/ui/styles"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	// Describe turns an error into one sentence for the user.
 	Describe func(error) string
 	Author   string
+	// Events carries messages from outside the program, such as VoteMsg
+	// and ParticipantMsg from the SSH server; see Events in team.go.
+	Events <-chan tea.Msg
 }
 
 // Model is the root of the UI.
@@ -56,6 +60,9 @@ type Model struct {
 	statusErr bool
 	statusAt  time.Time
 	quitting  bool
+	events    <-chan tea.Msg
+	team      teamSync
+	server    *serve.Server // the SSH server for participants, while it runs (serve.go)
 }
 
 // New builds the UI, opening on the workshops screen (a welcome when there
@@ -78,7 +85,7 @@ func New(o Options) *Model {
 	if describe == nil {
 		describe = func(err error) string { return err.Error() }
 	}
-	m := &Model{c: c, describe: describe, help: help.New()}
+	m := &Model{c: c, describe: describe, help: help.New(), events: o.Events}
 	m.stack = []Screen{newWorkshops(c)}
 	m.applyStyles()
 	return m
@@ -98,6 +105,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bo
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	_, err := tea.NewProgram(m, opts...).Run()
+	m.closeServer()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -108,7 +116,7 @@ func (m *Model) top() Screen { return m.stack[len(m.stack)-1] }
 
 // Init asks the terminal for its background when the theme follows it.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.top().Init()}
+	cmds := []tea.Cmd{m.top().Init(), m.listen()}
 	if m.c.Theme == styles.Auto {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -141,6 +149,12 @@ func (m *Model) resize() {
 // Update routes messages: global keys here, input to the top screen,
 // results of commands to every screen (each ignores what is not its own).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.teamUpdate(msg); ok {
+		return m, cmd
+	}
+	if cmd, ok := m.serveUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -325,6 +339,9 @@ func (m *Model) header() string {
 	right := ""
 	if m.c.Data != nil && len(m.stack) > 1 {
 		right = m.c.Data.Workshop.Date
+	}
+	if l := m.serveLabel(); l != "" {
+		right = l
 	}
 	room := m.width - lipgloss.Width(left) - ansi.StringWidth(right) - 1
 	trail = ansi.Truncate(trail, max(room, 0), "…")

@@ -78,7 +78,7 @@ func (s *brief) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
-		{k.Take},
+		{k.Take, k.Silent},
 	}
 }
 
@@ -90,7 +90,7 @@ func (s *brief) maxOffset() int { return max(len(s.lines)-s.visible(), 0) }
 func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case refreshMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, tea.BackgroundColorMsg:
+	case refreshMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, teamRefreshMsg, tea.BackgroundColorMsg:
 		s.build()
 	case tea.KeyPressMsg:
 		page := max(s.visible()-1, 1)
@@ -123,6 +123,8 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			if a, ok := s.assessment(); ok {
 				return s, push(newBriefPicker(s.c, a))
 			}
+		case key.Matches(msg, k.Silent):
+			return s, openSilent(s.c, s.id)
 		}
 	}
 	return s, nil
@@ -344,7 +346,11 @@ func (s *brief) negotiation(a model.Assessment, w int) []string {
 func (s *brief) warnings(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.warnings"), w)}
-	if len(a.Warnings) == 0 {
+	team := s.c.teamFlags([]model.Assessment{a})[a.Customer.ID]
+	if len(team.diverged) > 0 {
+		out = append(out, hanging(flagMark+" ", s.c.T("tui.team.brief.diverged", s.c.refs(team.diverged)), w, st.Warning, st.Warning)...)
+	}
+	if len(a.Warnings) == 0 && len(team.diverged) == 0 {
 		return append(out, styled(wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
 	}
 	for _, wk := range a.Warnings {

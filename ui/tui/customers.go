@@ -99,11 +99,10 @@ func (s *customers) ShortHelp() []key.Binding {
 func (s *customers) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Up, k.Down, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Quick, k.Enter, k.Brief},
 		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map},
-		{k.Export, k.Import},
-		{k.Plan, k.CloseRound},
+		{k.Export, k.Import, k.Plan, k.CloseRound, k.Participants, k.Silent, k.Serve},
 	}
 }
 
@@ -256,6 +255,10 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newActionList(s.c))
 		case key.Matches(msg, k.CloseRound) && s.c.Data != nil:
 			return s, push(newCloseRound(s.c))
+		case key.Matches(msg, k.Participants) && s.c.Data != nil:
+			return s, push(newParticipants(s.c))
+		case key.Matches(msg, k.Serve) && s.c.Data != nil:
+			return s, toggleServe
 		case !ok:
 			return s, nil
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
@@ -268,6 +271,8 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newQuestions(s.c, a.Customer.ID, modeSetB))
 		case key.Matches(msg, k.Quick):
 			return s, push(newQuestions(s.c, a.Customer.ID, modeQuick))
+		case key.Matches(msg, k.Silent):
+			return s, openSilent(s.c, a.Customer.ID)
 		case key.Matches(msg, k.Edit):
 			cu := a.Customer
 			return s, push(newCustomerForm(s.c, &cu))
@@ -285,7 +290,15 @@ func (s *customers) confirmDelete(a model.Assessment) Screen {
 	if c.Data != nil {
 		n = len(c.Data.Answers[cid])
 	}
-	return newConfirm(c, c.T("tui.customer.delete", name, n), func() tea.Msg {
+	actions := 0
+	if c.Data != nil {
+		for _, act := range c.Data.Actions {
+			if act.CustomerID == cid {
+				actions++
+			}
+		}
+	}
+	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), func() tea.Msg {
 		if err := db.DeleteCustomer(wid, cid); err != nil {
 			return fail(err)
 		}

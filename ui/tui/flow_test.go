@@ -78,9 +78,9 @@ func TestFlowAnswerThenQuitSavesEverything(t *testing.T) {
 	step := func(msgs ...tea.Msg) {
 		for _, msg := range msgs {
 			tm.Send(msg)
-			time.Sleep(150 * time.Millisecond)
+			time.Sleep(300 * time.Millisecond)
 		}
-		time.Sleep(400 * time.Millisecond)
+		time.Sleep(time.Second)
 	}
 	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
 	step(enter)

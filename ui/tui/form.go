@@ -89,6 +89,8 @@ func isHuhMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case refreshMsg, statusMsg, errMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, workshopsMsg, demoMsg, tea.WindowSizeMsg:
 		return false
+	case teamRefreshMsg, teamChangedMsg, teamLoadedMsg, voteSavedMsg, silentSavedMsg, silentOpenedMsg, timerMsg, VoteMsg, ParticipantMsg:
+		return false
 	}
 	return true
 }

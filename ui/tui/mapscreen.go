@@ -70,6 +70,9 @@ type mapScreen struct {
 	lay       mapLayout
 	// trails draws the way from the last round's positions (r).
 	trails bool
+	// flags marks the customers whose team scores diverged or whose
+	// coverage is low.
+	flags map[string]teamFlag
 }
 
 func newMapScreen(c *Common) Screen { return newMap(c) }
@@ -113,6 +116,8 @@ func (s *mapScreen) FullHelp() [][]key.Binding {
 // reload scores the workshop again.
 func (s *mapScreen) reload() {
 	s.ranked = s.c.Assess()
+	s.flags = s.c.teamFlags(s.ranked)
+	markFlagged(s.ranked, s.flags)
 	s.rebuild()
 }
 
@@ -216,7 +221,7 @@ func (s *mapScreen) selected() (model.Assessment, int, bool) {
 
 func (s *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case refreshMsg, answerSavedMsg, answerDeletedMsg:
+	case refreshMsg, answerSavedMsg, answerDeletedMsg, teamRefreshMsg:
 		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
@@ -429,6 +434,7 @@ func (s *mapScreen) selectedLines(w int) []string {
 			out = append(out, st.Warning.Render(l))
 		}
 	}
+	out = append(out, s.c.flagLines(s.flags[a.Customer.ID], w)...)
 	const barW = 6
 	nameW := max(w-barW-5, 4)
 	for _, d := range model.Dimensions {
@@ -573,7 +579,7 @@ func (s *mapScreen) selectedLine(w int) string {
 		lead += k + "  "
 	}
 	sep := st.Muted.Render(" · ")
-	line := st.Cursor.Render("▸ ") + st.Muted.Render(lead) + st.Text.Bold(true).Render(a.Customer.Name) + sep +
+	line := st.Cursor.Render("▸ ") + st.Muted.Render(lead) + st.Text.Bold(true).Render(a.Customer.Name) + s.flagText(a.Customer.ID) + sep +
 		st.PriorityStyle(int(a.Priority)).Render(l.Priority) + sep + rs.Render(l.Regime) + sep +
 		st.Text.Render(l.Kraljic+" · "+l.Preferencing)
 	if s.sel < 0 {

@@ -156,27 +156,35 @@ type questions struct {
 	opening string // the status shown when the screen opens
 	width   int
 	height  int
+
+	// vote, when set, makes this a participant's turn in a silent round
+	// (hotseat.go): their votes are read and saved instead of the
+	// customer's answers, and never shown back.
+	vote *voteTurn
 }
 
 func newQuestions(c *Common, customerID string, mode questionMode) Screen {
 	s := &questions{c: c, mode: mode, list: questionList(c.Content, mode)}
 	s.customer.ID = customerID
-	var answers map[string]model.Answer
 	if c.Data != nil {
 		for _, cu := range c.Data.Customers {
 			if cu.ID == customerID {
 				s.customer = cu
 			}
 		}
-		answers = c.Data.Answers[customerID]
 	}
+	return s.start()
+}
+
+// start opens the first unanswered question.
+func (s *questions) start() Screen {
 	if len(s.list) == 0 {
 		return s
 	}
-	s.index = firstUnanswered(s.list, answers)
+	s.index = firstUnanswered(s.list, s.answers())
 	if s.index < 0 {
 		s.index = 0
-		s.opening = c.T("tui.q.allanswered")
+		s.opening = s.c.T("tui.q.allanswered")
 	}
 	s.build(s.stored(s.index))
 	return s
@@ -184,6 +192,9 @@ func newQuestions(c *Common, customerID string, mode questionMode) Screen {
 
 // answers are the customer's answers in the open workshop.
 func (s *questions) answers() map[string]model.Answer {
+	if s.vote != nil && s.c.Data != nil {
+		return s.vote.answers(s.c)
+	}
 	if s.c.Data == nil {
 		return nil
 	}
@@ -205,7 +216,7 @@ func (s *questions) build(current *model.Answer) {
 	s.picked, s.onNote, s.keys = false, false, 0
 	s.saved, s.before = current, current
 	s.fields = &answerFields{Score: noScore}
-	if current != nil {
+	if current != nil && s.vote == nil {
 		s.fields.Score, s.fields.Note = int(current.Score), current.Note
 	}
 	s.makeForm()
@@ -240,7 +251,12 @@ func (s *questions) Init() tea.Cmd {
 	return s.form.Init()
 }
 
-func (s *questions) Title() string { return s.customer.Name }
+func (s *questions) Title() string {
+	if s.vote != nil {
+		return s.vote.participant.Name
+	}
+	return s.customer.Name
+}
 
 // Typing is true while the note has the focus: q and ? are text there.
 func (s *questions) Typing() bool { return s.onNote }
@@ -298,6 +314,9 @@ func (s *questions) ShortHelp() []key.Binding {
 	}
 	answer := digitKeys
 	answer.SetHelp("1–5/0", s.c.T("key.q.answer"))
+	if s.vote != nil {
+		return []key.Binding{answer, b("pgup/pgdn", "key.q.move")}
+	}
 	return []key.Binding{answer, b("pgup/pgdn", "key.q.move"), undo}
 }
 
@@ -443,6 +462,9 @@ func (s *questions) completed() tea.Cmd {
 		done = s.c.T("tui.q.done.left", s.customer.Name, left)
 	}
 	s.picked = false // nothing is left for Flush
+	if s.vote != nil {
+		return tea.Sequence(save, replace(newHandOver(s.c, s.vote.participant.Name, left)))
+	}
 	return tea.Sequence(save, status(done), pop)
 }
 
@@ -481,6 +503,9 @@ func (s *questions) save() (cmd tea.Cmd, text string) {
 		s.undo = append(s.undo, undoStep{visit: s.visit, index: s.index, before: s.before})
 	}
 	s.saved = &a
+	if s.vote != nil {
+		return s.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
+	}
 	label := scoreLabel(s.c.Content, a.Score)
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
@@ -542,6 +567,9 @@ func (s *questions) nextUnanswered() tea.Cmd {
 // undoLast takes back the last answer saved on this screen: the answer
 // before it is saved again, or removed when there was none.
 func (s *questions) undoLast() tea.Cmd {
+	if s.vote != nil {
+		return status(s.c.T("tui.hot.noundo"))
+	}
 	save, _ := s.save()
 	n := len(s.undo)
 	if n == 0 {
@@ -623,6 +651,9 @@ func (s *questions) View() string {
 	right := st.Key.Render(fmt.Sprintf("%s · %d/%d", letter, pos, total)) +
 		st.Muted.Render(" · "+s.c.Content.Dimensions[q.Dimension].Name)
 	left := st.Title.Render(s.customer.Name) + st.Muted.Render(" · ") + st.Heading.Render(setTitle)
+	if s.vote != nil {
+		left = st.Key.Render(s.vote.participant.Name) + st.Muted.Render(" · ") + left
+	}
 	room := w - ansi.StringWidth(right) - 1
 	if room < 12 {
 		right, room = "", w
@@ -642,7 +673,9 @@ func (s *questions) View() string {
 	full := done * barW / len(s.list)
 	bar := st.BarFull.Render(strings.Repeat("━", full)) + st.BarEmpty.Render(strings.Repeat("─", barW-full))
 	state := st.Muted.Render(s.c.T("tui.q.state.none"))
-	if a, ok := answers[q.ID]; ok {
+	if a, ok := answers[q.ID]; ok && s.vote != nil {
+		state = st.OK.Render(s.c.T("tui.hot.voted"))
+	} else if ok {
 		if a.Score.Known() {
 			state = st.OK.Render(s.c.T("tui.q.state.score", int(a.Score)))
 		} else {

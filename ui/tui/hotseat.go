@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"styrka/model"
+	"styrka/store"
+)
+
+// The hot seat: participants take turns at the facilitator's keyboard.
+// Whoever's turn it is answers the round's questions on the question
+// screen, which saves their votes instead of the customer's answers; then
+// a hand-over screen asks them to pass the keyboard on, showing nothing of
+// what they chose.
+
+// voteTurn is one participant's turn in a silent round.
+type voteTurn struct {
+	roundID     string
+	participant model.Participant
+}
+
+// answers are the participant's current votes as answers, keyed by
+// question ID.
+func (t *voteTurn) answers(c *Common) map[string]model.Answer {
+	r, ok := c.silentRound(t.roundID)
+	if !ok {
+		return nil
+	}
+	out := map[string]model.Answer{}
+	for _, v := range c.roundVotes(t.roundID) {
+		if v.ParticipantID == t.participant.ID && v.Revote == r.Revote(v.QuestionID) {
+			out[v.QuestionID] = model.Answer{QuestionID: v.QuestionID, Score: v.Score, Note: v.Note, At: v.At}
+		}
+	}
+	return out
+}
+
+// save stores an answer given on the question screen as the
+// participant's vote.
+func (t *voteTurn) save(c *Common, a model.Answer) tea.Cmd {
+	r, _ := c.silentRound(t.roundID)
+	rev, _ := r.Accepts(a.QuestionID)
+	v := model.Vote{RoundID: t.roundID, ParticipantID: t.participant.ID, QuestionID: a.QuestionID,
+		Revote: rev, Score: a.Score, Note: a.Note, At: a.At}
+	db, wid := c.Store, c.Data.Workshop.ID
+	closed := c.T("tui.hot.closed")
+	return func() tea.Msg {
+		if err := db.SaveVote(wid, v); err != nil {
+			if errors.Is(err, store.ErrNotOpen) {
+				return statusMsg{text: closed, err: true}
+			}
+			return fail(err)
+		}
+		return voteSavedMsg{workshopID: wid, vote: v}
+	}
+}
+
+// newVoteQuestions is the question screen for one participant's turn: the
+// questions the round takes votes on now, from the first they have not
+// voted on.
+func newVoteQuestions(c *Common, roundID string, p model.Participant) Screen {
+	r, _ := c.silentRound(roundID)
+	s := &questions{c: c, mode: modeBoth, vote: &voteTurn{roundID: roundID, participant: p}}
+	for _, id := range r.Voting() {
+		if q, ok := c.questionByID(id); ok {
+			s.list = append(s.list, q)
+		}
+	}
+	for _, cu := range c.Data.Customers {
+		if cu.ID == r.CustomerID {
+			s.customer = cu
+		}
+	}
+	return s.start()
+}
+
+// hotSeat asks who is at the keyboard: the round's participants with how
+// far each has come, never what they chose.
+type hotSeat struct {
+	c      *Common
+	id     string
+	round  model.SilentRound
+	found  bool
+	people []string
+	table  table
+	width  int
+	height int
+}
+
+func newHotSeat(c *Common, roundID string) *hotSeat {
+	s := &hotSeat{c: c, id: roundID}
+	s.table = table{c: c, cols: []column{
+		{Title: c.T("tui.team.col.name")},
+		{Title: c.T("tui.team.col.role"), Width: 16},
+		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
+	}}
+	s.reload(true)
+	return s
+}
+
+func (s *hotSeat) Init() tea.Cmd { return nil }
+func (s *hotSeat) Title() string { return s.c.T("tui.hot.title") }
+func (s *hotSeat) Typing() bool  { return false }
+
+func (s *hotSeat) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.table.SetSize(w, max(h-2-len(s.intro()), 2))
+}
+
+// intro asks who is at the keyboard, or says everyone has finished.
+func (s *hotSeat) intro() []string {
+	text := s.c.T("tui.hot.intro")
+	if s.found && s.allDone() {
+		text = s.c.T("tui.hot.alldone")
+	}
+	return styled(wrap(text, max(s.width, 1)), s.c.Styles.Muted)
+}
+
+func (s *hotSeat) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	enter := k.Enter
+	enter.SetHelp("enter", s.c.T("key.hot.choose"))
+	return []key.Binding{k.Up, k.Down, enter}
+}
+
+func (s *hotSeat) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// reload rebuilds the rows; next moves the cursor to the first who has
+// not finished.
+func (s *hotSeat) reload(next bool) {
+	s.round, s.found = s.c.silentRound(s.id)
+	s.people = s.round.Participants
+	votes := s.c.roundVotes(s.id)
+	fin := model.Finished(s.round, votes)
+	answered := model.Answered(s.round, votes)
+	st := s.c.Styles
+	rows := make([]row, len(s.people))
+	first := -1
+	for i, pid := range s.people {
+		p, _ := s.c.participant(pid)
+		text, ps := s.c.T("tui.silent.notstarted"), st.Muted
+		switch {
+		case fin[pid]:
+			text, ps = "✓ "+s.c.T("tui.silent.finished"), st.OK
+		case answered[pid] > 0:
+			text = s.c.T("tui.silent.answered", answered[pid], len(s.round.Questions))
+		}
+		if !fin[pid] && first < 0 {
+			first = i
+		}
+		rows[i] = row{Cells: []string{s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{nil, nil, &ps}}
+	}
+	s.table.SetRows(rows)
+	if next && first >= 0 {
+		s.table.cursor = first
+	}
+	s.SetSize(s.width, s.height)
+}
+
+// allDone reports whether every participant has voted on every question.
+func (s *hotSeat) allDone() bool {
+	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
+		if !done {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *hotSeat) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case refreshMsg:
+		s.reload(true)
+	case teamRefreshMsg:
+		s.reload(false)
+	case tea.KeyPressMsg:
+		k := s.c.Keys
+		if s.table.move(msg, k) {
+			return s, nil
+		}
+		if key.Matches(msg, k.Enter) && s.table.cursor < len(s.people) {
+			if len(s.round.Voting()) == 0 {
+				return s, status(s.c.T("tui.hot.closed"))
+			}
+			p, ok := s.c.participant(s.people[s.table.cursor])
+			if !ok {
+				return s, nil
+			}
+			return s, push(newVoteQuestions(s.c, s.id, p))
+		}
+	}
+	return s, nil
+}
+
+func (s *hotSeat) View() string {
+	st := s.c.Styles
+	w := s.width
+	if !s.found {
+		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+	}
+	head := st.Title.Render(truncate(s.c.T("tui.hot.heading", s.c.customerName(s.round.CustomerID)), w))
+	return head + "\n" + strings.Join(s.intro(), "\n") + "\n\n" + s.table.View()
+}
+
+// handOver is shown when a participant has had their turn: it thanks
+// them and asks them to pass the keyboard, showing nothing of their
+// scores.
+type handOver struct {
+	c      *Common
+	name   string
+	left   int
+	width  int
+	height int
+}
+
+func newHandOver(c *Common, name string, left int) *handOver {
+	return &handOver{c: c, name: name, left: left}
+}
+
+func (s *handOver) Init() tea.Cmd    { return nil }
+func (s *handOver) Title() string    { return s.c.T("tui.hot.handover") }
+func (s *handOver) Typing() bool     { return false }
+func (s *handOver) SetSize(w, h int) { s.width, s.height = w, h }
+
+func (s *handOver) ShortHelp() []key.Binding {
+	enter := s.c.Keys.Enter
+	enter.SetHelp("enter", s.c.T("key.hot.next"))
+	return []key.Binding{enter}
+}
+
+func (s *handOver) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *handOver) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.c.Keys.Enter) {
+		return s, pop
+	}
+	return s, nil
+}
+
+func (s *handOver) View() string {
+	st := s.c.Styles
+	w := max(min(s.width-6, 60), 10)
+	lines := []string{st.Heading.Render(truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}
+	lines = append(lines, styled(wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
+	if s.left > 0 {
+		lines = append(lines, "")
+		lines = append(lines, styled(wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
+	}
+	lines = append(lines, "", st.Title.Render(truncate(s.c.T("tui.hot.pass"), w)), "",
+		st.Key.Render("enter")+" "+st.KeyDesc.Render(truncate(s.c.T("key.hot.next"), w-6)))
+	return placeCenter(s.width, s.height, st.Dialog.Render(strings.Join(lines, "\n")))
+}

@@ -1,0 +1,631 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"styrka/model"
+)
+
+// The reveal: every participant's score at once, per question the
+// distribution, the spread and the evidence with who wrote it; the
+// questions where the team diverged first, the largest spread first. The
+// facilitator records the agreed score, which is the team's answer, or
+// asks for a re-vote on a question.
+
+// revealWide is the width from which the list and the selected question
+// sit side by side.
+const revealWide = 120
+
+// revealItem is one question of the reveal as listed.
+type revealItem struct {
+	tally  model.QuestionTally
+	hidden bool // a re-vote on it is under way
+	agreed *model.Score
+}
+
+type reveal struct {
+	c      *Common
+	id     string
+	round  model.SilentRound
+	found  bool
+	items  []revealItem
+	cursor int
+	table  table
+	width  int
+	height int
+	// left is set once the screen has asked to go.
+	left bool
+}
+
+func newReveal(c *Common, roundID string) *reveal {
+	s := &reveal{c: c, id: roundID}
+	s.table = table{c: c, cols: []column{
+		{Title: "", Width: 1},
+		{Title: c.T("tui.reveal.col.question"), Width: 7},
+		{Title: ""},
+		{Title: c.T("tui.reveal.col.spread"), Width: 7, Right: true},
+		{Title: c.T("tui.reveal.col.agreed"), Width: 7, Right: true},
+	}}
+	s.reload()
+	return s
+}
+
+func (s *reveal) Init() tea.Cmd { s.reload(); return nil }
+func (s *reveal) Title() string { return s.c.T("tui.reveal.title") }
+func (s *reveal) Typing() bool  { return false }
+
+func (s *reveal) SetSize(w, h int) {
+	s.width, s.height = w, h
+	lw, lh := s.listSize()
+	s.table.SetSize(lw, lh)
+}
+
+// listSize is the room of the question list: beside the detail in a wide
+// window, above it otherwise.
+func (s *reveal) listSize() (int, int) {
+	body := max(s.height-2, 1)
+	if s.width >= revealWide {
+		return s.width / 2, body
+	}
+	rows := 3
+	if body >= 30 {
+		rows = body / 3
+	}
+	return s.width, min(len(s.items), rows) + 1
+}
+
+// revoting reports whether a re-vote is under way on any question.
+func (s *reveal) revoting() bool { return len(s.round.Voting()) > 0 }
+
+func (s *reveal) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	if s.revoting() {
+		return []key.Binding{k.HotSeat, k.Reveal, k.Agree}
+	}
+	return []key.Binding{k.Agree, k.Revote, k.Medians, k.CloseSilent}
+}
+
+func (s *reveal) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Home, k.End},
+		{k.Agree, k.Revote, k.Medians},
+		{k.HotSeat, k.Reveal, k.CloseSilent},
+	}
+}
+
+// reload tallies the votes again, keeping the cursor on its question.
+func (s *reveal) reload() {
+	var keep string
+	if it, ok := s.selected(); ok {
+		keep = it.tally.QuestionID
+	}
+	s.round, s.found = s.c.silentRound(s.id)
+	s.items = nil
+	if !s.found {
+		s.table.SetRows(nil)
+		return
+	}
+	tally := model.Tally(s.round, s.c.roundVotes(s.id))
+	item := func(t model.QuestionTally) revealItem {
+		it := revealItem{tally: t, hidden: s.round.Hidden(t.QuestionID)}
+		if a, ok := s.round.Agreed[t.QuestionID]; ok {
+			it.agreed = &a
+		}
+		return it
+	}
+	// Re-votes under way first, then the discussion queue, then the rest
+	// in the order they were asked.
+	for _, t := range tally {
+		if s.round.Hidden(t.QuestionID) {
+			s.items = append(s.items, item(t))
+		}
+	}
+	for _, t := range model.DiscussionQueue(tally) {
+		if !s.round.Hidden(t.QuestionID) {
+			s.items = append(s.items, item(t))
+		}
+	}
+	for _, t := range tally {
+		if !t.Flagged && !s.round.Hidden(t.QuestionID) {
+			s.items = append(s.items, item(t))
+		}
+	}
+	st := s.c.Styles
+	rows := make([]row, len(s.items))
+	for i, it := range s.items {
+		t := it.tally
+		text := t.QuestionID
+		if q, ok := s.c.questionByID(t.QuestionID); ok {
+			text = q.Text
+		}
+		mark, ms := " ", st.Muted
+		spread, agreed := "–", "–"
+		switch {
+		case it.hidden:
+			mark, ms, spread = "…", st.Key, "?"
+		case t.Known > 0:
+			spread = strconv.Itoa(t.Spread)
+		}
+		if t.Flagged && !it.hidden && it.agreed == nil {
+			mark, ms = flagMark, st.Warning
+		}
+		as := st.Muted
+		if it.agreed != nil {
+			agreed, as = "✓ "+scoreLabel(s.c.Content, *it.agreed), st.OK
+			if !it.agreed.Known() {
+				agreed = "✓ ?"
+			}
+		}
+		ss := st.Text
+		if t.Flagged && !it.hidden {
+			ss = st.Warning
+		}
+		rows[i] = row{Cells: []string{mark, s.c.questionRef(t.QuestionID), text, spread, agreed},
+			Styles: []*lipgloss.Style{&ms, nil, nil, &ss, &as}}
+	}
+	s.table.SetRows(rows)
+	s.table.cursor = 0
+	for i, it := range s.items {
+		if it.tally.QuestionID == keep {
+			s.table.cursor = i
+		}
+	}
+	s.SetSize(s.width, s.height)
+}
+
+func (s *reveal) selected() (revealItem, bool) {
+	if s.table.cursor < 0 || s.table.cursor >= len(s.items) {
+		return revealItem{}, false
+	}
+	return s.items[s.table.cursor], true
+}
+
+func (s *reveal) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case refreshMsg:
+		s.reload()
+		return s, s.onward()
+	case teamRefreshMsg:
+		s.reload()
+		if msg.top == Screen(s) {
+			return s, s.onward()
+		}
+	case answerSavedMsg:
+		s.reload()
+	case tea.KeyPressMsg:
+		return s, s.key(msg)
+	}
+	return s, nil
+}
+
+// onward leaves a round that was closed, once.
+func (s *reveal) onward() tea.Cmd {
+	if !s.left && (!s.found || s.round.State == model.SilentClosed) {
+		s.left = true
+		return pop
+	}
+	return nil
+}
+
+func (s *reveal) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.Keys
+	if s.table.move(msg, k) || !s.found {
+		return nil
+	}
+	it, ok := s.selected()
+	switch {
+	case key.Matches(msg, k.HotSeat):
+		if !s.revoting() {
+			return status(s.c.T("tui.reveal.novoting"))
+		}
+		return push(newHotSeat(s.c, s.id))
+	case key.Matches(msg, k.Reveal):
+		return s.revealRevotes()
+	case key.Matches(msg, k.Medians):
+		return s.takeMedians()
+	case key.Matches(msg, k.CloseSilent):
+		return s.closeRound()
+	case !ok:
+	case key.Matches(msg, k.Agree):
+		if it.hidden {
+			return status(s.c.T("tui.reveal.hidden"))
+		}
+		return push(newAgreeForm(s.c, s.round, it.tally))
+	case key.Matches(msg, k.Revote):
+		if it.hidden {
+			return status(s.c.T("tui.reveal.hidden"))
+		}
+		ref := s.c.questionRef(it.tally.QuestionID)
+		q := it.tally.QuestionID
+		return s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.OpenRevote(q); return nil },
+			s.c.T("tui.reveal.revoted", ref))
+	}
+	return nil
+}
+
+// revealRevotes shows the votes of the re-votes under way, after asking
+// when not everyone has voted again.
+func (s *reveal) revealRevotes() tea.Cmd {
+	if !s.revoting() {
+		return status(s.c.T("tui.reveal.nothing"))
+	}
+	at := teamClock().UTC()
+	cmd := s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, s.c.T("tui.reveal.revealed"))
+	fin := model.Finished(s.round, s.c.roundVotes(s.id))
+	n := 0
+	for _, done := range fin {
+		if done {
+			n++
+		}
+	}
+	if n == len(s.round.Participants) {
+		return cmd
+	}
+	return push(newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd))
+}
+
+// medianScore is the score a question's median rounds to (half up), or
+// don't know when nobody knew.
+func medianScore(t model.QuestionTally) model.Score {
+	if t.Known == 0 {
+		return model.DontKnow
+	}
+	return model.Score(math.Floor(t.Median + 0.5))
+}
+
+// takeMedians records the median as the agreed score of every question
+// shown, not flagged and not agreed yet.
+func (s *reveal) takeMedians() tea.Cmd {
+	var todo []model.QuestionTally
+	for _, it := range s.items {
+		if !it.hidden && !it.tally.Flagged && it.agreed == nil && len(it.tally.Votes) > 0 {
+			todo = append(todo, it.tally)
+		}
+	}
+	if len(todo) == 0 {
+		return status(s.c.T("tui.reveal.medians.none"))
+	}
+	c, r := s.c, s.round
+	var answers []model.Answer
+	for _, t := range todo {
+		answers = append(answers, model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: medianScore(t),
+			Note: c.agreedNote(t), Author: c.Author})
+	}
+	return push(newConfirm(c, c.T("tui.reveal.medians.confirm", len(todo)), c.recordAgreed(r, answers, c.T("tui.reveal.medians.done", len(todo)))))
+}
+
+// closeRound ends the round, after asking.
+func (s *reveal) closeRound() tea.Cmd {
+	open := 0
+	for _, it := range s.items {
+		if (it.tally.Flagged || it.hidden) && it.agreed == nil {
+			open++
+		}
+	}
+	text := s.c.T("tui.reveal.close", s.c.customerName(s.round.CustomerID))
+	if open > 0 {
+		text = s.c.T("tui.reveal.close.open", s.c.customerName(s.round.CustomerID), open)
+	}
+	at := teamClock().UTC()
+	return push(newConfirm(s.c, text, s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Close(at); return nil },
+		s.c.T("tui.reveal.closed"))))
+}
+
+// agreedNote is the evidence note an agreed score starts with.
+func (c *Common) agreedNote(t model.QuestionTally) string {
+	lo, hi := 0, 0
+	for _, v := range t.Votes {
+		if !v.Score.Known() {
+			continue
+		}
+		if lo == 0 || int(v.Score) < lo {
+			lo = int(v.Score)
+		}
+		hi = max(hi, int(v.Score))
+	}
+	if lo == 0 {
+		return c.T("tui.reveal.note.unknown", len(t.Votes))
+	}
+	return c.T("tui.reveal.note", len(t.Votes), lo, hi)
+}
+
+// recordAgreed stores agreed scores as the team's answers, one after
+// another, and reports each answer saved and the round as it is then.
+func (c *Common) recordAgreed(r model.SilentRound, answers []model.Answer, done string) tea.Cmd {
+	db, wid := c.Store, c.Data.Workshop.ID
+	var previous []*model.Answer
+	for _, a := range answers {
+		var p *model.Answer
+		if old, ok := c.Data.Answers[a.CustomerID][a.QuestionID]; ok {
+			p = &old
+		}
+		previous = append(previous, p)
+	}
+	return func() tea.Msg {
+		var msgs tea.BatchMsg
+		for i, a := range answers {
+			if a.At.IsZero() {
+				a.At = time.Now().UTC()
+			}
+			if err := db.RecordAgreed(wid, r.ID, a); err != nil {
+				msgs = append(msgs, func() tea.Msg { return fail(err) })
+				break
+			}
+			saved := answerSavedMsg{answer: a, previous: previous[i]}
+			msgs = append(msgs, func() tea.Msg { return saved })
+		}
+		if fresh, err := db.SilentRound(wid, r.ID); err == nil {
+			msgs = append(msgs, func() tea.Msg { return silentSavedMsg{workshopID: wid, round: fresh, text: done} })
+		}
+		return msgs
+	}
+}
+
+func (s *reveal) View() string {
+	st := s.c.Styles
+	w := s.width
+	if !s.found {
+		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+	}
+	head := st.Title.Render(truncate(s.c.T("tui.reveal.heading", s.c.customerName(s.round.CustomerID)), w))
+	flagged, agreed, revotes := 0, 0, 0
+	for _, it := range s.items {
+		switch {
+		case it.hidden:
+			revotes++
+		case it.tally.Flagged && it.agreed == nil:
+			flagged++
+		}
+		if it.agreed != nil {
+			agreed++
+		}
+	}
+	summary := s.c.T("tui.reveal.summary", len(s.items), len(s.round.Participants), flagged, agreed)
+	if revotes > 0 {
+		summary += " · " + s.c.T("tui.reveal.summary.revotes", revotes)
+	}
+	sum := st.Muted.Render(truncate(summary, w))
+	lw, lh := s.listSize()
+	list := fit(s.table.View(), lw, lh)
+	if w >= revealWide {
+		dw := w - lw - 3
+		detail := s.detail(dw, lh)
+		return head + "\n" + sum + "\n" + strings.Join(sideBySide(strings.Split(list, "\n"), detail, lw, 3), "\n")
+	}
+	rest := max(s.height-2-lh-1, 0)
+	out := head + "\n" + sum + "\n" + list
+	if rest > 0 {
+		out += "\n" + st.Muted.Render(strings.Repeat("─", w)) + "\n" + strings.Join(s.detail(w, rest), "\n")
+	}
+	return out
+}
+
+// detail draws the selected question: its text, the distribution, the
+// spread and median, the evidence with who wrote it and the agreed score,
+// in at most h lines of w cells.
+func (s *reveal) detail(w, h int) []string {
+	st := s.c.Styles
+	it, ok := s.selected()
+	if !ok || w < 10 || h <= 0 {
+		return nil
+	}
+	t := it.tally
+	q, known := s.c.questionByID(t.QuestionID)
+	title := s.c.questionRef(t.QuestionID)
+	if known {
+		title += " · " + s.c.Content.Dimensions[q.Dimension].Name
+	}
+	out := []string{st.Heading.Render(truncate(title, w))}
+	if known {
+		lines := styled(wrap(q.Text, w), st.Text)
+		if len(lines) > 2 {
+			lines = append(lines[:1], st.Text.Render(truncate(ansi.Strip(lines[1])+"…", w)))
+		}
+		out = append(out, lines...)
+	}
+	if s.width >= revealWide {
+		out = append(out, "")
+	}
+	if it.hidden {
+		voted := 0
+		fin := map[string]bool{}
+		for _, v := range t.Votes {
+			fin[v.ParticipantID] = true
+		}
+		for _, p := range s.round.Participants {
+			if fin[p] {
+				voted++
+			}
+		}
+		out = append(out, styled(wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
+		for _, p := range s.round.Participants {
+			mark, ps := "·", st.Muted
+			if fin[p] {
+				mark, ps = "✓", st.OK
+			}
+			out = append(out, ps.Render(truncate(mark+" "+s.c.participantName(p), w)))
+		}
+		return fitLines(out, h)
+	}
+	out = append(out, s.distribution(t, q, known, w)...)
+	spread := s.c.T("tui.reveal.stats", t.Spread, decimal(s.c, t.Median), len(t.Votes))
+	if t.Known == 0 {
+		spread = s.c.T("tui.reveal.stats.none", len(t.Votes))
+	}
+	ss := st.Muted
+	if t.Flagged {
+		spread += " · " + s.c.T("tui.reveal.flagged")
+		ss = st.Warning
+	}
+	out = append(out, styled(wrap(spread, w), ss)...)
+	if it.agreed != nil {
+		out = append(out, st.OK.Render(truncate(s.c.T("tui.reveal.agreed", s.scoreText(*it.agreed, q, known)), w)))
+	} else {
+		out = append(out, st.Muted.Render(truncate(s.c.T("tui.reveal.agree.hint"), w)))
+	}
+	var notes []string
+	for _, v := range t.Votes {
+		if v.Note == "" {
+			continue
+		}
+		lead := s.c.participantName(v.ParticipantID) + " (" + scoreLabel(s.c.Content, v.Score) + "): "
+		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
+	}
+	if len(notes) > 0 {
+		out = append(out, "", st.Heading.Render(truncate(s.c.T("tui.reveal.evidence"), w)))
+		out = append(out, notes...)
+	}
+	return fitLines(out, h)
+}
+
+// distribution draws a bar per score, 1 to 5 and don't know, with the
+// count and who gave it.
+func (s *reveal) distribution(t model.QuestionTally, q model.Question, known bool, w int) []string {
+	st := s.c.Styles
+	most := 0
+	for _, n := range t.Counts {
+		most = max(most, n)
+	}
+	barW := min(max(w/4, 4), 16)
+	byScore := map[model.Score][]string{}
+	for _, v := range t.Votes {
+		byScore[v.Score] = append(byScore[v.Score], s.c.participantName(v.ParticipantID))
+	}
+	var out []string
+	levels := []model.Score{1, 2, 3, 4, 5, model.DontKnow}
+	for _, lv := range levels {
+		label := strconv.Itoa(int(lv))
+		if lv == model.DontKnow {
+			label = "?"
+		}
+		n := t.Counts[lv]
+		ls := st.Muted
+		if n > 0 {
+			ls = st.Heading
+		}
+		line := ls.Render(label) + " " + countBar(s.c, n, most, barW) + " " + ls.Render(fmt.Sprintf("%2d", n))
+		room := w - lipgloss.Width(line) - 2
+		if room > 4 {
+			var what string
+			switch {
+			case n > 0:
+				what = strings.Join(byScore[lv], ", ")
+			case lv == model.DontKnow:
+				what = s.c.T("answer.dontknow")
+			case known:
+				what = q.Anchors[lv-1]
+			}
+			ws := st.Muted
+			if n > 0 {
+				ws = st.Text
+			}
+			line += "  " + ws.Render(truncate(what, room))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// scoreText is "4 · anchor" or "Don't know".
+func (s *reveal) scoreText(sc model.Score, q model.Question, known bool) string {
+	if !sc.Known() {
+		return s.c.T("answer.dontknow")
+	}
+	if !known {
+		return strconv.Itoa(int(sc))
+	}
+	return fmt.Sprintf("%d · %s", sc, q.Anchors[sc-1])
+}
+
+// decimal formats a median with the user's decimal separator.
+func decimal(c *Common, v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if c.Lang == "sv" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// fitLines keeps at most h lines.
+func fitLines(lines []string, h int) []string {
+	if len(lines) > h {
+		return lines[:max(h, 0)]
+	}
+	return lines
+}
+
+// agreeFields is the heap value the agreed-score form writes into.
+type agreeFields struct {
+	Score int
+	Note  string
+}
+
+// newAgreeForm records the score the team agreed on for one question:
+// a select with the anchors, starting at the agreed score or the median,
+// and the evidence note.
+func newAgreeForm(c *Common, r model.SilentRound, t model.QuestionTally) Screen {
+	f := &agreeFields{Score: noScore, Note: c.agreedNote(t)}
+	if a, ok := r.Agreed[t.QuestionID]; ok {
+		f.Score = int(a)
+		if ans, ok := c.Data.Answers[r.CustomerID][t.QuestionID]; ok {
+			f.Note = ans.Note
+		}
+	} else if len(t.Votes) > 0 {
+		f.Score = int(medianScore(t))
+	}
+	q, known := c.questionByID(t.QuestionID)
+	opts := make([]huh.Option[int], 0, model.Levels+1)
+	for i := range model.Levels {
+		label := strconv.Itoa(i + 1)
+		if known {
+			label += " · " + q.Anchors[i]
+		}
+		opts = append(opts, huh.NewOption(label, i+1))
+	}
+	opts = append(opts, huh.NewOption(c.T("answer.dontknow"), int(model.DontKnow)))
+	title := t.QuestionID
+	if known {
+		title = q.Text
+	}
+	desc := c.T("tui.reveal.agree.desc", c.questionRef(t.QuestionID), t.Spread, decimal(c, t.Median))
+	km := huh.NewDefaultKeyMap()
+	km.Select.Filter.SetEnabled(false)
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewSelect[int]().Title(title).Description(desc).Value(&f.Score).Options(opts...),
+		huh.NewInput().Title(c.T("tui.q.note")).Value(&f.Note).CharLimit(500),
+	)).WithKeyMap(km)
+	return tallForm{newFormScreen(c, c.T("tui.reveal.agree.title"), form, func() tea.Cmd {
+		if f.Score == noScore {
+			return nil
+		}
+		sc := model.Score(f.Score)
+		a := model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: sc,
+			Note: model.CleanNote(f.Note), Author: c.Author, At: time.Now().UTC()}
+		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), scoreLabel(c.Content, sc)))
+	})}
+}
+
+// tallForm is a form screen whose form gets the whole height, so that a
+// select with long anchors and the note below it show together.
+type tallForm struct{ *formScreen }
+
+func (s tallForm) SetSize(w, h int) {
+	s.formScreen.SetSize(w, h)
+	s.form.WithHeight(max(h-2, 4))
+}
+
+func (s tallForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	_, cmd := s.formScreen.Update(msg)
+	return s, cmd
+}

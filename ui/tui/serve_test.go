@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/ui/serve"
+)
+
+// fakeServeEvents makes the UI listen to events the test gives instead of
+// the server's, and servers started from the UI listen on loopback.
+func fakeServeEvents(t *testing.T, events ...serve.Event) {
+	t.Helper()
+	ch := make(chan serve.Event, len(events))
+	for _, e := range events {
+		ch <- e
+	}
+	close(ch) // listening again returns at once
+	oldAddr, oldSub := serveAddr, serveSubscribe
+	serveAddr = "127.0.0.1:0"
+	serveSubscribe = func(*serve.Server) <-chan serve.Event { return ch }
+	t.Cleanup(func() { serveAddr, serveSubscribe = oldAddr, oldSub })
+}
+
+// TestServeFromCustomers starts the SSH server from the customer list:
+// the facilitator confirms, the header shows what participants type and
+// the code, a vote from the server reloads the team scoring, and the same
+// key stops it.
+func TestServeFromCustomers(t *testing.T) {
+	m, db, _, ps := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	q := v.round.Questions[0]
+	vote := model.Vote{RoundID: v.id, ParticipantID: ps[0].ID, QuestionID: q, Score: 4}
+	if err := db.SaveVote(assets.DemoID, vote); err != nil {
+		t.Fatal(err)
+	}
+	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Vote: &vote})
+	press(t, m, "esc")
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("esc from the round view led to %T", m.top())
+	}
+
+	press(t, m, "J")
+	if _, ok := m.top().(*confirm); !ok {
+		t.Fatalf("J opened %T", m.top())
+	}
+	if !strings.Contains(screen(m), "anyone on the network") {
+		t.Errorf("the facilitator is not told the room can join:\n%s", screen(m))
+	}
+	press(t, m, "y")
+	if m.server == nil {
+		t.Fatalf("no server after confirming:\n%s", screen(m))
+	}
+	t.Cleanup(func() { m.closeServer() })
+	want := serve.FormatCode(m.server.JoinCode())
+	if !strings.Contains(screen(m), want) || !strings.Contains(screen(m), "ssh -p ") {
+		t.Errorf("the header lacks the command and code %s:\n%s", want, screen(m))
+	}
+	requireFits(t, m)
+	if len(m.c.Data.Votes) != 1 {
+		t.Errorf("the vote event did not reload the votes: %v", m.c.Data.Votes)
+	}
+	if m.server == nil {
+		t.Fatal("the end of the test's events stopped the server")
+	}
+	resize(t, m, 60, 16)
+	requireFits(t, m)
+	resize(t, m, 80, 24)
+
+	srv := m.server
+	press(t, m, "J")
+	press(t, m, "y")
+	if m.server != nil {
+		t.Fatal("the server still runs after stopping it")
+	}
+	select {
+	case <-srv.Done():
+	default:
+		t.Error("the server was not closed")
+	}
+	if strings.Contains(screen(m), want) {
+		t.Errorf("the header still shows the code:\n%s", screen(m))
+	}
+}
+
+// TestServingMsg: the serve command hands over a running server; the UI
+// opens the workshop served and shows how to join.
+func TestServingMsg(t *testing.T) {
+	fakeServeEvents(t)
+	m, db := newTestModel(t, "sv", true)
+	srv, err := serve.Start(context.Background(), serve.Options{DB: db, WorkshopID: assets.DemoID, Addr: "127.0.0.1:0", Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	drive(t, m, ServingMsg{Server: srv})
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("the served workshop did not open: %T", m.top())
+	}
+	if s := screen(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
+		t.Errorf("the header lacks how to join:\n%s", s)
+	}
+	m.closeServer()
+	select {
+	case <-srv.Done():
+	default:
+		t.Error("closing the program did not close the server")
+	}
+}

@@ -1,0 +1,453 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"styrka/model"
+	"styrka/store"
+)
+
+// Silent rounds: the facilitator opens one for a customer, watches who has
+// finished against the timebox, and reveals.
+
+// DefaultTimeboxMinutes is the time a new silent round gives each
+// customer.
+const DefaultTimeboxMinutes = 10
+
+// openSilent opens the customer's silent round: the one under way, or the
+// form that starts one. Without participants it says how things work.
+func openSilent(c *Common, customerID string) tea.Cmd {
+	if c.Data == nil {
+		return nil
+	}
+	if r, ok := model.OpenSilentRound(c.Data.SilentRounds, customerID); ok {
+		if r.State == model.SilentOpen {
+			return push(newRoundView(c, r.ID))
+		}
+		return push(newReveal(c, r.ID))
+	}
+	if len(c.participants()) == 0 {
+		return push(newNotice(c, c.T("tui.silent.title"), c.T("tui.silent.noparticipants"),
+			noticeKey{c.Keys.Participants, func() tea.Cmd { return replace(newParticipants(c)) }},
+			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, modeBoth)) }}))
+	}
+	return push(newSilentForm(c, customerID))
+}
+
+// silentFields is the heap value the form that opens a round writes into.
+type silentFields struct {
+	Set          string
+	Participants []string
+	Minutes      string
+}
+
+// silentForm opens a silent round: the question sets, who takes part and
+// the timebox. Once the round is stored it gives way to the round view.
+type silentForm struct {
+	*formScreen
+	customer string
+	fields   *silentFields
+}
+
+func newSilentForm(c *Common, customerID string) *silentForm {
+	f := &silentFields{Set: "both", Minutes: strconv.Itoa(DefaultTimeboxMinutes)}
+	sets := []huh.Option[string]{huh.NewOption(c.T("tui.silent.set.both"), "both")}
+	for _, set := range c.Content.QuestionSets() {
+		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", setLetter(c.Content, set.ID), set.Title), string(set.ID)))
+	}
+	ps := c.participants()
+	opts := make([]huh.Option[string], len(ps))
+	for i, p := range ps {
+		label := p.Name
+		if p.Role != "" {
+			label += " (" + p.Role + ")"
+		}
+		opts[i] = huh.NewOption(label, p.ID).Selected(true)
+		f.Participants = append(f.Participants, p.ID)
+	}
+	form := huh.NewForm(
+		huh.NewGroup(
+			huh.NewSelect[string]().Title(c.T("field.silent.set")).Options(sets...).Value(&f.Set),
+			huh.NewInput().Title(c.T("field.silent.minutes")).Description(c.T("field.silent.minutes.help")).
+				Value(&f.Minutes).CharLimit(3).Validate(c.validMinutes),
+		),
+		huh.NewGroup(
+			huh.NewMultiSelect[string]().Title(c.T("field.silent.participants")).Description(c.T("field.silent.participants.help")).
+				Options(opts...).Value(&f.Participants).Height(min(len(opts), 8)+3).Validate(func(ids []string) error {
+				if len(ids) == 0 {
+					return errors.New(c.T("field.silent.participants.none"))
+				}
+				return nil
+			}),
+		),
+	)
+	s := &silentForm{customer: customerID, fields: f}
+	s.formScreen = newFormScreen(c, c.T("tui.silent.new", c.customerName(customerID)), form, nil)
+	return s
+}
+
+func (c *Common) validMinutes(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > 240 {
+		return errors.New(c.T("field.silent.minutes.invalid"))
+	}
+	return nil
+}
+
+// silentOpenedMsg reports a new silent round stored.
+type silentOpenedMsg struct{ round model.SilentRound }
+
+func (s *silentForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if m, ok := msg.(silentOpenedMsg); ok && m.round.CustomerID == s.customer {
+		// The round goes into the dataset before its view opens.
+		return s, tea.Sequence(func() tea.Msg { return silentSavedMsg{workshopID: m.round.WorkshopID, round: m.round} },
+			replace(newRoundView(s.c, m.round.ID)))
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return s, pop
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg, tea.BackgroundColorMsg:
+	default:
+		if !isHuhMsg(msg) {
+			return s, nil
+		}
+	}
+	m, cmd := s.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		s.form = f
+	}
+	switch s.form.State {
+	case huh.StateCompleted:
+		return s, tea.Batch(cmd, s.create())
+	case huh.StateAborted:
+		return s, pop
+	}
+	return s, cmd
+}
+
+// create stores the new round.
+func (s *silentForm) create() tea.Cmd {
+	c := s.c
+	mode := modeBoth
+	switch model.SetID(s.fields.Set) {
+	case model.SetThem:
+		mode = modeSetA
+	case model.SetUs:
+		mode = modeSetB
+	}
+	var qs []string
+	for _, q := range questionList(c.Content, mode) {
+		qs = append(qs, q.ID)
+	}
+	minutes, _ := strconv.Atoi(strings.TrimSpace(s.fields.Minutes))
+	r := model.SilentRound{ID: store.NewID(), WorkshopID: c.Data.Workshop.ID, CustomerID: s.customer,
+		Questions: qs, Participants: append([]string(nil), s.fields.Participants...),
+		Opened: teamClock().UTC(), TimeboxSeconds: minutes * 60, State: model.SilentOpen}
+	db := c.Store
+	return func() tea.Msg {
+		if err := db.PutSilentRound(r); err != nil {
+			return fail(err)
+		}
+		return silentOpenedMsg{r}
+	}
+}
+
+// noticeKey is a key a notice offers, with what it does.
+type noticeKey struct {
+	binding key.Binding
+	do      func() tea.Cmd
+}
+
+// notice is a short message in a box with a few keys to go on; esc goes
+// back.
+type notice struct {
+	c      *Common
+	title  string
+	text   string
+	keys   []noticeKey
+	width  int
+	height int
+}
+
+func newNotice(c *Common, title, text string, keys ...noticeKey) *notice {
+	return &notice{c: c, title: title, text: text, keys: keys}
+}
+
+func (s *notice) Init() tea.Cmd    { return nil }
+func (s *notice) Title() string    { return s.title }
+func (s *notice) Typing() bool     { return false }
+func (s *notice) SetSize(w, h int) { s.width, s.height = w, h }
+
+func (s *notice) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, k := range s.keys {
+		out = append(out, k.binding)
+	}
+	return out
+}
+
+func (s *notice) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *notice) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		for _, nk := range s.keys {
+			if key.Matches(k, nk.binding) {
+				return s, nk.do()
+			}
+		}
+	}
+	return s, nil
+}
+
+func (s *notice) View() string {
+	st := s.c.Styles
+	w := max(min(s.width-6, 64), 10)
+	var keys []string
+	for _, k := range s.keys {
+		h := k.binding.Help()
+		keys = append(keys, st.Key.Render(h.Key)+" "+st.KeyDesc.Render(h.Desc))
+	}
+	body := st.Heading.Render(truncate(s.title, w)) + "\n\n" + strings.Join(styled(wrap(s.text, w), st.Text), "\n") +
+		"\n\n" + truncate(strings.Join(keys, "   "), w)
+	return placeCenter(s.width, s.height, st.Dialog.Render(body))
+}
+
+// timerMsg redraws a round view's timer; id tells the view's own ticks
+// from those of a view closed before.
+type timerMsg struct {
+	id int
+	at time.Time
+}
+
+// timerIDs numbers the round views' tick chains.
+var timerIDs int
+
+// roundView is the facilitator's view of an open silent round: who has
+// finished, never what they chose, and the time against the timebox.
+type roundView struct {
+	c      *Common
+	id     string
+	round  model.SilentRound
+	found  bool
+	timer  int
+	now    time.Time
+	table  table
+	width  int
+	height int
+	// left is set once the screen has asked to go.
+	left bool
+}
+
+func newRoundView(c *Common, roundID string) *roundView {
+	timerIDs++
+	s := &roundView{c: c, id: roundID, timer: timerIDs, now: teamClock()}
+	s.table = table{c: c, cols: []column{
+		{Title: c.T("tui.team.col.name")},
+		{Title: c.T("tui.team.col.role"), Width: 16},
+		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
+	}}
+	s.reload()
+	return s
+}
+
+func (s *roundView) tick() tea.Cmd {
+	if timerTick <= 0 {
+		return nil
+	}
+	id := s.timer
+	return tea.Tick(timerTick, func(t time.Time) tea.Msg { return timerMsg{id: id, at: t} })
+}
+
+func (s *roundView) Init() tea.Cmd {
+	s.reload()
+	return s.tick()
+}
+
+func (s *roundView) Title() string { return s.c.T("tui.silent.title") }
+func (s *roundView) Typing() bool  { return false }
+
+// roundHeadLines are the lines above the table.
+const roundHeadLines = 6
+
+func (s *roundView) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.table.SetSize(w, max(h-roundHeadLines-1-len(s.hint()), 2))
+}
+
+// hint explains the keys under the table.
+func (s *roundView) hint() []string {
+	return styled(wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
+}
+
+func (s *roundView) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	return []key.Binding{k.HotSeat, k.Reveal}
+}
+
+func (s *roundView) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.HotSeat, k.Reveal, k.Up, k.Down}}
+}
+
+func (s *roundView) reload() {
+	s.round, s.found = s.c.silentRound(s.id)
+	if !s.found {
+		s.table.SetRows(nil)
+		return
+	}
+	votes := s.c.roundVotes(s.id)
+	fin := model.Finished(s.round, votes)
+	answered := model.Answered(s.round, votes)
+	st := s.c.Styles
+	rows := make([]row, len(s.round.Participants))
+	for i, pid := range s.round.Participants {
+		p, _ := s.c.participant(pid)
+		name, prog := st.Muted, st.Muted
+		mark := "·"
+		text := s.c.T("tui.silent.notstarted")
+		switch {
+		case fin[pid]:
+			mark, text = "✓", s.c.T("tui.silent.finished")
+			name, prog = st.OK, st.OK
+		case answered[pid] > 0:
+			text = s.c.T("tui.silent.answered", answered[pid], len(s.round.Questions))
+			name, prog = st.Text, st.Text
+		}
+		rows[i] = row{Cells: []string{mark + " " + s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{&name, nil, &prog}}
+	}
+	s.table.SetRows(rows)
+}
+
+// finished counts the participants who have voted on every question.
+func (s *roundView) finished() int {
+	n := 0
+	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
+		if done {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case timerMsg:
+		if msg.id != s.timer {
+			return s, nil
+		}
+		s.now = teamClock()
+		return s, s.tick()
+	case refreshMsg:
+		s.reload()
+		return s, s.onward()
+	case teamRefreshMsg:
+		s.reload()
+		if msg.top == Screen(s) {
+			return s, s.onward()
+		}
+	case tea.KeyPressMsg:
+		k := s.c.Keys
+		if s.table.move(msg, k) {
+			return s, nil
+		}
+		switch {
+		case !s.found:
+		case key.Matches(msg, k.HotSeat):
+			return s, push(newHotSeat(s.c, s.id))
+		case key.Matches(msg, k.Reveal):
+			return s, s.reveal()
+		}
+	}
+	return s, nil
+}
+
+// onward leaves a round that is no longer open, once: to its reveal, or
+// back.
+func (s *roundView) onward() tea.Cmd {
+	if s.left {
+		return nil
+	}
+	switch {
+	case !s.found || s.round.State == model.SilentClosed:
+		s.left = true
+		return pop
+	case s.round.State == model.SilentRevealed:
+		s.left = true
+		return replace(newReveal(s.c, s.id))
+	}
+	return nil
+}
+
+// reveal shows the scores, after asking when not everyone has finished.
+func (s *roundView) reveal() tea.Cmd {
+	at := teamClock().UTC()
+	cmd := s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, "")
+	n, all := s.finished(), len(s.round.Participants)
+	if n == all {
+		return cmd
+	}
+	return push(newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, all), cmd))
+}
+
+func (s *roundView) View() string {
+	st := s.c.Styles
+	w := s.width
+	if !s.found {
+		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+	}
+	r := s.round
+	head := st.Title.Render(truncate(s.c.T("tui.silent.heading", s.c.customerName(r.CustomerID)), w))
+	info := st.Muted.Render(truncate(s.c.T("tui.silent.info", s.setsText(), len(r.Questions), len(r.Participants)), w))
+	n, all := s.finished(), len(r.Participants)
+	done := st.Heading.Render(truncate(s.c.T("tui.silent.progress", n, all), w))
+	if n == all {
+		done = st.OK.Render(truncate(s.c.T("tui.silent.alldone", all), w))
+	}
+	return head + "\n" + info + "\n" + s.timerLine() + "\n\n" + done + "\n\n" + s.table.View() + "\n\n" + strings.Join(s.hint(), "\n")
+}
+
+// setsText names the question sets the round asks.
+func (s *roundView) setsText() string { return roundSets(s.c, s.round) }
+
+func roundSets(c *Common, r model.SilentRound) string {
+	var letters []string
+	for _, set := range model.Sets {
+		for _, id := range r.Questions {
+			if q, ok := c.questionByID(id); ok && q.Set == set {
+				letters = append(letters, setLetter(c.Content, set))
+				break
+			}
+		}
+	}
+	return strings.Join(letters, "+")
+}
+
+// timerLine is the time left of the timebox, in the warning colour once
+// it is over, or the time since the round opened when it has none.
+func (s *roundView) timerLine() string {
+	st := s.c.Styles
+	elapsed := s.now.Sub(s.round.Opened)
+	if elapsed < 0 {
+		elapsed = 0
+	}
+	box := time.Duration(s.round.TimeboxSeconds) * time.Second
+	switch {
+	case box <= 0:
+		return st.Text.Render(truncate(s.c.T("tui.silent.elapsed", mmss(elapsed)), s.width))
+	case elapsed > box:
+		return st.Warning.Bold(true).Render(truncate(s.c.T("tui.silent.over", mmss(elapsed-box), mmss(box)), s.width))
+	}
+	return st.Heading.Render(truncate(s.c.T("tui.silent.left", mmss(box-elapsed), mmss(box)), s.width))
+}

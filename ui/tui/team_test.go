@@ -1,0 +1,591 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"styrka/assets"
+	"styrka/model"
+	"styrka/store"
+)
+
+// teamT0 is when every silent round of these tests opens.
+var teamT0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+func init() {
+	// The harness runs commands synchronously: a ticking timer would never
+	// settle, and the time on screen would change from run to run.
+	teamClock = func() time.Time { return teamT0 }
+	timerTick = 0
+}
+
+// newCustomerName is a customer without answers the tests add to the demo;
+// it ranks last.
+const newCustomerName = "Nordvik Hydraulik AB"
+
+// teamSetup opens the demo with a new customer without answers, selected
+// on the customer list, and three participants when people is true.
+func teamSetup(t *testing.T, lang string, people bool) (*Model, *store.DB, model.Customer, []model.Participant) {
+	t.Helper()
+	m, db := newTestModel(t, lang, true)
+	cu := model.Customer{ID: store.NewID(), WorkshopID: assets.DemoID, Name: newCustomerName}
+	if err := db.PutCustomer(cu); err != nil {
+		t.Fatal(err)
+	}
+	var ps []model.Participant
+	if people {
+		for i, name := range []string{"Anna Berg", "Bo Ek", "Cia Öst"} {
+			p := model.Participant{ID: store.NewID(), WorkshopID: assets.DemoID, Name: name, Role: "KAM",
+				Created: teamT0.Add(time.Duration(i) * time.Second)}
+			if err := db.PutParticipant(p); err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps, p)
+		}
+	}
+	press(t, m, "enter", "end")
+	s, ok := m.top().(*customers)
+	if !ok {
+		t.Fatalf("enter on the demo opened %T", m.top())
+	}
+	if a, ok := s.selected(); !ok || a.Customer.ID != cu.ID {
+		t.Fatalf("end selected %+v, want %s", a.Customer, newCustomerName)
+	}
+	return m, db, cu, ps
+}
+
+// openRoundFor opens a silent round on the selected customer through the
+// form: the set (0 both, 1 set A, 2 set B) and every participant.
+func openRoundFor(t *testing.T, m *Model, set int) *roundView {
+	t.Helper()
+	press(t, m, "S")
+	if _, ok := m.top().(*silentForm); !ok {
+		t.Fatalf("S opened %T:\n%s", m.top(), screen(m))
+	}
+	for range set {
+		press(t, m, "down")
+	}
+	press(t, m, "enter", "enter", "enter")
+	v, ok := m.top().(*roundView)
+	if !ok {
+		t.Fatalf("the form led to %T:\n%s", m.top(), screen(m))
+	}
+	return v
+}
+
+// turn lets the participant under the cursor of the hot seat answer
+// every question open for votes with score(i), then hands over.
+func turn(t *testing.T, m *Model, score func(i int) string) {
+	t.Helper()
+	if _, ok := m.top().(*hotSeat); !ok {
+		t.Fatalf("a turn starts on the hot seat, not %T", m.top())
+	}
+	press(t, m, "enter")
+	q, ok := m.top().(*questions)
+	if !ok || q.vote == nil {
+		t.Fatalf("enter on the hot seat opened %T", m.top())
+	}
+	for i := 0; i < len(q.list); i++ {
+		if _, ok := m.top().(*questions); !ok {
+			break
+		}
+		press(t, m, score(q.index), "enter")
+	}
+	if _, ok := m.top().(*handOver); !ok {
+		t.Fatalf("after the last question: %T:\n%s", m.top(), screen(m))
+	}
+}
+
+// anchorsOf lists the anchor texts of a question's levels.
+func anchorsOf(t *testing.T, m *Model, id string, levels ...int) []string {
+	t.Helper()
+	q, ok := m.c.questionByID(id)
+	if !ok {
+		t.Fatalf("no question %s", id)
+	}
+	var out []string
+	for _, l := range levels {
+		out = append(out, q.Anchors[l-1])
+	}
+	return out
+}
+
+// requireHides fails when the screen shows any of the texts.
+func requireHides(t *testing.T, m *Model, texts []string) {
+	t.Helper()
+	sc := squeeze(screen(m))
+	for _, text := range texts {
+		// The screen may cut a long anchor; its first words are enough.
+		words := strings.Fields(text)
+		probe := squeeze(strings.Join(words[:min(len(words), 4)], " "))
+		if strings.Contains(sc, probe) {
+			t.Errorf("the screen shows %q:\n%s", text, screen(m))
+		}
+	}
+}
+
+func TestParticipantsAddEditDelete(t *testing.T) {
+	m, db, _, _ := teamSetup(t, "en", false)
+	press(t, m, "P")
+	if !strings.Contains(screen(m), "No participants: your answers are the team's") {
+		t.Errorf("an empty participants screen does not say how it works:\n%s", screen(m))
+	}
+	for _, p := range [][2]string{{"Anna Berg", "KAM"}, {"Bo Ek", ""}, {"Cia Öst", "Delivery"}} {
+		press(t, m, "n")
+		typeText(t, m, p[0])
+		press(t, m, "enter")
+		typeText(t, m, p[1])
+		press(t, m, "enter")
+	}
+	ps, err := db.Participants(assets.DemoID)
+	if err != nil || len(ps) != 3 || ps[0].Name != "Anna Berg" || ps[0].Role != "KAM" || ps[2].Name != "Cia Öst" {
+		t.Fatalf("participants %+v, %v", ps, err)
+	}
+	if s := screen(m); !strings.Contains(s, "Participants (3)") || !strings.Contains(s, "Delivery") {
+		t.Errorf("the list:\n%s", s)
+	}
+	// A name is required.
+	press(t, m, "n", "enter")
+	if _, ok := m.top().(*formScreen); !ok {
+		t.Errorf("a participant without a name was saved")
+	}
+	press(t, m, "esc")
+	// Edit Bo.
+	press(t, m, "down", "e")
+	typeText(t, m, "rg")
+	press(t, m, "enter")
+	typeText(t, m, "Sales")
+	press(t, m, "enter")
+	ps, _ = db.Participants(assets.DemoID)
+	if ps[1].Name != "Bo Ekrg" || ps[1].Role != "Sales" || !ps[1].Created.Equal(ps[1].Created) {
+		t.Errorf("after the edit: %+v", ps[1])
+	}
+	// Delete Cia, after a no and a yes.
+	press(t, m, "down", "d")
+	if !strings.Contains(screen(m), "Remove the participant “Cia Öst” with their votes (0)?") {
+		t.Fatalf("the confirmation:\n%s", screen(m))
+	}
+	press(t, m, "n", "d", "y")
+	ps, _ = db.Participants(assets.DemoID)
+	if len(ps) != 2 || len(m.c.Data.Participants) != 2 {
+		t.Errorf("after deleting: %+v", ps)
+	}
+}
+
+func TestSilentRoundWithoutParticipants(t *testing.T) {
+	m, _, cu, _ := teamSetup(t, "en", false)
+	press(t, m, "S")
+	if !strings.Contains(squeeze(screen(m)), squeeze("No participants: your answers are the team's.")) {
+		t.Fatalf("S without participants:\n%s", screen(m))
+	}
+	press(t, m, "a")
+	q, ok := m.top().(*questions)
+	if !ok || q.vote != nil || q.customer.ID != cu.ID {
+		t.Fatalf("a on the notice opened %T", m.top())
+	}
+	// Answers are the customer's, as before.
+	press(t, m, "4")
+	if a := m.c.Data.Answers[cu.ID][q.list[0].ID]; a.Score != 4 {
+		t.Errorf("the answer: %+v", a)
+	}
+}
+
+// TestSilentRoundFlow is a whole silent round at one keyboard: three
+// participants in the hot seat, the facilitator who sees who has finished
+// and nothing more, the reveal with a flagged spread of 2, the agreed
+// scores that place the customer on the map, a re-vote and the close.
+func TestSilentRoundFlow(t *testing.T) {
+	m, db, cu, ps := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 0)
+	if len(v.round.Questions) != 20 || len(v.round.Participants) != 3 || v.round.TimeboxSeconds != 600 {
+		t.Fatalf("the round: %+v", v.round)
+	}
+	if s := screen(m); !strings.Contains(s, "0 of 3 have finished") || !strings.Contains(s, "Time left 10:00 of 10:00") {
+		t.Errorf("the round view:\n%s", s)
+	}
+	first := v.round.Questions[0]
+
+	// The hot seat: Anna gives 2 on the first question, Bo 4, Cia 3; all
+	// three give 3 elsewhere.
+	press(t, m, "h")
+	turn(t, m, func(i int) string { return [...]string{"2", "3"}[min(i, 1)] })
+	hidden := anchorsOf(t, m, first, 2, 3, 4)
+	requireHides(t, m, hidden)
+	if !strings.Contains(screen(m), "Pass the keyboard to the next person") {
+		t.Errorf("the hand-over:\n%s", screen(m))
+	}
+	press(t, m, "enter")
+	hs := m.top().(*hotSeat)
+	if hs.table.cursor != 1 {
+		t.Errorf("the hot seat's cursor is on %d, want Bo (1)", hs.table.cursor)
+	}
+	// Anna, choosing her name again, does not see her own scores: the
+	// select starts on level 1, not on her 2.
+	press(t, m, "up", "enter")
+	if s := screen(m); !strings.Contains(s, "you have voted") || !strings.Contains(s, "> 1 ·") || strings.Contains(s, "> 2 ·") {
+		t.Errorf("Anna's turn again:\n%s", s)
+	}
+	// Bo sees nothing of Anna's scores.
+	press(t, m, "esc", "down", "enter")
+	if s := screen(m); strings.Contains(s, "you have voted") || strings.Contains(s, "> 2 ·") {
+		t.Errorf("Bo's first question:\n%s", s)
+	}
+	press(t, m, "esc")
+	turn(t, m, func(i int) string { return [...]string{"4", "3"}[min(i, 1)] })
+	press(t, m, "enter")
+	// The facilitator's view: who has finished, never what they chose.
+	press(t, m, "esc")
+	if s := screen(m); !strings.Contains(s, "2 of 3 have finished") || !strings.Contains(s, "✓ Anna Berg") || !strings.Contains(s, "✓ Bo Ek") || !strings.Contains(s, "not started") {
+		t.Errorf("the round view after two turns:\n%s", s)
+	}
+	requireHides(t, m, hidden)
+	press(t, m, "h")
+	turn(t, m, func(int) string { return "3" })
+	press(t, m, "enter", "esc")
+	if !strings.Contains(screen(m), "Everyone has finished (3)") {
+		t.Errorf("the round view when all are done:\n%s", screen(m))
+	}
+	votes, err := db.Votes(assets.DemoID, v.id)
+	if err != nil || len(votes) != 60 {
+		t.Fatalf("%d votes stored, want 60: %v", len(votes), err)
+	}
+
+	// The reveal: the first question is flagged with a spread of 2 and
+	// comes first; the distribution shows who gave what.
+	press(t, m, "r")
+	rv, ok := m.top().(*reveal)
+	if !ok {
+		t.Fatalf("r opened %T:\n%s", m.top(), screen(m))
+	}
+	it, _ := rv.selected()
+	if it.tally.QuestionID != first || !it.tally.Flagged || it.tally.Spread != 2 {
+		t.Errorf("the first in the queue: %+v", it.tally)
+	}
+	s := screen(m)
+	for _, want := range []string{"flagged 1", "Spread 2 · median 3 · votes 3", "flagged: the highest and lowest explain", "Anna Berg", "Bo Ek", "Cia Öst", "! A 1/10"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the reveal lacks %q:\n%s", want, s)
+		}
+	}
+	// The customer is marked as diverged.
+	a := m.c.Assess()
+	if f := m.c.teamFlags(a)[cu.ID]; !slices.Equal(f.diverged, []string{first}) {
+		t.Errorf("flags before agreeing: %+v", f)
+	}
+
+	// The medians of the other 19, then the agreed score of the first.
+	press(t, m, "M")
+	if !strings.Contains(screen(m), "(questions: 19)") {
+		t.Fatalf("M asks:\n%s", screen(m))
+	}
+	press(t, m, "y")
+	press(t, m, "enter")
+	if _, ok := m.top().(tallForm); !ok {
+		t.Fatalf("enter opened %T", m.top())
+	}
+	press(t, m, "down", "enter", "enter") // the median 3, one down: 4
+	ds, err := db.Load(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ds.Answers[cu.ID]; len(got) != 20 || got[first].Score != 4 || got[first].Author != "test" || got[v.round.Questions[5]].Score != 3 {
+		t.Errorf("the customer's answers: %d, first %+v", len(got), got[first])
+	}
+	if !strings.Contains(screen(m), "agreed 20") {
+		t.Errorf("after agreeing:\n%s", screen(m))
+	}
+	// The agreed scores feed the map.
+	for _, x := range m.c.Assess() {
+		if x.Customer.ID == cu.ID && !x.Placed() {
+			t.Errorf("%s is not placed after agreeing", cu.Name)
+		}
+	}
+	if f, ok := m.c.teamFlags(m.c.Assess())[cu.ID]; ok {
+		t.Errorf("still flagged after agreeing: %+v", f)
+	}
+
+	// A re-vote on the first question: only it is asked again, its votes
+	// stay hidden until revealed.
+	press(t, m, "v")
+	it, _ = rv.selected()
+	if !it.hidden || rv.round.Revote(first) != 1 {
+		t.Fatalf("after v: %+v, revotes %v", it, rv.round.Revotes)
+	}
+	if _, agreed := rv.round.Agreed[first]; agreed {
+		t.Error("a re-vote keeps the agreed score")
+	}
+	press(t, m, "h")
+	turn(t, m, func(int) string { return "5" })
+	press(t, m, "enter", "esc")
+	requireHides(t, m, anchorsOf(t, m, first, 5))
+	if !strings.Contains(squeeze(screen(m)), squeeze("1 of 3 have voted")) {
+		t.Errorf("the re-vote under way:\n%s", screen(m))
+	}
+	press(t, m, "r")
+	if !strings.Contains(screen(m), "Only 1 of 3") {
+		t.Fatalf("r with votes missing:\n%s", screen(m))
+	}
+	press(t, m, "y")
+	it, _ = rv.selected()
+	if it.hidden || it.tally.Counts != [6]int{0, 0, 0, 0, 0, 1} {
+		t.Errorf("the re-vote revealed: %+v", it)
+	}
+	votes, _ = db.Votes(assets.DemoID, v.id)
+	if len(votes) != 61 {
+		t.Errorf("%d votes after the re-vote, want 61: the first votes are kept", len(votes))
+	}
+
+	// Close.
+	press(t, m, "c")
+	if !strings.Contains(screen(m), "Close the silent round on") {
+		t.Errorf("closing asks:\n%s", screen(m))
+	}
+	press(t, m, "y")
+	var stack []string
+	for _, sc := range m.stack {
+		stack = append(stack, fmt.Sprintf("%T", sc))
+	}
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("after closing: %v", stack)
+	}
+	r, _ := db.SilentRound(assets.DemoID, v.id)
+	if r.State != model.SilentClosed || r.Closed.IsZero() {
+		t.Errorf("the stored round: %+v", r)
+	}
+	_ = ps
+}
+
+// TestVotesArriveFromOutside saves votes behind the program's back, as
+// the SSH server does, and tells it with VoteMsg: the round view and the
+// map follow.
+func TestVotesArriveFromOutside(t *testing.T) {
+	m, db, _, ps := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	for _, q := range v.round.Questions[:4] {
+		if err := db.SaveVote(assets.DemoID, model.Vote{RoundID: v.id, ParticipantID: ps[1].ID, QuestionID: q, Score: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(screen(m), "4 of 10") {
+		t.Fatal("the view changed before it was told")
+	}
+	drive(t, m, VoteMsg{WorkshopID: assets.DemoID, RoundID: v.id})
+	if !strings.Contains(screen(m), "4 of 10") {
+		t.Errorf("after VoteMsg:\n%s", screen(m))
+	}
+	// A message for another workshop changes nothing.
+	drive(t, m, VoteMsg{WorkshopID: "other"})
+
+	// Through Options.Events: the program listens, handles the message
+	// and listens again.
+	events := make(chan tea.Msg, 2)
+	m.events = events
+	if err := db.PutParticipant(model.Participant{WorkshopID: assets.DemoID, Name: "Dan Fors"}); err != nil {
+		t.Fatal(err)
+	}
+	events <- ParticipantMsg{WorkshopID: assets.DemoID}
+	msg := m.listen()()
+	if _, ok := msg.(externalMsg); !ok {
+		t.Fatalf("listen gave %T", msg)
+	}
+	close(events) // so that listening again returns at once
+	drive(t, m, msg)
+	if len(m.c.Data.Participants) != 4 {
+		t.Errorf("after ParticipantMsg: %d participants", len(m.c.Data.Participants))
+	}
+	if m.team.loading || m.team.dirty {
+		t.Errorf("reloads left pending: %+v", m.team)
+	}
+}
+
+// TestTeamReloadsFold sends many votes at once: one reload runs at a
+// time, and one more follows for what came during it.
+func TestTeamReloadsFold(t *testing.T) {
+	m, _, _, _ := teamSetup(t, "en", true)
+	first := m.teamChanged()
+	if first == nil || !m.team.loading {
+		t.Fatal("no reload started")
+	}
+	for range 30 {
+		if cmd, _ := m.teamUpdate(VoteMsg{}); cmd != nil {
+			t.Fatal("a second reload ran while one was under way")
+		}
+	}
+	if !m.team.dirty {
+		t.Fatal("the votes during the reload were forgotten")
+	}
+	_, again := m.Update(first())
+	if again == nil || !m.team.loading || m.team.dirty {
+		t.Errorf("after the reload: %+v", m.team)
+	}
+}
+
+func TestRoundViewTimer(t *testing.T) {
+	m, _, _, _ := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	defer func() { teamClock = func() time.Time { return teamT0 } }()
+	teamClock = func() time.Time { return teamT0.Add(3*time.Minute + 25*time.Second) }
+	drive(t, m, timerMsg{id: v.timer})
+	if !strings.Contains(screen(m), "Time left 06:35 of 10:00") {
+		t.Errorf("after 3:25:\n%s", screen(m))
+	}
+	teamClock = func() time.Time { return teamT0.Add(11 * time.Minute) }
+	drive(t, m, timerMsg{id: v.timer + 100}) // another view's tick
+	if strings.Contains(screen(m), "Over time") {
+		t.Error("another view's tick moved this timer")
+	}
+	drive(t, m, timerMsg{id: v.timer})
+	if !strings.Contains(screen(m), "Over time by 01:00 (timebox 10:00)") {
+		t.Errorf("after 11 minutes:\n%s", screen(m))
+	}
+	// The round stays open when the facilitator goes back, and S opens it
+	// again.
+	press(t, m, "esc", "S")
+	if w, ok := m.top().(*roundView); !ok || w.id != v.id {
+		t.Errorf("S on a customer with an open round opened %T", m.top())
+	}
+}
+
+// teamVotes stores votes of the three participants on the round's
+// questions: Anna 1, Bo 3, Cia 4 on the first (with notes), 2, 2 and
+// don't know elsewhere, and reloads.
+func teamVotes(t *testing.T, m *Model, db *store.DB, r model.SilentRound, ps []model.Participant) {
+	t.Helper()
+	for i, q := range r.Questions {
+		for j, p := range ps {
+			v := model.Vote{RoundID: r.ID, ParticipantID: p.ID, QuestionID: q, Score: [...]model.Score{2, 2, 0}[j], At: teamT0}
+			if i == 0 {
+				v.Score = [...]model.Score{1, 3, 4}[j]
+				v.Note = [...]string{"Their category list puts us last.", "Heard of a 3 % share at the fair.", "Their CFO named us a top-ten supplier."}[j]
+			}
+			if err := db.SaveVote(assets.DemoID, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	drive(t, m, VoteMsg{WorkshopID: assets.DemoID})
+}
+
+func TestTeamGoldens(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		t.Run(lang, func(t *testing.T) {
+			m, db, _, ps := teamSetup(t, lang, true)
+			t.Run("participants", func(t *testing.T) {
+				press(t, m, "P")
+				goldenAt(t, m)
+				press(t, m, "esc")
+			})
+			v := openRoundFor(t, m, 1)
+			if err := db.SaveVote(assets.DemoID, model.Vote{RoundID: v.id, ParticipantID: ps[0].ID, QuestionID: v.round.Questions[0], Score: 5}); err != nil {
+				t.Fatal(err)
+			}
+			drive(t, m, VoteMsg{})
+			t.Run("round", func(t *testing.T) { goldenAt(t, m) })
+			press(t, m, "h")
+			t.Run("hotseat", func(t *testing.T) { goldenAt(t, m) })
+			turn(t, m, func(int) string { return "4" })
+			t.Run("handover", func(t *testing.T) { goldenAt(t, m) })
+			press(t, m, "enter", "esc")
+			teamVotes(t, m, db, v.round, ps)
+			press(t, m, "r")
+			if _, ok := m.top().(*reveal); !ok {
+				t.Fatalf("r opened %T", m.top())
+			}
+			t.Run("reveal", func(t *testing.T) { goldenAt(t, m) })
+		})
+	}
+}
+
+// TestTeamScreensFit draws every team screen at the smallest size the
+// UI supports and at a projector's.
+func TestTeamScreensFit(t *testing.T) {
+	m, db, _, ps := teamSetup(t, "sv", true)
+	sizes := [][2]int{{MinWidth, MinHeight}, {160, 50}, {100, 30}}
+	check := func(name string) {
+		for _, sz := range sizes {
+			resize(t, m, sz[0], sz[1])
+			requireFits(t, m)
+			if strings.Contains(screen(m), "för litet") {
+				t.Errorf("%s at %dx%d says the window is too small", name, sz[0], sz[1])
+			}
+		}
+		resize(t, m, 80, 24)
+	}
+	press(t, m, "P")
+	check("participants")
+	press(t, m, "esc", "S")
+	check("form")
+	press(t, m, "down", "enter", "enter", "enter")
+	v := m.top().(*roundView)
+	check("round")
+	press(t, m, "h")
+	check("hot seat")
+	press(t, m, "enter")
+	check("questions")
+	press(t, m, "esc", "esc")
+	teamVotes(t, m, db, v.round, ps)
+	press(t, m, "r")
+	check("reveal")
+	press(t, m, "enter")
+	check("agree")
+	press(t, m, "esc", "c")
+	check("close")
+	press(t, m, "n", "m")
+	check("map")
+}
+
+// TestMapAndBriefMarkDivergence: a revealed round with a flagged question
+// marks the customer with ! on the map and a line in the brief.
+func TestMapAndBriefMarkDivergence(t *testing.T) {
+	m, db, cu, ps := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	teamVotes(t, m, db, v.round, ps)
+	press(t, m, "r", "M", "y")
+	press(t, m, "esc")
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("back on %T", m.top())
+	}
+	// Answer set B so that the customer is placed on the map.
+	press(t, m, "B")
+	for range 10 {
+		press(t, m, "3", "enter")
+	}
+	press(t, m, "m")
+	resize(t, m, 160, 50)
+	ms := m.top().(*mapScreen)
+	for i := range ms.plot.Points {
+		if ms.ranked[ms.plot.Placed[i]].Customer.ID == cu.ID {
+			ms.selectPoint(i)
+		}
+	}
+	if ms.selID != cu.ID {
+		t.Fatalf("%s is not on the map", cu.Name)
+	}
+	s := screen(m)
+	if !strings.Contains(s, "! Team scores diverged with no") {
+		t.Errorf("the map's panel does not mark the divergence:\n%s", s)
+	}
+	resize(t, m, 80, 24)
+	if !strings.Contains(screen(m), "! diverged: 1") {
+		t.Errorf("the narrow map does not mark the divergence:\n%s", screen(m))
+	}
+	press(t, m, "enter")
+	b, ok := m.top().(*brief)
+	if !ok {
+		t.Fatalf("enter on the map opened %T", m.top())
+	}
+	if all := ansi.Strip(strings.Join(b.lines, "\n")); !strings.Contains(squeeze(all), squeeze("! The team's scores diverged, with no agreed score yet, on A 1/10.")) {
+		t.Errorf("the brief does not mark the divergence:\n%s", all)
+	}
+	// S in the brief opens the round, which is revealed.
+	press(t, m, "S")
+	if _, ok := m.top().(*reveal); !ok {
+		t.Errorf("S in the brief opened %T", m.top())
+	}
+}
