@@ -382,14 +382,18 @@ func TestThirtyParticipants(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
 	}
+	if raceDetector {
+		// Thirty terminals under the race detector take over a minute and
+		// measure the detector, not styrka; .ci/run runs this test once
+		// more without -race. The two-participant test keeps the race
+		// detector on the concurrent paths.
+		t.Skip("the load test runs without -race (see .ci/run)")
+	}
 	const people, questions = 30, 10
 	f := newFixture(t, people, questions, DefaultLimit)
 	addr := f.srv.Addr().String()
 	qs := questionsOf(t, "en", f.round.Questions)
-	bound := 60 * time.Second
-	if raceDetector {
-		bound = 5 * time.Minute
-	}
+	const bound = 60 * time.Second
 	ctx, cancel := context.WithTimeout(context.Background(), bound)
 	defer cancel()
 
