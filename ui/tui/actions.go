@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -204,8 +203,7 @@ type actionList struct {
 	shown  []model.Action
 	owner  string // "" for every owner
 	status model.ActionStatus
-	filter textinput.Model
-	typing bool
+	filter filterBox
 	today  time.Time
 	width  int
 	height int
@@ -213,10 +211,7 @@ type actionList struct {
 
 func newActionList(c *Common) *actionList {
 	s := &actionList{c: c}
-	s.filter = textinput.New()
-	s.filter.Prompt = "/ "
-	s.filter.Placeholder = c.T("tui.actions.filter")
-	s.filter.CharLimit = 60
+	s.filter = newFilterBox(c.T("tui.actions.filter"))
 	s.table = table{c: c, cols: []column{
 		{Title: c.T("tui.col.due"), Width: 10},
 		{Title: c.T("col.customer"), Width: 14},
@@ -235,7 +230,7 @@ func (s *actionList) Init() tea.Cmd {
 }
 
 func (s *actionList) Title() string { return s.c.T("tui.actions") }
-func (s *actionList) Typing() bool  { return s.typing }
+func (s *actionList) Typing() bool  { return s.filter.typing }
 
 // HandlesEsc: esc first clears the filters.
 func (s *actionList) HandlesEsc() bool { return s.filtered() }
@@ -270,7 +265,7 @@ func (s *actionList) editKey() key.Binding {
 
 func (s *actionList) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if s.typing {
+	if s.filter.typing {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.filterdone"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.filterclear"))),
@@ -401,30 +396,12 @@ func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.reload()
 		return s, nil
 	case tea.PasteMsg:
-		if s.typing {
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return s, cmd
+		if s.filter.typing {
+			return s, s.updateFilter(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.typing {
-			switch msg.String() {
-			case "enter":
-				s.typing = false
-				s.filter.Blur()
-				return s, nil
-			case "esc":
-				s.typing = false
-				s.filter.Blur()
-				s.filter.SetValue("")
-				s.apply()
-				return s, nil
-			}
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return s, cmd
+		if s.filter.typing {
+			return s, s.updateFilter(msg)
 		}
 		if s.table.move(msg, k) {
 			return s, nil
@@ -432,7 +409,6 @@ func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		a, ok := s.selected()
 		switch {
 		case key.Matches(msg, k.Filter):
-			s.typing = true
 			return s, s.filter.Focus()
 		case key.Matches(msg, k.Back) && s.filtered():
 			s.filter.SetValue("")
@@ -522,7 +498,7 @@ func (s *actionList) View() string {
 	}
 	head := st.Title.Render(s.c.T("tui.actions")) + "  " + countSt.Render(s.c.T("report.actions.count", open, overdue, done, dropped))
 	line2 := st.Muted.Render(s.c.T("tui.actions.filters", s.ownerText(), s.statusText()))
-	if s.typing || s.filter.Value() != "" {
+	if s.filter.Shown() {
 		line2 = s.filter.View()
 	}
 	out := truncate(head, s.width) + "\n" + truncate(line2, s.width) + "\n" + s.table.View()
@@ -615,4 +591,14 @@ func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
 	who = append(who, status)
 	text := fmt.Sprintf("%s: %s (%s)", c.kindName(a.Kind), a.Text, strings.Join(who, ", "))
 	return hanging(padRight(due, 10)+"  ", text, w, dueSt, textSt)
+}
+
+// updateFilter passes a key or paste to the filter and filters again when
+// its text changed.
+func (s *actionList) updateFilter(msg tea.Msg) tea.Cmd {
+	changed, cmd := s.filter.Update(msg)
+	if changed {
+		s.apply()
+	}
+	return cmd
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -31,8 +30,7 @@ type customers struct {
 	table  table
 	all    []model.Assessment
 	shown  []model.Assessment
-	filter textinput.Model
-	typing bool
+	filter filterBox
 	order  sortOrder
 	width  int
 	height int
@@ -40,10 +38,7 @@ type customers struct {
 
 func newCustomers(c *Common) *customers {
 	s := &customers{c: c}
-	s.filter = textinput.New()
-	s.filter.Prompt = "/ "
-	s.filter.Placeholder = c.T("tui.filter.placeholder")
-	s.filter.CharLimit = 60
+	s.filter = newFilterBox(c.T("tui.filter.placeholder"))
 	s.table = table{c: c, cols: []column{
 		{Title: "#", Width: 3, Right: true},
 		{Title: c.T("col.customer")},
@@ -71,7 +66,7 @@ func (s *customers) Title() string {
 	return s.c.Data.Workshop.Name
 }
 
-func (s *customers) Typing() bool { return s.typing }
+func (s *customers) Typing() bool { return s.filter.typing }
 
 // HandlesEsc: esc first clears an applied filter.
 func (s *customers) HandlesEsc() bool { return s.filter.Value() != "" }
@@ -84,7 +79,7 @@ func (s *customers) SetSize(w, h int) {
 
 func (s *customers) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if s.typing {
+	if s.filter.typing {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.filterdone"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.filterclear"))),
@@ -202,30 +197,12 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.reload()
 		return s, nil
 	case tea.PasteMsg:
-		if s.typing {
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return s, cmd
+		if s.filter.typing {
+			return s, s.updateFilter(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.typing {
-			switch msg.String() {
-			case "enter":
-				s.typing = false
-				s.filter.Blur()
-				return s, nil
-			case "esc":
-				s.typing = false
-				s.filter.Blur()
-				s.filter.SetValue("")
-				s.apply()
-				return s, nil
-			}
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return s, cmd
+		if s.filter.typing {
+			return s, s.updateFilter(msg)
 		}
 		if s.table.move(msg, k) {
 			return s, nil
@@ -233,7 +210,6 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		a, ok := s.selected()
 		switch {
 		case key.Matches(msg, k.Filter):
-			s.typing = true
 			return s, s.filter.Focus()
 		case key.Matches(msg, k.Back) && s.filter.Value() != "":
 			s.filter.SetValue("")
@@ -321,8 +297,18 @@ func (s *customers) View() string {
 	head := st.Title.Render(s.c.T("tui.customers.heading", len(s.all), placed))
 	order := st.Muted.Render("  " + s.c.T("tui.sort."+[...]string{"priority", "name", "progress"}[s.order]))
 	line2 := ""
-	if s.typing || s.filter.Value() != "" {
+	if s.filter.Shown() {
 		line2 = s.filter.View()
 	}
 	return head + order + "\n" + line2 + "\n" + s.table.View()
+}
+
+// updateFilter passes a key or paste to the filter and filters again when
+// its text changed.
+func (s *customers) updateFilter(msg tea.Msg) tea.Cmd {
+	changed, cmd := s.filter.Update(msg)
+	if changed {
+		s.apply()
+	}
+	return cmd
 }
