@@ -56,15 +56,7 @@ func loadActions(tx *bbolt.Tx, workshopID string) ([]model.Action, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Action
-	err = scanPrefix(b, []byte(workshopID+sep), func(k, v []byte) error {
-		var a model.Action
-		if err := decode("action", k, v, &a); err != nil {
-			return err
-		}
-		out = append(out, a)
-		return nil
-	})
+	out, err := decodePrefix[model.Action](b, []byte(workshopID+sep), "action")
 	sortActions(out)
 	return out, err
 }

@@ -65,6 +65,21 @@ func decode(kind string, key, v []byte, dst any) error {
 }
 
 // scanPrefix calls fn for every key with the prefix, in key order.
+// decodePrefix decodes every record under prefix in a bucket; kind names
+// the records in errors.
+func decodePrefix[T any](b *bbolt.Bucket, prefix []byte, kind string) ([]T, error) {
+	var out []T
+	err := scanPrefix(b, prefix, func(k, v []byte) error {
+		var x T
+		if err := decode(kind, k, v, &x); err != nil {
+			return err
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
 func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -270,15 +285,7 @@ func customers(tx *bbolt.Tx, workshopID string) ([]model.Customer, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Customer
-	err = scanPrefix(cs, []byte(workshopID+sep), func(k, v []byte) error {
-		var c model.Customer
-		if err := decode("customer", k, v, &c); err != nil {
-			return err
-		}
-		out = append(out, c)
-		return nil
-	})
+	out, err := decodePrefix[model.Customer](cs, []byte(workshopID+sep), "customer")
 	sortCustomers(out)
 	return out, err
 }

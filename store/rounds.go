@@ -47,15 +47,7 @@ func loadRounds(tx *bbolt.Tx, workshopID string) ([]model.Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Round
-	err = scanPrefix(b, []byte(workshopID+sep), func(k, v []byte) error {
-		var r model.Round
-		if err := decode("round", k, v, &r); err != nil {
-			return err
-		}
-		out = append(out, r)
-		return nil
-	})
+	out, err := decodePrefix[model.Round](b, []byte(workshopID+sep), "round")
 	model.SortRounds(out)
 	return out, err
 }

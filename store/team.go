@@ -134,15 +134,7 @@ func loadParticipants(tx *bbolt.Tx, workshopID string) ([]model.Participant, err
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Participant
-	err = scanPrefix(b, []byte(workshopID+sep), func(k, v []byte) error {
-		var p model.Participant
-		if err := decode("participant", k, v, &p); err != nil {
-			return err
-		}
-		out = append(out, p)
-		return nil
-	})
+	out, err := decodePrefix[model.Participant](b, []byte(workshopID+sep), "participant")
 	model.SortParticipants(out)
 	return out, err
 }
@@ -338,15 +330,7 @@ func loadSilentRounds(tx *bbolt.Tx, workshopID string) ([]model.SilentRound, err
 	if err != nil {
 		return nil, err
 	}
-	var out []model.SilentRound
-	err = scanPrefix(b, []byte(workshopID+sep), func(k, v []byte) error {
-		var r model.SilentRound
-		if err := decode("silent round", k, v, &r); err != nil {
-			return err
-		}
-		out = append(out, r)
-		return nil
-	})
+	out, err := decodePrefix[model.SilentRound](b, []byte(workshopID+sep), "silent round")
 	model.SortSilentRounds(out)
 	return out, err
 }
@@ -465,15 +449,7 @@ func loadVotes(tx *bbolt.Tx, prefix []byte) ([]model.Vote, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Vote
-	err = scanPrefix(b, prefix, func(k, v []byte) error {
-		var x model.Vote
-		if err := decode("vote", k, v, &x); err != nil {
-			return err
-		}
-		out = append(out, x)
-		return nil
-	})
+	out, err := decodePrefix[model.Vote](b, prefix, "vote")
 	model.SortVotes(out)
 	return out, err
 }
