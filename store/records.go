@@ -555,6 +555,22 @@ type kv struct{ k, v []byte }
 // the dataset's too (its participants, silent rounds and votes replace
 // the workshop's with the rest).
 func (db *DB) Import(d model.Dataset, replace bool) error {
+	return db.importDataset(d, replace, false)
+}
+
+// Restore puts records back into a workshop that exists: the customers,
+// answers, actions, rounds, participants, silent rounds and votes of d,
+// over any record with the same key, in one transaction, changing
+// nothing else. It is how undo puts back exactly what a delete removed;
+// d holds the workshop and every record the restored ones refer to.
+func (db *DB) Restore(d model.Dataset) error {
+	return db.importDataset(d, false, true)
+}
+
+// importDataset writes a dataset in one transaction: a new workshop, one
+// that replaces the workshop of the same ID (replace), or records merged
+// into an existing workshop (merge).
+func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	now := db.stamp()
 	w := d.Workshop
 	if w.ID == "" {
@@ -655,7 +671,12 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 		if err != nil {
 			return err
 		}
-		if ws.Get([]byte(w.ID)) != nil {
+		exists := ws.Get([]byte(w.ID)) != nil
+		switch {
+		case merge && !exists:
+			return fmt.Errorf("workshop %s: %w", w.ID, ErrNotFound)
+		case merge:
+		case exists:
 			if !replace {
 				return fmt.Errorf("workshop %s: %w", w.ID, ErrExists)
 			}

@@ -1,50 +1,93 @@
 // Package keys holds the terminal UI's key bindings, named by what they
-// do, with their help texts in the user's language.
+// do and grouped by the area that uses them, with their help texts in the
+// user's language. Each group is embedded in KeyMap, so a screen writes
+// k.Up or k.Delete; a test asserts that no two bindings a screen shows
+// share a key.
 package keys
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is every binding of the UI. Screens pick the ones they use and
-// list them for the footer and the help screen.
-type KeyMap struct {
+	"styrka/ui/answer"
+	"styrka/ui/screen"
+)
+
+// Global are the keys every screen has.
+type Global struct {
+	Help, Quit, Back, ForceQuit key.Binding
+}
+
+// List moves through lists, tables and long pages.
+type List struct {
 	Up, Down, Left, Right key.Binding
 	PageUp, PageDown      key.Binding
 	Home, End             key.Binding
 	Enter                 key.Binding
-	Back                  key.Binding
-	New, Edit, Delete     key.Binding
-	Map                   key.Binding
-	Filter                key.Binding
-	Sort                  key.Binding
-	Help                  key.Binding
-	Quit                  key.Binding
-	ForceQuit             key.Binding
-	View                  key.Binding
-	Next, Prev            key.Binding
+}
+
+// Confirm answers a confirm dialog. Yes is the language's own key: y in
+// English, j in Swedish, never both.
+type Confirm struct {
+	Yes, No key.Binding
+}
+
+// Records are the keys that change a list's records.
+type Records struct {
+	New, Edit, Delete key.Binding
+	// Restore undoes the last delete.
+	Restore      key.Binding
+	Filter, Sort key.Binding
+}
+
+// Question are the keys of the question screen beside the answer card's.
+type Question struct {
+	Pick, Choose, Note, Leave key.Binding
+	NextQuestion              key.Binding
+	PrevQuestion              key.Binding
+	NextUnanswered            key.Binding
+	Undo                      key.Binding
+}
+
+// Workshop are the keys of the workshop's screens: customers, map,
+// segments and briefs.
+type Workshop struct {
+	Map, View, Next, Prev key.Binding
 	Segment               key.Binding
 	Answer                key.Binding
 	SetA, SetB, Quick     key.Binding
 	Brief                 key.Binding
-	NextQuestion          key.Binding
-	PrevQuestion          key.Binding
-	NextUnanswered        key.Binding
-	Undo                  key.Binding
 	Demo                  key.Binding
-	Yes, No               key.Binding
 	Export, Import        key.Binding
-	// Action plans and rounds.
+}
+
+// Planning are the keys of action plans and rounds.
+type Planning struct {
 	Take, Plan, Done   key.Binding
 	OwnerFilter        key.Binding
 	StatusFilter       key.Binding
 	CloseRound, Trails key.Binding
-	// Team scoring: participants, silent rounds, the hot seat and the
-	// reveal.
+}
+
+// Team are the keys of team scoring: participants, silent rounds, the
+// hot seat, the reveal and the SSH server.
+type Team struct {
 	Participants, Silent key.Binding
 	HotSeat, Reveal      key.Binding
 	Agree, Revote        key.Binding
 	Medians, CloseSilent key.Binding
-	// Serve starts or stops the SSH server for participants.
-	Serve key.Binding
+	Serve                key.Binding
+}
+
+// KeyMap is every binding of the UI, by area.
+type KeyMap struct {
+	Global
+	List
+	Confirm
+	Records
+	Question
+	Workshop
+	Planning
+	Team
 }
 
 // Texts translates the help texts; it is the content's T.
@@ -55,60 +98,82 @@ func New(t Texts) KeyMap {
 	b := func(help string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t("key."+help)))
 	}
+	yes := t("key.yes.key")
 	k := KeyMap{
-		Up:             b("up", "up", "k"),
-		Down:           b("down", "down", "j"),
-		Left:           b("left", "left", "h"),
-		Right:          b("right", "right", "l"),
-		PageUp:         b("pageup", "pgup"),
-		PageDown:       b("pagedown", "pgdown", "space"),
-		Home:           b("home", "home", "g"),
-		End:            b("end", "end", "G"),
-		Enter:          b("enter", "enter"),
-		Back:           b("back", "esc"),
-		New:            b("new", "n"),
-		Edit:           b("edit", "e"),
-		Delete:         b("delete", "d"),
-		Map:            b("map", "m"),
-		Filter:         b("filter", "/"),
-		Sort:           b("sort", "s"),
-		Help:           b("help", "?"),
-		Quit:           b("quit", "q"),
-		ForceQuit:      b("forcequit", "ctrl+c"),
-		View:           b("view", "v"),
-		Next:           b("next", "tab"),
-		Prev:           b("prev", "shift+tab"),
-		Segment:        b("segment", "1", "2", "3", "4"),
-		Answer:         b("answer", "a"),
-		SetA:           b("seta", "A"),
-		SetB:           b("setb", "B"),
-		Quick:          b("quick", "f"),
-		Brief:          b("brief", "b"),
-		NextQuestion:   b("nextq", "pgdown", "ctrl+n"),
-		PrevQuestion:   b("prevq", "pgup", "ctrl+p"),
-		NextUnanswered: b("unanswered", "ctrl+j"),
-		Undo:           b("undo", "ctrl+z", "u"),
-		Demo:           b("demo", "o"),
-		Yes:            b("yes", "y", "j"),
-		No:             b("no", "n", "esc"),
-		Export:         b("export", "x"),
-		Import:         b("import", "i"),
-		Take:           b("take", "t"),
-		Plan:           b("plan", "p"),
-		Done:           b("done", "c"),
-		OwnerFilter:    b("ownerfilter", "o"),
-		StatusFilter:   b("statusfilter", "s"),
-		CloseRound:     b("closeround", "R"),
-		Trails:         b("trails", "r"),
-		Participants:   b("participants", "P"),
-		Silent:         b("silent", "S"),
-		HotSeat:        b("hotseat", "h"),
-		Reveal:         b("reveal", "r"),
-		Agree:          b("agree", "enter", "a"),
-		Revote:         b("revote", "v"),
-		Medians:        b("medians", "M"),
-		CloseSilent:    b("closesilent", "c"),
-		Serve:          b("serve", "J"),
+		Global: Global{
+			Help:      b("help", "?"),
+			Quit:      b("quit", "q"),
+			Back:      b("back", "esc"),
+			ForceQuit: b("forcequit", "ctrl+c"),
+		},
+		List: List{
+			Up:       b("up", "up", "k"),
+			Down:     b("down", "down", "j"),
+			Left:     b("left", "left", "h"),
+			Right:    b("right", "right", "l"),
+			PageUp:   b("pageup", "pgup"),
+			PageDown: b("pagedown", "pgdown", "space"),
+			Home:     b("home", "home", "g"),
+			End:      b("end", "end", "G"),
+			Enter:    b("enter", "enter"),
+		},
+		Confirm: Confirm{
+			Yes: b("yes", yes),
+			No:  b("no", "n", "esc"),
+		},
+		Records: Records{
+			New:     b("new", "n"),
+			Edit:    b("edit", "e"),
+			Delete:  b("delete", "d"),
+			Restore: b("restore", "u"),
+			Filter:  b("filter", "/"),
+			Sort:    b("sort", "s"),
+		},
+		Question: Question{
+			Pick:           b("q.pick", "1", "2", "3", "4", "5", "0"),
+			Choose:         b("q.enter", "enter"),
+			Note:           b("q.note", "tab"),
+			Leave:          b("q.rescore", "shift+tab"),
+			NextQuestion:   b("nextq", "pgdown", "ctrl+n"),
+			PrevQuestion:   b("prevq", "pgup", "ctrl+p"),
+			NextUnanswered: b("unanswered", "ctrl+j"),
+			Undo:           b("undo", "ctrl+z", "u"),
+		},
+		Workshop: Workshop{
+			Map:     b("map", "m"),
+			View:    b("view", "v"),
+			Next:    b("next", "tab"),
+			Prev:    b("prev", "shift+tab"),
+			Segment: b("segment", "1", "2", "3", "4"),
+			Answer:  b("answer", "a"),
+			SetA:    b("seta", "A"),
+			SetB:    b("setb", "B"),
+			Quick:   b("quick", "f"),
+			Brief:   b("brief", "b"),
+			Demo:    b("demo", "o"),
+			Export:  b("export", "x"),
+			Import:  b("import", "i"),
+		},
+		Planning: Planning{
+			Take:         b("take", "t"),
+			Plan:         b("plan", "p"),
+			Done:         b("done", "c"),
+			OwnerFilter:  b("ownerfilter", "o"),
+			StatusFilter: b("statusfilter", "s"),
+			CloseRound:   b("closeround", "R"),
+			Trails:       b("trails", "r"),
+		},
+		Team: Team{
+			Participants: b("participants", "P"),
+			Silent:       b("silent", "S"),
+			HotSeat:      b("hotseat", "h"),
+			Reveal:       b("reveal", "r"),
+			Agree:        b("agree", "enter", "a"),
+			Revote:       b("revote", "v"),
+			Medians:      b("medians", "M"),
+			CloseSilent:  b("closesilent", "c"),
+			Serve:        b("serve", "J"),
+		},
 	}
 	// Help labels that read better than the first key.
 	k.Up.SetHelp("↑/k", t("key.up"))
@@ -116,8 +181,23 @@ func New(t Texts) KeyMap {
 	k.Left.SetHelp("←/h", t("key.left"))
 	k.Right.SetHelp("→/l", t("key.right"))
 	k.Segment.SetHelp("1–4", t("key.segment"))
-	k.Yes.SetHelp(t("key.yes.key"), t("key.yes"))
+	k.Pick.SetHelp("1–5/0", t("key.q.pick"))
 	k.NextQuestion.SetHelp("pgdn", t("key.nextq"))
 	k.PrevQuestion.SetHelp("pgup", t("key.prevq"))
 	return k
+}
+
+// Stack is the screen kit's part of the key map.
+func (k KeyMap) Stack() screen.Keys {
+	return screen.Keys{Help: k.Help, Quit: k.Quit, Back: k.Back, ForceQuit: k.ForceQuit, Yes: k.Yes, No: k.No}
+}
+
+// Lists is the screen kit's list keys.
+func (k KeyMap) Lists() screen.ListKeys {
+	return screen.ListKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End}
+}
+
+// Card is the answer card's part of the key map.
+func (k KeyMap) Card() answer.Keys {
+	return answer.Keys{Pick: k.Pick, Up: k.Up, Down: k.Down, Choose: k.Choose, Note: k.Note, Leave: k.Leave}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -198,12 +199,12 @@ func (c *Common) validDue(s string) error {
 // with filters by owner, status and text; overdue actions stand out.
 type actionList struct {
 	c      *Common
-	table  table
+	table  screen.Table
 	all    []model.Action // by due date
 	shown  []model.Action
 	owner  string // "" for every owner
 	status model.ActionStatus
-	filter filterBox
+	filter screen.Filter
 	today  time.Time
 	width  int
 	height int
@@ -211,8 +212,8 @@ type actionList struct {
 
 func newActionList(c *Common) *actionList {
 	s := &actionList{c: c}
-	s.filter = newFilterBox(c.T("tui.actions.filter"))
-	s.table = table{c: c, cols: []column{
+	s.filter = screen.NewFilter(c.T("tui.actions.filter"))
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.col.due"), Width: 10},
 		{Title: c.T("col.customer"), Width: 14},
 		{Title: c.T("col.kind"), Width: 8},
@@ -230,7 +231,7 @@ func (s *actionList) Init() tea.Cmd {
 }
 
 func (s *actionList) Title() string { return s.c.T("tui.actions") }
-func (s *actionList) Typing() bool  { return s.filter.typing }
+func (s *actionList) Typing() bool  { return s.filter.Typing() }
 
 // HandlesEsc: esc first clears the filters.
 func (s *actionList) HandlesEsc() bool { return s.filtered() }
@@ -252,8 +253,8 @@ func (s *actionList) detailLines() int {
 func (s *actionList) SetSize(w, h int) {
 	s.width, s.height = w, h
 	extra := max(w-80, 0)
-	s.table.cols[1].Width = 14 + min(extra/3, 16)
-	s.table.cols[4].Width = 8 + min(extra/6, 8)
+	s.table.Cols[1].Width = 14 + min(extra/3, 16)
+	s.table.Cols[4].Width = 8 + min(extra/6, 8)
 	s.table.SetSize(w, h-2-s.detailLines())
 	s.filter.SetWidth(min(w-4, 40))
 }
@@ -265,7 +266,7 @@ func (s *actionList) editKey() key.Binding {
 
 func (s *actionList) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if s.filter.typing {
+	if s.filter.Typing() {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.filterdone"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.filterclear"))),
@@ -304,7 +305,7 @@ func (s *actionList) reload() {
 	s.apply()
 	for i, a := range s.shown {
 		if a.ID == keep {
-			s.table.cursor = i
+			s.table.Cursor = i
 		}
 	}
 }
@@ -319,7 +320,7 @@ func (s *actionList) apply() {
 			s.shown = append(s.shown, a)
 		}
 	}
-	rows := make([]row, len(s.shown))
+	rows := make([]screen.Row, len(s.shown))
 	for i, a := range s.shown {
 		due := a.Due
 		if due == "" {
@@ -337,23 +338,23 @@ func (s *actionList) apply() {
 			text = st.Muted
 			statusSt = &muted
 		}
-		rows[i] = row{
+		rows[i] = screen.Row{
 			Cells:  []string{due, s.c.customerName(a.CustomerID), s.c.kindName(a.Kind), a.Text, a.Owner, status},
 			Styles: []*lipgloss.Style{dueSt, &text, &muted, &text, &muted, statusSt},
 		}
 	}
-	s.table.empty = s.c.T("tui.actions.empty")
+	s.table.Empty = s.c.T("tui.actions.empty")
 	if len(s.all) > 0 {
-		s.table.empty = s.c.T("tui.actions.nomatch")
+		s.table.Empty = s.c.T("tui.actions.nomatch")
 	}
 	s.table.SetRows(rows)
 }
 
 func (s *actionList) selected() (model.Action, bool) {
-	if s.table.cursor < 0 || s.table.cursor >= len(s.shown) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.shown) {
 		return model.Action{}, false
 	}
-	return s.shown[s.table.cursor], true
+	return s.shown[s.table.Cursor], true
 }
 
 // nextOwner cycles the owner filter: everyone, each owner, no owner.
@@ -392,18 +393,18 @@ func (s *actionList) statusText() string {
 func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case refreshMsg:
+	case screen.DataChanged:
 		s.reload()
 		return s, nil
 	case tea.PasteMsg:
-		if s.filter.typing {
+		if s.filter.Typing() {
 			return s, s.updateFilter(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.filter.typing {
+		if s.filter.Typing() {
 			return s, s.updateFilter(msg)
 		}
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
 		a, ok := s.selected()
@@ -432,7 +433,7 @@ func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Done):
 			return s, s.toggleDone(a)
 		case key.Matches(msg, k.Delete):
-			return s, push(s.confirmDelete(a))
+			return s, s.confirmDelete(a)
 		}
 	}
 	return s, nil
@@ -468,12 +469,13 @@ func (s *actionList) toggleDone(a model.Action) tea.Cmd {
 	return s.c.reloadAfter(func(db *store.DB) error { return db.PutAction(a) }, done)
 }
 
-func (s *actionList) confirmDelete(a model.Action) Screen {
+func (s *actionList) confirmDelete(a model.Action) tea.Cmd {
 	c := s.c
 	text := c.T("tui.action.delete", a.Text, c.customerName(a.CustomerID))
-	return newConfirm(c, text, c.reloadAfter(func(db *store.DB) error {
-		return db.DeleteAction(a.WorkshopID, a.ID)
-	}, c.T("tui.action.deleted")))
+	return newConfirm(c, text, c.remove(a.WorkshopID,
+		func(d model.Dataset) model.Dataset { return actionPart(d, a.ID) },
+		func(db *store.DB) error { return db.DeleteAction(a.WorkshopID, a.ID) },
+		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text)))
 }
 
 func (s *actionList) View() string {
@@ -501,7 +503,7 @@ func (s *actionList) View() string {
 	if s.filter.Shown() {
 		line2 = s.filter.View()
 	}
-	out := truncate(head, s.width) + "\n" + truncate(line2, s.width) + "\n" + s.table.View()
+	out := screen.Truncate(head, s.width) + "\n" + screen.Truncate(line2, s.width) + "\n" + s.table.View()
 	if n := s.detailLines(); n > 0 {
 		if d := s.detail(s.width, n-1); d != "" {
 			// Below the table, at the foot of the screen.
@@ -530,13 +532,13 @@ func (s *actionList) detail(w, h int) string {
 	if src := s.c.sourceName(a.Source); src != "" {
 		meta = append(meta, s.c.T("tui.actions.source", src))
 	}
-	lines := strings.Split(wrap(a.Text, w), "\n")
+	lines := strings.Split(screen.Wrap(a.Text, w), "\n")
 	if len(lines) > h-1 {
 		lines = lines[:max(h-1, 1)]
-		lines[len(lines)-1] = truncate(lines[len(lines)-1]+" …", w)
+		lines[len(lines)-1] = screen.Truncate(lines[len(lines)-1]+" …", w)
 	}
 	out := styled(strings.Join(lines, "\n"), st.Text)
-	out = append(out, st.Muted.Render(truncate(strings.Join(meta, " · "), w)))
+	out = append(out, st.Muted.Render(screen.Truncate(strings.Join(meta, " · "), w)))
 	return strings.Join(out, "\n")
 }
 
@@ -590,7 +592,7 @@ func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
 	}
 	who = append(who, status)
 	text := fmt.Sprintf("%s: %s (%s)", c.kindName(a.Kind), a.Text, strings.Join(who, ", "))
-	return hanging(padRight(due, 10)+"  ", text, w, dueSt, textSt)
+	return hanging(screen.PadRight(due, 10)+"  ", text, w, dueSt, textSt)
 }
 
 // updateFilter passes a key or paste to the filter and filters again when

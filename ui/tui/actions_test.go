@@ -78,28 +78,28 @@ func TestActionListOrderFiltersAndOverdue(t *testing.T) {
 	}
 	// The overdue action stands out: its date and status in the error
 	// style, its status saying so.
-	first := s.table.rows[0]
+	first := s.table.Rows[0]
 	if first.Cells[5] != "overdue" || first.Styles[0] == nil || first.Styles[0].Render("x") != st.Error.Render("x") {
 		t.Errorf("the overdue row is %q with styles %v", first.Cells, first.Styles)
 	}
-	if s.table.rows[1].Cells[5] != "done" || s.table.rows[2].Cells[5] != "open" {
-		t.Errorf("the others: %q, %q", s.table.rows[1].Cells, s.table.rows[2].Cells)
+	if s.table.Rows[1].Cells[5] != "done" || s.table.Rows[2].Cells[5] != "open" {
+		t.Errorf("the others: %q, %q", s.table.Rows[1].Cells, s.table.Rows[2].Cells)
 	}
-	if !strings.Contains(screen(m), "open: 2 (overdue: 1), done: 1, dropped: 1") {
-		t.Errorf("no counts:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "open: 2 (overdue: 1), done: 1, dropped: 1") {
+		t.Errorf("no counts:\n%s", frameText(m))
 	}
 
 	press(t, m, "o") // Anna
-	if len(s.shown) != 2 || !strings.Contains(screen(m), "Owner: Anna") {
-		t.Errorf("owner Anna: %d shown\n%s", len(s.shown), screen(m))
+	if len(s.shown) != 2 || !strings.Contains(frameText(m), "Owner: Anna") {
+		t.Errorf("owner Anna: %d shown\n%s", len(s.shown), frameText(m))
 	}
 	press(t, m, "s") // open
 	if len(s.shown) != 1 || s.shown[0].Owner != "Anna" || s.shown[0].Status != model.StatusOpen {
 		t.Errorf("Anna's open actions: %+v", s.shown)
 	}
 	press(t, m, "o", "o") // Bo, then no owner
-	if len(s.shown) != 0 || !strings.Contains(screen(m), "No action matches") {
-		t.Errorf("open actions without owner: %+v\n%s", s.shown, screen(m))
+	if len(s.shown) != 0 || !strings.Contains(frameText(m), "No action matches") {
+		t.Errorf("open actions without owner: %+v\n%s", s.shown, frameText(m))
 	}
 	press(t, m, "esc") // clears the filters, stays
 	if m.top() != Screen(s) || len(s.shown) != 4 {
@@ -120,17 +120,17 @@ func TestActionListOrderFiltersAndOverdue(t *testing.T) {
 	if as[0].Status != model.StatusDone {
 		t.Fatalf("c did not mark it done: %+v", as[0])
 	}
-	if !strings.Contains(screen(m), "(overdue: 0)") {
-		t.Errorf("still overdue after done:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "(overdue: 0)") {
+		t.Errorf("still overdue after done:\n%s", frameText(m))
 	}
-	if !strings.Contains(m.status, "Marked done") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "Marked done") {
+		t.Errorf("status %q", m.statusText())
 	}
 
 	// d asks first, then deletes.
 	press(t, m, "end", "d")
-	if _, ok := m.top().(*confirm); !ok || !strings.Contains(screen(m), "Invite them to the user day") {
-		t.Fatalf("d opened %T:\n%s", m.top(), screen(m))
+	if ok := m.stack.Dialog() != nil; !ok || !strings.Contains(frameText(m), "Invite them to the user day") {
+		t.Fatalf("d opened %T:\n%s", m.top(), frameText(m))
 	}
 	press(t, m, "n")
 	if as, _ := db.Actions(assets.DemoID); len(as) != 4 {
@@ -161,7 +161,7 @@ func TestActionListEditAndNew(t *testing.T) {
 	typeText(t, m, "2099-01-31")
 	press(t, m, "enter", "enter")
 	if m.top() != Screen(s) {
-		t.Fatalf("after saving, top is %T:\n%s", m.top(), screen(m))
+		t.Fatalf("after saving, top is %T:\n%s", m.top(), frameText(m))
 	}
 	as, _ := db.Actions(assets.DemoID)
 	if as[0].Due != "2099-01-31" || as[0].Owner != "Anna" || as[0].Text != "Joint business plan with their COO" {
@@ -179,8 +179,8 @@ func TestActionListEditAndNew(t *testing.T) {
 	press(t, m, "enter", "enter")
 	typeText(t, m, "31/12")
 	press(t, m, "enter")
-	if m.top() != Screen(f) || !strings.Contains(screen(m), "YYYY-MM-DD") {
-		t.Fatalf("a bad due date was accepted:\n%s", screen(m))
+	if m.top() != Screen(f) || !strings.Contains(frameText(m), "YYYY-MM-DD") {
+		t.Fatalf("a bad due date was accepted:\n%s", frameText(m))
 	}
 	for range 5 {
 		press(t, m, "backspace")
@@ -217,8 +217,8 @@ func TestAdoptFromBrief(t *testing.T) {
 	if _, ok := m.top().(*formScreen); !ok {
 		t.Fatalf("enter opened %T", m.top())
 	}
-	if !strings.Contains(screen(m), "New action: "+cleanCustomer) {
-		t.Errorf("the form does not name the customer:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "New action: "+cleanCustomer) {
+		t.Errorf("the form does not name the customer:\n%s", frameText(m))
 	}
 	press(t, m, "enter", "enter", "enter") // kind, text as adopted, owner as given
 	typeText(t, m, "2020-02-01")
@@ -246,8 +246,8 @@ func TestAdoptFromBrief(t *testing.T) {
 	// And the workshop's list has it.
 	press(t, m, "esc", "p")
 	s := m.top().(*actionList)
-	if len(s.shown) != 1 || !strings.Contains(screen(m), "overdue") {
-		t.Errorf("the action list:\n%s", screen(m))
+	if len(s.shown) != 1 || !strings.Contains(frameText(m), "overdue") {
+		t.Errorf("the action list:\n%s", frameText(m))
 	}
 }
 
@@ -268,14 +268,14 @@ func TestAdoptFromSegmentForTwoCustomers(t *testing.T) {
 		t.Fatalf("picker of the segment: %+v", p.items[0])
 	}
 	press(t, m, "end", "up", "enter") // the last start item
-	if !strings.Contains(screen(m), "Kunder") {
-		t.Fatalf("the form does not ask which customers:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Kunder") {
+		t.Fatalf("the form does not ask which customers:\n%s", frameText(m))
 	}
 	// The customer under the segment's cursor is chosen; choose the next
 	// one too.
 	press(t, m, "down", "x", "enter", "enter", "enter", "enter", "enter", "enter")
 	if m.top() != Screen(seg) {
-		t.Fatalf("after saving, top is %T:\n%s", m.top(), screen(m))
+		t.Fatalf("after saving, top is %T:\n%s", m.top(), frameText(m))
 	}
 	as, _ := db.Actions(assets.DemoID)
 	if len(as) != 2 {
@@ -293,8 +293,8 @@ func TestAdoptFromSegmentForTwoCustomers(t *testing.T) {
 	if as[0].CustomerID == as[1].CustomerID {
 		t.Error("both actions are for the same customer")
 	}
-	if !strings.Contains(m.status, "Lade till 2 åtgärder") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "Lade till 2 åtgärder") {
+		t.Errorf("status %q", m.statusText())
 	}
 }
 
@@ -325,8 +325,8 @@ func TestActionScreensHelp(t *testing.T) {
 func TestActionListEmpty(t *testing.T) {
 	m, _ := openDemo(t, "en")
 	press(t, m, "p")
-	if !strings.Contains(screen(m), "No actions yet") {
-		t.Errorf("empty list:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "No actions yet") {
+		t.Errorf("empty list:\n%s", frameText(m))
 	}
 	for _, sz := range [][2]int{{60, 16}, {160, 50}} {
 		resize(t, m, sz[0], sz[1])

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -138,13 +139,13 @@ func (p *actionPicker) View() string {
 	st := p.c.Styles
 	w := max(min(p.width-1, 100), 20)
 	head := []string{
-		st.Title.Render(truncate(p.c.T("tui.pick.heading", p.whom), w)),
+		st.Title.Render(screen.Truncate(p.c.T("tui.pick.heading", p.whom), w)),
 	}
 	intro := p.c.T("tui.pick.intro")
 	if len(p.items) == 0 {
 		intro = p.c.T("tui.pick.none")
 	}
-	head = append(head, styled(wrap(intro, w), st.Muted)...)
+	head = append(head, styled(screen.Wrap(intro, w), st.Muted)...)
 
 	var body []string
 	at := 0
@@ -155,7 +156,7 @@ func (p *actionPicker) View() string {
 			if len(body) > 0 {
 				body = append(body, "")
 			}
-			body = append(body, st.Heading.Render(truncate(p.c.T("label."+string(kind)), w)))
+			body = append(body, st.Heading.Render(screen.Truncate(p.c.T("label."+string(kind)), w)))
 		}
 		if i == p.cursor {
 			at = len(body)
@@ -172,7 +173,7 @@ func (p *actionPicker) View() string {
 
 	room := max(p.height-len(head)-1, 1)
 	// Keep the cursor's item, and the line after it, in view.
-	p.offset = scrollWindow(min(at+1, len(body)-1), p.offset, len(body), room)
+	p.offset = screen.ScrollWindow(min(at+1, len(body)-1), p.offset, len(body), room)
 	p.offset = min(p.offset, at)
 	end := min(p.offset+room, len(body))
 	return strings.Join(head, "\n") + "\n\n" + strings.Join(body[p.offset:end], "\n")
@@ -185,7 +186,7 @@ func (p *actionPicker) item(bullet, text string, sel bool, w int) []string {
 	if sel {
 		lead, tst = st.Cursor.Render("▸ "), st.Selected
 	}
-	lines := strings.Split(wrap(text, max(w-4, 1)), "\n")
+	lines := strings.Split(screen.Wrap(text, max(w-4, 1)), "\n")
 	for i, l := range lines {
 		b := "  "
 		if i == 0 {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -90,7 +91,7 @@ func (s *brief) maxOffset() int { return max(len(s.lines)-s.visible(), 0) }
 func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case refreshMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, teamRefreshMsg, tea.BackgroundColorMsg:
+	case screen.DataChanged, datasetMsg, answerSavedMsg, answerDeletedMsg, tea.BackgroundColorMsg:
 		s.build()
 	case tea.KeyPressMsg:
 		page := max(s.visible()-1, 1)
@@ -148,7 +149,7 @@ func (s *brief) View() string {
 	if right != "" {
 		room--
 	}
-	title = truncate(title, max(room, 0))
+	title = screen.Truncate(title, max(room, 0))
 	gap := max(s.width-ansi.StringWidth(title)-ansi.StringWidth(right), 0)
 	head := st.Title.Render(title) + strings.Repeat(" ", gap) + st.Muted.Render(right)
 
@@ -184,7 +185,7 @@ func (s *brief) build() {
 		return
 	}
 	if !ok {
-		s.lines = append([]string{""}, styled(wrap(s.c.T("tui.brief.missing"), w), s.c.Styles.Warning)...)
+		s.lines = append([]string{""}, styled(screen.Wrap(s.c.T("tui.brief.missing"), w), s.c.Styles.Warning)...)
 		s.scroll(s.offset)
 		return
 	}
@@ -220,9 +221,9 @@ func (s *brief) header(a model.Assessment, w int) []string {
 	if d := s.c.Data; d != nil {
 		meta = append(meta, s.c.T("brief.workshop", d.Workshop.Name, d.Workshop.Date))
 	}
-	out := styled(wrap(strings.Join(meta, " · "), w), st.Text)
+	out := styled(screen.Wrap(strings.Join(meta, " · "), w), st.Text)
 	if cu.Notes != "" {
-		out = append(out, styled(wrap(cu.Notes, w), st.Muted)...)
+		out = append(out, styled(screen.Wrap(cu.Notes, w), st.Muted)...)
 	}
 	return out
 }
@@ -230,7 +231,7 @@ func (s *brief) header(a model.Assessment, w int) []string {
 // heading is a section title followed by a rule to the column's edge.
 func (s *brief) heading(title string, w int) string {
 	st := s.c.Styles
-	title = truncate(title, w)
+	title = screen.Truncate(title, w)
 	rule := w - ansi.StringWidth(title) - 1
 	if rule <= 0 {
 		return st.Heading.Render(title)
@@ -251,7 +252,7 @@ func (s *brief) scores(a model.Assessment, w int) []string {
 	barW := min(max(w-nameW-valueW-26, 10), 20)
 	for _, d := range model.Dimensions {
 		sc := a.Scores[d]
-		line := cell(s.c.Content.Dimensions[d].Name, nameW) + "  "
+		line := screen.Cell(s.c.Content.Dimensions[d].Name, nameW) + "  "
 		if sc.Placed {
 			bar := report.Bar(sc.Value, barW)
 			full, empty := bar, ""
@@ -259,9 +260,9 @@ func (s *brief) scores(a model.Assessment, w int) []string {
 				full, empty = bar[:i], bar[i:]
 			}
 			line = st.Text.Render(line) + st.BarFull.Render(full) + st.BarEmpty.Render(empty) + " " +
-				st.Heading.Render(align(report.Number(s.c.Lang, sc.Value, 1), valueW, true))
+				st.Heading.Render(screen.Align(report.Number(s.c.Lang, sc.Value, 1), valueW, true))
 		} else {
-			line = st.Text.Render(line) + st.Muted.Render(cell(s.c.T("brief.notplaced"), barW+1+valueW))
+			line = st.Text.Render(line) + st.Muted.Render(screen.Cell(s.c.T("brief.notplaced"), barW+1+valueW))
 		}
 		cov := s.c.T("brief.coverage", sc.Known, sc.Questions)
 		if sc.DontKnows > 0 {
@@ -272,7 +273,7 @@ func (s *brief) scores(a model.Assessment, w int) []string {
 		} else {
 			out = append(out, line)
 			indent := strings.Repeat(" ", min(nameW+2, max(w-ansi.StringWidth(cov), 0)))
-			out = append(out, styled(prefixed(indent, wrap(cov, max(w-len(indent), 1))), st.Muted)...)
+			out = append(out, styled(prefixed(indent, screen.Wrap(cov, max(w-len(indent), 1))), st.Muted)...)
 		}
 	}
 	return out
@@ -291,7 +292,7 @@ func (s *brief) position(a model.Assessment, w int) []string {
 		}
 		out = append(out, s.labelled(label, name, vst, w)...)
 		if desc != "" {
-			out = append(out, styled(prefixed("  ", wrap(desc, w-2)), st.Text)...)
+			out = append(out, styled(prefixed("  ", screen.Wrap(desc, w-2)), st.Text)...)
 		}
 	}
 	item(s.c.T("col.kraljic"), l.Kraljic, a.Kraljic != "", st.Heading, c.Kraljic[a.Kraljic].Description)
@@ -316,8 +317,8 @@ func (s *brief) labelled(label, value string, vst lipgloss.Style, w int) []strin
 	if ansi.StringWidth(head)+1+ansi.StringWidth(value) <= w {
 		return []string{st.Muted.Render(head) + " " + vst.Render(value)}
 	}
-	out := styled(wrap(head, w), st.Muted)
-	return append(out, styled(prefixed("  ", wrap(value, w-2)), vst)...)
+	out := styled(screen.Wrap(head, w), st.Muted)
+	return append(out, styled(prefixed("  ", screen.Wrap(value, w-2)), vst)...)
 }
 
 // negotiation is the room to move, the buyer's expected stance and the
@@ -327,17 +328,17 @@ func (s *brief) negotiation(a model.Assessment, w int) []string {
 	c := s.c.Content
 	out := []string{s.heading(s.c.T("brief.negotiation"), w)}
 	if !a.Room.Placed {
-		out = append(out, styled(wrap(s.c.T("brief.room.none"), w), st.Muted)...)
+		out = append(out, styled(screen.Wrap(s.c.T("brief.room.none"), w), st.Muted)...)
 	} else {
 		l := report.LabelsOf(c, s.c.Lang, a)
-		out = append(out, styled(wrap(l.Room, w), st.Heading)...)
-		out = append(out, styled(prefixed("  ", wrap(c.Rooms[a.Room.Level].Description, w-2)), st.Text)...)
+		out = append(out, styled(screen.Wrap(l.Room, w), st.Heading)...)
+		out = append(out, styled(prefixed("  ", screen.Wrap(c.Rooms[a.Room.Level].Description, w-2)), st.Text)...)
 		out = append(out, s.labelled(s.c.T("tui.brief.stance"), l.Stance, st.Heading, w)...)
-		out = append(out, styled(prefixed("  ", wrap(c.Stances[a.Room.Stance].Description, w-2)), st.Text)...)
+		out = append(out, styled(prefixed("  ", screen.Wrap(c.Stances[a.Room.Stance].Description, w-2)), st.Text)...)
 	}
 	if a.Regime != "" {
 		out = append(out, "")
-		out = append(out, styled(wrap(c.Regimes[a.Regime].Negotiation, w), st.Text)...)
+		out = append(out, styled(screen.Wrap(c.Regimes[a.Regime].Negotiation, w), st.Text)...)
 	}
 	return out
 }
@@ -351,7 +352,7 @@ func (s *brief) warnings(a model.Assessment, w int) []string {
 		out = append(out, hanging(flagMark+" ", s.c.T("tui.team.brief.diverged", s.c.refs(team.diverged)), w, st.Warning, st.Warning)...)
 	}
 	if len(a.Warnings) == 0 && len(team.diverged) == 0 {
-		return append(out, styled(wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
+		return append(out, styled(screen.Wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
 	}
 	for _, wk := range a.Warnings {
 		out = append(out, hanging("⚠ ", s.c.Content.Warnings[wk], w, st.Warning, st.Warning)...)
@@ -364,7 +365,7 @@ func (s *brief) validate(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.validate"), w)}
 	if len(a.Validate) == 0 {
-		return append(out, styled(wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
+		return append(out, styled(screen.Wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
 	}
 	byID := map[string]model.Question{}
 	for _, q := range s.c.Questions() {
@@ -384,7 +385,7 @@ func (s *brief) activities(a model.Assessment, w int) []string {
 	out := []string{s.heading(s.c.T("brief.activities"), w)}
 	cl, ok := a.Cell()
 	if !ok {
-		return append(out, styled(wrap(s.c.T("tui.brief.noactivities"), w), st.Muted)...)
+		return append(out, styled(screen.Wrap(s.c.T("tui.brief.noactivities"), w), st.Muted)...)
 	}
 	adv := c.Cells[cl.Key()].Advice
 	for i, part := range []struct {
@@ -394,15 +395,15 @@ func (s *brief) activities(a model.Assessment, w int) []string {
 		if i > 0 {
 			out = append(out, "")
 		}
-		out = append(out, styled(wrap(s.c.T(part.key), w), st.Heading)...)
+		out = append(out, styled(screen.Wrap(s.c.T(part.key), w), st.Heading)...)
 		for _, it := range part.items {
 			out = append(out, hanging("• ", it, w, st.Muted, st.Text)...)
 		}
 	}
 	if a.Regime != "" {
 		out = append(out, "")
-		out = append(out, styled(wrap(s.c.T("label.message")+":", w), st.Muted)...)
-		out = append(out, styled(prefixed("  ", wrap(c.Regimes[a.Regime].Message, w-2)), st.Text)...)
+		out = append(out, styled(screen.Wrap(s.c.T("label.message")+":", w), st.Muted)...)
+		out = append(out, styled(prefixed("  ", screen.Wrap(c.Regimes[a.Regime].Message, w-2)), st.Text)...)
 	}
 	return out
 }
@@ -421,17 +422,17 @@ func (s *brief) answers(a model.Assessment, w int) []string {
 		if si > 0 {
 			out = append(out, "")
 		}
-		out = append(out, styled(wrap(set.Title, w), st.Heading)...)
+		out = append(out, styled(screen.Wrap(set.Title, w), st.Heading)...)
 		for qi, q := range set.Questions {
-			num := align(strconv.Itoa(qi+1)+".", 3, true) + " "
+			num := screen.Align(strconv.Itoa(qi+1)+".", 3, true) + " "
 			out = append(out, hanging(num, q.Text, w, st.Muted, st.Text)...)
 			ans, ok := given[q.ID]
 			var line []string
 			switch {
 			case !ok:
-				line = styled(prefixed(indent, wrap(s.c.T("brief.unanswered"), iw)), st.Muted)
+				line = styled(prefixed(indent, screen.Wrap(s.c.T("brief.unanswered"), iw)), st.Muted)
 			case !ans.Score.Known():
-				line = styled(prefixed(indent, wrap(s.c.T("answer.dontknow"), iw)), st.Warning)
+				line = styled(prefixed(indent, screen.Wrap(s.c.T("answer.dontknow"), iw)), st.Warning)
 			default:
 				line = hanging(indent+strconv.Itoa(int(ans.Score))+"  ", q.Anchors[ans.Score-1], w, st.Heading, st.Text)
 			}
@@ -475,7 +476,7 @@ func appendMuted(lines []string, remark string, w int, st lipgloss.Style) []stri
 		return lines
 	}
 	const indent = "    "
-	return append(lines, styled(prefixed(indent, wrap(remark, max(w-len(indent), 1))), st)...)
+	return append(lines, styled(prefixed(indent, screen.Wrap(remark, max(w-len(indent), 1))), st)...)
 }
 
 // hanging wraps text after a prefix, indenting the following lines under
@@ -484,9 +485,9 @@ func hanging(prefix, text string, w int, pst, tst lipgloss.Style) []string {
 	pw := ansi.StringWidth(prefix)
 	if pw >= w/2 {
 		// Too narrow for a hanging indent: the prefix gets its own line.
-		return append([]string{pst.Render(truncate(prefix, w))}, styled(wrap(text, w), tst)...)
+		return append([]string{pst.Render(screen.Truncate(prefix, w))}, styled(screen.Wrap(text, w), tst)...)
 	}
-	lines := strings.Split(wrap(text, w-pw), "\n")
+	lines := strings.Split(screen.Wrap(text, w-pw), "\n")
 	out := make([]string, len(lines))
 	pad := strings.Repeat(" ", pw)
 	for i, l := range lines {
@@ -502,7 +503,7 @@ func hanging(prefix, text string, w int, pst, tst lipgloss.Style) []string {
 // lead wraps "label text" to w under an indent, the label styled apart
 // from the text.
 func lead(indent, label, text string, w int, lst, tst lipgloss.Style) []string {
-	lines := strings.Split(wrap(label+" "+text, max(w-len(indent), 1)), "\n")
+	lines := strings.Split(screen.Wrap(label+" "+text, max(w-len(indent), 1)), "\n")
 	for i, l := range lines {
 		if rest, ok := strings.CutPrefix(l, label); i == 0 && ok {
 			lines[i] = indent + lst.Render(label) + tst.Render(rest)
@@ -558,7 +559,7 @@ func sideBySide(left, right []string, lw, gap int) []string {
 			out[i] = l
 			continue
 		}
-		out[i] = padRight(l, lw) + strings.Repeat(" ", gap) + r
+		out[i] = screen.PadRight(l, lw) + strings.Repeat(" ", gap) + r
 	}
 	return out
 }

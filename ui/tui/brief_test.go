@@ -89,7 +89,7 @@ func TestBriefContent(t *testing.T) {
 		"Evidence: The CEO said in May",
 		"(Demo, ",
 	} {
-		if !strings.Contains(text, want) && !strings.Contains(screen(m), want) {
+		if !strings.Contains(text, want) && !strings.Contains(frameText(m), want) {
 			t.Errorf("the brief lacks %q", want)
 		}
 	}
@@ -137,7 +137,7 @@ func TestBriefNotPlaced(t *testing.T) {
 func TestBriefWideHasTwoColumns(t *testing.T) {
 	m, b := openBrief(t, "en", dontKnowCustomer)
 	both := func() bool {
-		for _, l := range strings.Split(screen(m), "\n") {
+		for _, l := range strings.Split(frameText(m), "\n") {
 			if strings.Contains(l, "Scores ─") && strings.Contains(l, "Negotiation ─") {
 				return true
 			}
@@ -145,17 +145,17 @@ func TestBriefWideHasTwoColumns(t *testing.T) {
 		return false
 	}
 	if both() {
-		t.Fatalf("two columns at 80 wide:\n%s", screen(m))
+		t.Fatalf("two columns at 80 wide:\n%s", frameText(m))
 	}
 	resize(t, m, 160, 50)
 	requireFits(t, m)
 	if !both() {
-		t.Fatalf("no two columns at 160×50:\n%s", screen(m))
+		t.Fatalf("no two columns at 160×50:\n%s", frameText(m))
 	}
 	// The facts that matter most fit on the first page.
 	for _, want := range []string{"Priority: P3", "Diversify", "⚠", "[ ] What would it cost them", "Recommended activities"} {
-		if !strings.Contains(screen(m), want) {
-			t.Errorf("the first page at 160×50 lacks %q:\n%s", want, screen(m))
+		if !strings.Contains(frameText(m), want) {
+			t.Errorf("the first page at 160×50 lacks %q:\n%s", want, frameText(m))
 		}
 	}
 	// The columns are rebuilt at the new width, not in View.
@@ -171,11 +171,11 @@ func TestBriefWideHasTwoColumns(t *testing.T) {
 func TestBriefScrolls(t *testing.T) {
 	m, b := openBrief(t, "en", dontKnowCustomer)
 	last := "Small series of complex parts are not our focus."
-	if strings.Contains(screen(m), last) {
+	if strings.Contains(frameText(m), last) {
 		t.Fatal("the last answer is on the first page")
 	}
-	if !strings.Contains(screen(m), "lines 1–20 of ") {
-		t.Fatalf("no scroll position:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "lines 1–20 of ") {
+		t.Fatalf("no scroll position:\n%s", frameText(m))
 	}
 	press(t, m, "down", "j")
 	if b.offset != 2 {
@@ -191,12 +191,12 @@ func TestBriefScrolls(t *testing.T) {
 		t.Fatalf("pgup: offset %d", b.offset)
 	}
 	press(t, m, "end")
-	if !strings.Contains(screen(m), last) || !strings.Contains(screen(m), "How well does the account fit your strategy?") {
-		t.Fatalf("end does not reach the last answer:\n%s", screen(m))
+	if !strings.Contains(frameText(m), last) || !strings.Contains(frameText(m), "How well does the account fit your strategy?") {
+		t.Fatalf("end does not reach the last answer:\n%s", frameText(m))
 	}
 	n := len(b.lines)
-	if !strings.Contains(screen(m), "of "+fmt.Sprint(n)) || !strings.Contains(screen(m), "–"+fmt.Sprint(n)+" of") {
-		t.Fatalf("the position at the end should name the last line %d:\n%s", n, screen(m))
+	if !strings.Contains(frameText(m), "of "+fmt.Sprint(n)) || !strings.Contains(frameText(m), "–"+fmt.Sprint(n)+" of") {
+		t.Fatalf("the position at the end should name the last line %d:\n%s", n, frameText(m))
 	}
 	press(t, m, "down", "pgdown")
 	if b.offset != b.maxOffset() {
@@ -291,8 +291,8 @@ func TestBriefMissingCustomer(t *testing.T) {
 		t.Fatal(err)
 	}
 	drive(t, m, m.c.loadDataset(assets.DemoID, nil))
-	if !strings.Contains(screen(m), "no longer in the workshop") {
-		t.Fatalf("a deleted customer's brief:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "no longer in the workshop") {
+		t.Fatalf("a deleted customer's brief:\n%s", frameText(m))
 	}
 	press(t, m, "a", "e", "end", "space")
 	if m.top() != Screen(b) {
@@ -301,7 +301,7 @@ func TestBriefMissingCustomer(t *testing.T) {
 	requireFits(t, m)
 
 	drive(t, m, push(newBrief(m.c, "no-such-customer")))
-	if !strings.Contains(screen(m), "no longer in the workshop") {
-		t.Fatalf("an unknown customer's brief:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "no longer in the workshop") {
+		t.Fatalf("an unknown customer's brief:\n%s", frameText(m))
 	}
 }

@@ -1,24 +1,25 @@
 // Package tui is styrka's terminal UI: a Bubble Tea program a facilitator
 // drives in front of a room, and a seller uses alone before a negotiation.
-// The root model keeps a stack of screens; each screen is a small
-// component that draws itself into the size it is given and lists its keys
-// for the footer and the help screen.
+// It is built on the screen kit (ui/screen): the root model keeps a stack
+// of screens, each a small component that draws itself into the size it
+// is given and lists its keys for the footer and the help page; every
+// command's result comes back to the screen that issued it.
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
 	"styrka/ui/keys"
+	"styrka/ui/screen"
 	"styrka/ui/styles"
 )
 
 // Common is what every screen shares: texts, looks, keys, the store and
-// the workshop that is open. Screens hold a pointer to it; only Update
-// methods change it.
+// the workshop that is open. Screens hold a pointer to it; only the root
+// model changes the open workshop, from the results of store writes.
 type Common struct {
 	Content *assets.Content
 	Lang    string
@@ -30,10 +31,18 @@ type Common struct {
 	Author string
 	// Data is the open workshop, or nil.
 	Data *model.Dataset
+	// Focus is the customer the customer list selects the next time it
+	// reloads (one just added), or "".
+	Focus string
+	// writes is the serial queue every store write of the program joins.
+	writes *screen.Writes
 }
 
 // T translates a UI text.
 func (c *Common) T(key string, args ...any) string { return c.Content.T(key, args...) }
+
+// styles is the look in use, for components that ask at every draw.
+func (c *Common) styles() *styles.Styles { return c.Styles }
 
 // Questions lists the questions of both sets.
 func (c *Common) Questions() []model.Question { return c.Content.Questions() }
@@ -47,46 +56,10 @@ func (c *Common) Assess() []model.Assessment {
 }
 
 // Screen is one page of the UI.
-type Screen interface {
-	Init() tea.Cmd
-	Update(msg tea.Msg) (Screen, tea.Cmd)
-	// View draws the screen into the size last given to SetSize.
-	View() string
-	SetSize(width, height int)
-	// Title is the screen's part of the breadcrumb in the header.
-	Title() string
-	// ShortHelp lists the keys for the footer, FullHelp for the help
-	// screen.
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-	// Typing reports whether a text field has the focus, so that q, ? and
-	// esc belong to the field and not to the app.
-	Typing() bool
-}
+type Screen = screen.Screen
 
-// Flusher is a screen holding input that is not saved yet (an answer
-// being given); Flush returns the command that saves it, run before the
-// program quits.
-type Flusher interface {
-	Flush() tea.Cmd
-}
-
-// Navigation and status messages screens send upward.
+// Messages the root model handles for every screen.
 type (
-	// pushMsg opens a screen on top of the current one.
-	pushMsg struct{ screen Screen }
-	// popMsg goes back to the screen below.
-	popMsg struct{}
-	// replaceMsg swaps the current screen for another.
-	replaceMsg struct{ screen Screen }
-	// refreshMsg tells the screen that became the top one to reload what
-	// it shows.
-	refreshMsg struct{}
-	// statusMsg shows a short message above the footer.
-	statusMsg struct {
-		text string
-		err  bool
-	}
 	// errMsg reports a failed command; its text is one sentence for the
 	// user.
 	errMsg struct{ err error }
@@ -94,6 +67,8 @@ type (
 	datasetMsg struct {
 		data model.Dataset
 		then Screen // pushed once the dataset is in place, or nil
+		// focus is a customer the list selects, or "".
+		focus string
 	}
 	// answerSavedMsg reports an answer stored in the database.
 	answerSavedMsg struct {
@@ -105,15 +80,23 @@ type (
 	answerDeletedMsg struct{ customerID, questionID string }
 )
 
-func push(s Screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Msg             { return popMsg{} }
-func replace(s Screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
-
+func push(s Screen) tea.Cmd    { return screen.Push(s) }
+func pop() tea.Msg             { return screen.Pop() }
+func replace(s Screen) tea.Cmd { return screen.Replace(s) }
 func status(text string) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text: text} }
+	return screen.Status(text)
 }
 
 func fail(err error) tea.Msg { return errMsg{err} }
+
+// serial joins a store write to the program's queue, so that writes land
+// in the order they were given (a score, its note, an undo).
+func (c *Common) serial(cmd tea.Cmd) tea.Cmd {
+	if c.writes == nil {
+		c.writes = &screen.Writes{}
+	}
+	return c.writes.Then(cmd)
+}
 
 // loadDataset reads a workshop and, when then is given, opens that screen
 // once it is in place.
@@ -128,19 +111,20 @@ func (c *Common) loadDataset(workshopID string, then Screen) tea.Cmd {
 	}
 }
 
-// saveAnswer stores one answer in its own transaction.
+// saveAnswer stores one answer in its own transaction, after the writes
+// before it.
 func (c *Common) saveAnswer(a model.Answer) tea.Cmd {
 	db, wid := c.Store, c.Data.Workshop.ID
 	var previous *model.Answer
 	if old, ok := c.Data.Answers[a.CustomerID][a.QuestionID]; ok {
 		previous = &old
 	}
-	return func() tea.Msg {
+	return c.serial(func() tea.Msg {
 		if err := db.SaveAnswer(wid, a); err != nil {
 			return fail(err)
 		}
 		return answerSavedMsg{answer: a, previous: previous}
-	}
+	})
 }
 
 // applyAnswer puts a saved answer into the open dataset.

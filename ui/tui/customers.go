@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"styrka/store"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,10 +29,10 @@ const (
 // question set, both classes, regime and priority.
 type customers struct {
 	c      *Common
-	table  table
+	table  screen.Table
 	all    []model.Assessment
 	shown  []model.Assessment
-	filter filterBox
+	filter screen.Filter
 	order  sortOrder
 	width  int
 	height int
@@ -38,16 +40,16 @@ type customers struct {
 
 func newCustomers(c *Common) *customers {
 	s := &customers{c: c}
-	s.filter = newFilterBox(c.T("tui.filter.placeholder"))
-	s.table = table{c: c, cols: []column{
+	s.filter = screen.NewFilter(c.T("tui.filter.placeholder"))
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: "#", Width: 3, Right: true},
 		{Title: c.T("col.customer")},
 		{Title: c.T("tui.col.setA"), Width: 5, Right: true},
 		{Title: c.T("tui.col.setB"), Width: 5, Right: true},
 		{Title: c.T("tui.col.priority"), Width: 2},
-		{Title: c.T("col.regime"), Width: 18},
-		{Title: c.T("col.kraljic"), Width: 13},
-		{Title: c.T("col.preferencing"), Width: 13},
+		{Title: c.T("col.regime"), Width: 24},
+		{Title: c.T("col.kraljic"), Width: 24},
+		{Title: c.T("col.preferencing"), Width: 24},
 	}}
 	s.reload()
 	return s
@@ -66,7 +68,7 @@ func (s *customers) Title() string {
 	return s.c.Data.Workshop.Name
 }
 
-func (s *customers) Typing() bool { return s.filter.typing }
+func (s *customers) Typing() bool { return s.filter.Typing() }
 
 // HandlesEsc: esc first clears an applied filter.
 func (s *customers) HandlesEsc() bool { return s.filter.Value() != "" }
@@ -79,7 +81,7 @@ func (s *customers) SetSize(w, h int) {
 
 func (s *customers) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	if s.filter.typing {
+	if s.filter.Typing() {
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.filterdone"))),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.filterclear"))),
@@ -88,7 +90,9 @@ func (s *customers) ShortHelp() []key.Binding {
 	if len(s.all) == 0 {
 		return []key.Binding{k.New, k.Import, k.Map}
 	}
-	return []key.Binding{k.Answer, k.Enter, k.Map, k.New, k.Filter}
+	answer := k.Answer
+	answer.SetHelp(k.Answer.Help().Key, s.c.T("key.q.answer"))
+	return []key.Binding{answer, k.Quick, k.Enter, k.Map, k.New, k.Filter}
 }
 
 func (s *customers) FullHelp() [][]key.Binding {
@@ -108,12 +112,16 @@ func (s *customers) reload() {
 	if a, ok := s.selected(); ok {
 		keep = a.Customer.ID
 	}
+	if s.c.Focus != "" {
+		// A customer just added or edited is selected.
+		keep, s.c.Focus = s.c.Focus, ""
+	}
 	s.all = s.c.Assess()
 	s.apply()
 	if keep != "" {
 		for i, a := range s.shown {
 			if a.Customer.ID == keep {
-				s.table.cursor = i
+				s.table.Cursor = i
 			}
 		}
 	}
@@ -143,7 +151,7 @@ func (s *customers) apply() {
 		rank[a.Customer.ID] = i + 1
 	}
 	st := s.c.Styles
-	rows := make([]row, len(s.shown))
+	rows := make([]screen.Row, len(s.shown))
 	for i, a := range s.shown {
 		l := report.LabelsOf(s.c.Content, s.c.Lang, a)
 		pa, pb := a.Progress[model.SetThem], a.Progress[model.SetUs]
@@ -152,16 +160,16 @@ func (s *customers) apply() {
 		if q := quadrantOf(a.Regime); q >= 0 {
 			rs = st.Quadrant[q]
 		}
-		rows[i] = row{
+		rows[i] = screen.Row{
 			Cells: []string{fmt.Sprint(rank[a.Customer.ID]), a.Customer.Name,
 				fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
 				l.Priority, l.Regime, l.Kraljic, l.Preferencing},
 			Styles: []*lipgloss.Style{nil, nil, progressStyle(s.c, pa), progressStyle(s.c, pb), &ps, &rs},
 		}
 	}
-	s.table.empty = s.c.T("tui.customers.empty")
+	s.table.Empty = s.c.T("tui.customers.empty")
 	if q != "" {
-		s.table.empty = s.c.T("tui.customers.nomatch", s.filter.Value())
+		s.table.Empty = s.c.T("tui.customers.nomatch", s.filter.Value())
 	}
 	s.table.SetRows(rows)
 }
@@ -184,27 +192,27 @@ func quadrantOf(r model.Regime) int {
 }
 
 func (s *customers) selected() (model.Assessment, bool) {
-	if s.table.cursor < 0 || s.table.cursor >= len(s.shown) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.shown) {
 		return model.Assessment{}, false
 	}
-	return s.shown[s.table.cursor], true
+	return s.shown[s.table.Cursor], true
 }
 
 func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case refreshMsg, answerSavedMsg, answerDeletedMsg:
+	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
 		s.reload()
 		return s, nil
 	case tea.PasteMsg:
-		if s.filter.typing {
+		if s.filter.Typing() {
 			return s, s.updateFilter(msg)
 		}
 	case tea.KeyPressMsg:
-		if s.filter.typing {
+		if s.filter.Typing() {
 			return s, s.updateFilter(msg)
 		}
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
 		a, ok := s.selected()
@@ -230,7 +238,7 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Plan):
 			return s, push(newActionList(s.c))
 		case key.Matches(msg, k.CloseRound) && s.c.Data != nil:
-			return s, push(newCloseRound(s.c))
+			return s, newCloseRound(s.c)
 		case key.Matches(msg, k.Participants) && s.c.Data != nil:
 			return s, push(newParticipants(s.c))
 		case key.Matches(msg, k.Serve) && s.c.Data != nil:
@@ -253,14 +261,14 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			cu := a.Customer
 			return s, push(newCustomerForm(s.c, &cu))
 		case key.Matches(msg, k.Delete):
-			return s, push(s.confirmDelete(a))
+			return s, s.confirmDelete(a)
 		}
 	}
 	return s, nil
 }
 
-func (s *customers) confirmDelete(a model.Assessment) Screen {
-	db, c := s.c.Store, s.c
+func (s *customers) confirmDelete(a model.Assessment) tea.Cmd {
+	c := s.c
 	wid, cid, name := a.Customer.WorkshopID, a.Customer.ID, a.Customer.Name
 	n := 0
 	if c.Data != nil {
@@ -274,16 +282,10 @@ func (s *customers) confirmDelete(a model.Assessment) Screen {
 			}
 		}
 	}
-	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), func() tea.Msg {
-		if err := db.DeleteCustomer(wid, cid); err != nil {
-			return fail(err)
-		}
-		d, err := db.Load(wid)
-		if err != nil {
-			return fail(err)
-		}
-		return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(c.T("tui.customer.deleted", name))}
-	})
+	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), c.remove(wid,
+		func(d model.Dataset) model.Dataset { return customerPart(d, cid) },
+		func(db *store.DB) error { return db.DeleteCustomer(wid, cid) },
+		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name)))
 }
 
 func (s *customers) View() string {

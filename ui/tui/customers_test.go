@@ -34,8 +34,8 @@ func TestCustomersFilterAndSort(t *testing.T) {
 	}
 	// While typing, q is text, not quit.
 	typeText(t, m, "q")
-	if len(s.shown) != 0 || !strings.Contains(screen(m), "Ingen kund matchar") {
-		t.Fatalf("q while filtering:\n%s", screen(m))
+	if len(s.shown) != 0 || !strings.Contains(frameText(m), "Ingen kund matchar") {
+		t.Fatalf("q while filtering:\n%s", frameText(m))
 	}
 	press(t, m, "backspace", "enter")
 	if s.Typing() || len(s.shown) != 1 {
@@ -77,6 +77,6 @@ func TestAddEditDeleteCustomer(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Fatalf("new customer not listed:\n%s", screen(m))
+		t.Fatalf("new customer not listed:\n%s", frameText(m))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -83,9 +84,9 @@ func (s *exportScreen) formatForm() {
 		wide = max(wide, len(f))
 	}
 	for i, f := range s.formats {
-		label := padRight(f, wide) + "  " + s.describeFormat(f)
+		label := screen.PadRight(f, wide) + "  " + s.describeFormat(f)
 		if s.width > 0 {
-			label = truncate(label, min(s.width, 76)-6)
+			label = screen.Truncate(label, min(s.width, 76)-6)
 		}
 		opts[i] = huh.NewOption(label, f)
 	}
@@ -207,10 +208,8 @@ func (s *exportScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		}
 	case tea.PasteMsg, tea.BackgroundColorMsg:
-	default:
-		if !isHuhMsg(msg) {
-			return s, nil
-		}
+	case screen.DataChanged:
+		return s, nil
 	}
 	m, cmd := s.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
@@ -245,7 +244,7 @@ func (s *exportScreen) checked(msg exportCheckedMsg) tea.Cmd {
 	write := s.write(msg.path, s.fields.Format)
 	if msg.exists {
 		file, dir := filepath.Base(msg.path), filepath.Dir(msg.path)
-		return replace(newConfirm(s.c, s.c.T("tui.export.overwrite", file, dir), write))
+		return screen.Ask(screen.NewConfirm(s.c.T("tui.export.overwrite", file, dir), tea.Sequence(pop, write)).OnNo(pop))
 	}
 	return tea.Sequence(pop, write)
 }
@@ -302,15 +301,15 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 		}
 		switch {
 		case cid != "":
-			return statusMsg{text: c.T("tui.export.done.customer", path, name)}
+			return screen.StatusMsg{Text: c.T("tui.export.done.customer", path, name)}
 		case format == "handout":
-			return statusMsg{text: c.T("tui.export.done.handout", path)}
+			return screen.StatusMsg{Text: c.T("tui.export.done.handout", path)}
 		}
 		key := "tui.export.done"
 		if len(d.Customers) == 1 {
 			key += ".one"
 		}
-		return statusMsg{text: c.T(key, path, len(d.Customers))}
+		return screen.StatusMsg{Text: c.T(key, path, len(d.Customers))}
 	}
 }
 
@@ -346,13 +345,13 @@ func (s *exportScreen) View() string {
 	if s.customerID != "" {
 		head = s.c.T("tui.export.customer", s.name)
 	}
-	out := st.Title.Render(truncate(head, s.width)) + "\n\n" + strings.TrimRight(s.form.View(), "\n")
+	out := st.Title.Render(screen.Truncate(head, s.width)) + "\n\n" + strings.TrimRight(s.form.View(), "\n")
 	w := max(min(s.width, 76), 1)
 	if s.stage != exportFormat {
 		out += "\n" + hint(st.Muted, s.c.T("tui.export.path.help", report.Extension(s.fields.Format)), w)
 	}
 	if s.problem != "" {
-		out += "\n\n" + st.Error.Render(wrap(s.problem, w))
+		out += "\n\n" + st.Error.Render(screen.Wrap(s.problem, w))
 	}
 	return out
 }
@@ -360,7 +359,7 @@ func (s *exportScreen) View() string {
 // hint is a help text under a form's field, indented as the field's
 // text is.
 func hint(st lipgloss.Style, text string, w int) string {
-	lines := strings.Split(wrap(text, max(w-2, 1)), "\n")
+	lines := strings.Split(screen.Wrap(text, max(w-2, 1)), "\n")
 	for i, l := range lines {
 		lines[i] = "  " + st.Render(l)
 	}

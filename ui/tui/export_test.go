@@ -19,6 +19,9 @@ import (
 // dropped.
 func pressSlow(t *testing.T, m *Model, k string) {
 	t.Helper()
+	if c := clocks[m]; c != nil {
+		c.Advance(time.Second)
+	}
 	queue := []any{keyMsg(k)}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 1000 {
@@ -52,9 +55,6 @@ func pressSlow(t *testing.T, m *Model, k string) {
 				for _, c := range cmds {
 					queue = append(queue, c)
 				}
-				continue
-			}
-			if isTerminalQuery(x) {
 				continue
 			}
 			_, cmd := m.Update(x)
@@ -99,7 +99,7 @@ func pickFormat(t *testing.T, m *Model, s *exportScreen, format string) {
 			}
 			press(t, m, "enter")
 			if s.stage != exportPath {
-				t.Fatalf("choosing %s: stage %d\n%s", format, s.stage, screen(m))
+				t.Fatalf("choosing %s: stage %d\n%s", format, s.stage, frameText(m))
 			}
 			return
 		}
@@ -126,7 +126,7 @@ func TestExportWorkshopXLSX(t *testing.T) {
 	requireFits(t, m)
 	pressSlow(t, m, "enter")
 	if _, ok := m.top().(*customers); !ok {
-		t.Fatalf("after the export the top is %T:\n%s", m.top(), screen(m))
+		t.Fatalf("after the export the top is %T:\n%s", m.top(), frameText(m))
 	}
 	path := filepath.Join(dir, "demo-2026-11-02.xlsx")
 	data, err := os.ReadFile(path)
@@ -145,8 +145,8 @@ func TestExportWorkshopXLSX(t *testing.T) {
 	if err != nil || len(rows) != 13 {
 		t.Fatalf("customers sheet: %d rows, %v", len(rows), err)
 	}
-	if want := "Wrote " + path + " (12 customers)."; m.status != want {
-		t.Fatalf("status %q, want %q", m.status, want)
+	if want := "Wrote " + path + " (12 customers)."; m.statusText() != want {
+		t.Fatalf("status %q, want %q", m.statusText(), want)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("the folder holds %d files, want only the export", len(entries))
@@ -165,8 +165,8 @@ func TestExportBriefMarkdown(t *testing.T) {
 	if strings.Join(e.formats, " ") != "md json csv xlsx svg" {
 		t.Fatalf("formats for one customer: %v", e.formats)
 	}
-	if !strings.Contains(screen(m), "underlaget på en sida") {
-		t.Fatalf("md is not described as the brief:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "underlaget på en sida") {
+		t.Fatalf("md is not described as the brief:\n%s", frameText(m))
 	}
 	press(t, m, "enter")
 	want := slug(a.Customer.Name) + "-brief.md"
@@ -184,8 +184,8 @@ func TestExportBriefMarkdown(t *testing.T) {
 	if _, ok := m.top().(*brief); !ok {
 		t.Fatalf("after the export the top is %T", m.top())
 	}
-	if !strings.Contains(m.status, "("+a.Customer.Name+")") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "("+a.Customer.Name+")") {
+		t.Fatalf("status %q", m.statusText())
 	}
 }
 
@@ -197,10 +197,10 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	}
 	pickFormat(t, m, s, "md")
 	pressSlow(t, m, "enter")
-	if _, ok := m.top().(*confirm); !ok {
+	if ok := m.stack.Dialog() != nil; !ok {
 		t.Fatalf("an existing file: the top is %T", m.top())
 	}
-	if frame := screen(m); !strings.Contains(frame, "demo-2026-11-02.md already exists") {
+	if frame := frameText(m); !strings.Contains(frame, "demo-2026-11-02.md already exists") {
 		t.Fatalf("the question does not name the file:\n%s", frame)
 	}
 	press(t, m, "n")
@@ -233,7 +233,7 @@ func TestExportBadFolder(t *testing.T) {
 	if m.top() != Screen(s) || s.stage != exportPath {
 		t.Fatalf("a missing folder: top %T, stage %d", m.top(), s.stage)
 	}
-	frame := screen(m)
+	frame := frameText(m)
 	missing := filepath.Join(dir, "no")
 	if !strings.Contains(strings.ReplaceAll(frame, "\n", " "), "The folder") || !strings.Contains(s.problem, missing+" does not exist") {
 		t.Fatalf("no sentence about the folder:\n%s", frame)
@@ -254,7 +254,7 @@ func TestExportBadFolder(t *testing.T) {
 	typeText(t, m, "ut")
 	pressSlow(t, m, "enter")
 	if _, err := os.Stat(filepath.Join(dir, "ut.csv")); err != nil {
-		t.Fatalf("ut.csv: %v\n%s", err, screen(m))
+		t.Fatalf("ut.csv: %v\n%s", err, frameText(m))
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"styrka/store"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -62,37 +64,22 @@ func (s *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
 		return s, pop
 	}
-	switch msg.(type) {
-	case tea.KeyPressMsg, tea.PasteMsg, tea.BackgroundColorMsg:
-	default:
-		// huh's own messages (field focus, group changes) pass through;
-		// results addressed to other screens do not concern the form.
-		if !isHuhMsg(msg) {
-			return s, nil
-		}
+	if _, ok := msg.(screen.DataChanged); ok {
+		return s, nil
 	}
+	// Every other message is the form's own: results come back only to
+	// the screen whose command asked for them.
 	m, cmd := s.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
 		s.form = f
 	}
 	switch s.form.State {
 	case huh.StateCompleted:
-		return s, tea.Sequence(cmd, s.onSubmit(), pop)
+		return s, tea.Sequence(cmd, pop, s.onSubmit())
 	case huh.StateAborted:
 		return s, pop
 	}
 	return s, cmd
-}
-
-// isHuhMsg reports whether a message belongs to huh's internals.
-func isHuhMsg(msg tea.Msg) bool {
-	switch msg.(type) {
-	case refreshMsg, statusMsg, errMsg, datasetMsg, answerSavedMsg, answerDeletedMsg, workshopsMsg, demoMsg, tea.WindowSizeMsg:
-		return false
-	case teamRefreshMsg, teamChangedMsg, teamLoadedMsg, voteSavedMsg, silentSavedMsg, silentOpenedMsg, timerMsg, VoteMsg, ParticipantMsg:
-		return false
-	}
-	return true
 }
 
 func (s *formScreen) View() string {
@@ -122,7 +109,7 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 	))
 	db := c.Store
 	return newFormScreen(c, title, form, func() tea.Cmd {
-		ws := model.Workshop{HorizonMonths: model.DefaultHorizonMonths}
+		ws := model.Workshop{ID: store.NewID(), HorizonMonths: model.DefaultHorizonMonths}
 		if w != nil {
 			ws = *w
 		}
@@ -139,7 +126,15 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 			if err := db.PutWorkshop(ws); err != nil {
 				return fail(err)
 			}
-			return statusMsg{text: done}
+			if w != nil {
+				return screen.StatusMsg{Text: done}
+			}
+			// A new workshop opens at once: adding customers comes next.
+			d, err := db.Load(ws.ID)
+			if err != nil {
+				return fail(err)
+			}
+			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d, then: newCustomers(c)} }, status(done)}
 		}
 	})
 }
@@ -222,7 +217,7 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 	))
 	db, wid := c.Store, c.Data.Workshop.ID
 	return newFormScreen(c, title, form, func() tea.Cmd {
-		x := model.Customer{WorkshopID: wid}
+		x := model.Customer{ID: store.NewID(), WorkshopID: wid}
 		if cu != nil {
 			x = *cu
 		}
@@ -246,49 +241,15 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 			if err != nil {
 				return fail(err)
 			}
-			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(done)}
+			// The list selects the customer just added or edited.
+			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d, focus: x.ID} }, status(done)}
 		}
 	})
 }
 
-// confirm asks before anything destructive; y (or j for ja) goes ahead,
-// n or esc keeps everything.
-type confirm struct {
-	c      *Common
-	text   string
-	onYes  tea.Cmd
-	width  int
-	height int
-}
-
-func newConfirm(c *Common, text string, onYes tea.Cmd) *confirm {
-	return &confirm{c: c, text: text, onYes: onYes}
-}
-
-func (s *confirm) Init() tea.Cmd    { return nil }
-func (s *confirm) Title() string    { return s.c.T("tui.confirm") }
-func (s *confirm) Typing() bool     { return false }
-func (s *confirm) SetSize(w, h int) { s.width, s.height = w, h }
-func (s *confirm) ShortHelp() []key.Binding {
-	return []key.Binding{s.c.Keys.Yes, s.c.Keys.No}
-}
-func (s *confirm) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-
-func (s *confirm) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, s.c.Keys.Yes):
-			return s, tea.Sequence(s.onYes, pop)
-		case key.Matches(k, s.c.Keys.No):
-			return s, pop
-		}
-	}
-	return s, nil
-}
-
-func (s *confirm) View() string {
-	st := s.c.Styles
-	w := min(s.width-6, 64)
-	body := st.Text.Render(wrap(s.text, w)) + "\n\n" + st.Key.Render(s.c.T("key.yes.key")) + " " + st.KeyDesc.Render(s.c.T("key.yes")) + "   " + st.Key.Render("n") + " " + st.KeyDesc.Render(s.c.T("key.no"))
-	return placeCenter(s.width, s.height, st.Dialog.Render(body))
+// newConfirm asks before anything destructive, in a dialog over the
+// screen that asks; onYes runs when the user says yes, after the writes
+// before it.
+func newConfirm(c *Common, text string, onYes tea.Cmd) tea.Cmd {
+	return screen.Ask(screen.NewConfirm(text, c.writes.Later(onYes)))
 }

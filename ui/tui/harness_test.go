@@ -15,6 +15,7 @@ import (
 
 	"styrka/assets"
 	"styrka/store"
+	"styrka/ui/screen"
 	"styrka/ui/styles"
 )
 
@@ -24,7 +25,7 @@ var _ = flag.Bool // golden's -update flag is registered by the golden package
 var testSizes = []struct {
 	name string
 	w, h int
-}{{"80x24", 80, 24}, {"120x40", 120, 40}, {"tiny", 30, 10}}
+}{{"80x24", 80, 24}, {"120x40", 120, 40}, {"200x55", 200, 55}, {"tiny", 30, 10}}
 
 // newTestModel opens a fresh database in a temporary folder, with the demo
 // workshop in it when demo is true, and builds the UI on it at 80×24.
@@ -49,7 +50,11 @@ func newTestModel(t *testing.T, lang string, demo bool) (*Model, *store.DB) {
 			t.Fatal(err)
 		}
 	}
-	m := New(Options{Store: db, Content: assets.MustBuiltin(lang), Lang: lang, Theme: styles.Dark, Author: "test"})
+	clock := &testClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	m := New(Options{Store: db, Content: assets.MustBuiltin(lang), Lang: lang, Theme: styles.Dark, Author: "test",
+		Stack: screen.Options{Now: clock.Now, Grace: time.Millisecond, Skip: isBlink}})
+	clocks[m] = clock
+	t.Cleanup(func() { delete(clocks, m) })
 	drive(t, m, m.Init(), tea.WindowSizeMsg{Width: 80, Height: 24})
 	return m, db
 }
@@ -87,9 +92,6 @@ func drive(t *testing.T, m *Model, items ...any) {
 				}
 				continue
 			}
-			if isTerminalQuery(x) {
-				continue
-			}
 			_, cmd := m.Update(x)
 			queue = append(queue, cmd)
 		}
@@ -109,12 +111,6 @@ func sequence(msg any) ([]tea.Cmd, bool) {
 	return out, true
 }
 
-// isTerminalQuery is a message meant for the terminal, not the model.
-func isTerminalQuery(msg any) bool {
-	name := reflect.TypeOf(msg).String()
-	return strings.Contains(name, "backgroundColor") || strings.Contains(name, "windowSize") || strings.Contains(name, "Request")
-}
-
 func runCmd(c tea.Cmd) (tea.Msg, bool) {
 	if reflect.ValueOf(c).Pointer() == blinkPC {
 		// A cursor blink waits half a second and only toggles the cursor.
@@ -129,6 +125,9 @@ func runCmd(c tea.Cmd) (tea.Msg, bool) {
 		return nil, false
 	}
 }
+
+// isBlink is a cursor's blink command, which the stack drops in tests.
+func isBlink(c tea.Cmd) bool { return reflect.ValueOf(c).Pointer() == blinkPC }
 
 // blinkPC identifies the cursor's blink command: every blink is a closure
 // of the same function literal, so they share its code pointer.
@@ -147,6 +146,9 @@ const cmdTimeout = 5 * time.Second
 func press(t *testing.T, m *Model, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
+		if c := clocks[m]; c != nil {
+			c.Advance(time.Second)
+		}
 		drive(t, m, keyMsg(k))
 	}
 }
@@ -173,6 +175,12 @@ func keyMsg(k string) tea.KeyPressMsg {
 	panic("keyMsg: unknown key " + k)
 }
 
+// toTop is msg addressed to the screen on top, as if its own command had
+// returned it.
+func toTop(m *Model, msg tea.Msg) screen.Addressed {
+	return screen.Addressed{To: m.stack.TopID(), Msg: msg}
+}
+
 // typeText types text rune by rune.
 func typeText(t *testing.T, m *Model, text string) {
 	t.Helper()
@@ -182,7 +190,23 @@ func typeText(t *testing.T, m *Model, text string) {
 }
 
 // screen is the plain text of the current frame.
-func screen(m *Model) string { return ansi.Strip(m.render()) }
+func frameText(m *Model) string { return ansi.Strip(m.stack.View()) }
+
+// statusText is the status line's text.
+func (m *Model) statusText() string { t, _ := m.stack.StatusText(); return t }
+
+// statusIsErr reports whether the status line shows an error.
+func (m *Model) statusIsErr() bool { _, e := m.stack.StatusText(); return e }
+
+// testClock is the stack's clock in tests: it moves only when a test
+// moves it, and press moves it a second per key, as a person types.
+type testClock struct{ now time.Time }
+
+func (c *testClock) Now() time.Time          { return c.now }
+func (c *testClock) Advance(d time.Duration) { c.now = c.now.Add(d) }
+
+// clocks holds each test model's clock.
+var clocks = map[*Model]*testClock{}
 
 // resize sets the window size.
 func resize(t *testing.T, m *Model, w, h int) { drive(t, m, tea.WindowSizeMsg{Width: w, Height: h}) }
@@ -191,14 +215,15 @@ func resize(t *testing.T, m *Model, w, h int) { drive(t, m, tea.WindowSizeMsg{Wi
 // the frame has more lines than the window.
 func requireFits(t *testing.T, m *Model) {
 	t.Helper()
-	frame := m.render()
+	frame := m.stack.View()
 	lines := strings.Split(frame, "\n")
-	if len(lines) > m.height {
-		t.Fatalf("frame has %d lines, the window %d", len(lines), m.height)
+	width, height := m.stack.Size()
+	if len(lines) > height {
+		t.Fatalf("frame has %d lines, the window %d", len(lines), height)
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.width {
-			t.Fatalf("line %d is %d wide in a %d-wide window: %q", i, w, m.width, ansi.Strip(l))
+		if w := ansi.StringWidth(l); w > width {
+			t.Fatalf("line %d is %d wide in a %d-wide window: %q", i, w, width, ansi.Strip(l))
 		}
 	}
 }
@@ -211,7 +236,7 @@ func goldenAt(t *testing.T, m *Model) {
 		t.Run(s.name, func(t *testing.T) {
 			resize(t, m, s.w, s.h)
 			requireFits(t, m)
-			golden.RequireEqual(t, screen(m))
+			golden.RequireEqual(t, frameText(m))
 		})
 	}
 	resize(t, m, 80, 24)

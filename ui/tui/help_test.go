@@ -39,20 +39,27 @@ func requireHelp(t *testing.T, m *Model) {
 	// The footer has room for every short binding on a wide window.
 	resize(t, m, 160, 50)
 	for _, b := range top.ShortHelp() {
-		if !footerShows(screen(m), b) {
-			t.Errorf("%T: the footer lacks %q:\n%s", top, b.Help().Key, screen(m))
+		if !footerShows(frameText(m), b) {
+			t.Errorf("%T: the footer lacks %q:\n%s", top, b.Help().Key, frameText(m))
 		}
 	}
 	for _, size := range [][2]int{{80, 24}, {160, 50}} {
 		resize(t, m, size[0], size[1])
 		for _, close := range []string{"?", "esc"} {
 			press(t, m, "?")
-			if !m.showHelp {
+			if !m.stack.HelpShown() {
 				t.Fatalf("%T: ? did not open the help", top)
 			}
 			requireFits(t, m)
-			frame := screen(m)
-			groups := append(top.FullHelp(), []key.Binding{k.Help, k.Back, k.Quit, k.ForceQuit})
+			frame := frameText(m)
+			global := []key.Binding{k.Help, k.Quit, k.ForceQuit}
+			if m.stack.Len() > 1 {
+				// q goes back below the first screen, and the help says so.
+				back := k.Back
+				back.SetHelp("esc/q", k.Back.Help().Desc)
+				global = []key.Binding{k.Help, back, k.ForceQuit}
+			}
+			groups := append(top.FullHelp(), global)
 			for _, g := range groups {
 				for _, b := range g {
 					if !helpShows(frame, b) {
@@ -64,7 +71,7 @@ func requireHelp(t *testing.T, m *Model) {
 				t.Errorf("%T: the help does not say how to close it:\n%s", top, frame)
 			}
 			press(t, m, close)
-			if m.showHelp {
+			if m.stack.HelpShown() {
 				t.Fatalf("%T: %s did not close the help", top, close)
 			}
 			if m.top() != top {
@@ -97,10 +104,17 @@ func TestHelpOnEveryScreen(t *testing.T) {
 			t.Run("confirm", func(t *testing.T) {
 				m, _ := openDemo(t, lang)
 				press(t, m, "d")
-				if _, ok := m.top().(*confirm); !ok {
-					t.Fatalf("d opened %T", m.top())
+				if ok := m.stack.Dialog() != nil; !ok {
+					t.Fatalf("d opened no dialog:\n%s", frameText(m))
 				}
-				requireHelp(t, m)
+				// A dialog takes only its own keys, and its footer says which.
+				press(t, m, "?")
+				if m.stack.HelpShown() || m.stack.Dialog() == nil {
+					t.Fatalf("? over a dialog: help %v, dialog %v", m.stack.HelpShown(), m.stack.Dialog() != nil)
+				}
+				if f := frameText(m); !strings.Contains(f, "n ") {
+					t.Fatalf("the dialog's footer lists no keys:\n%s", f)
+				}
 			})
 		})
 	}
@@ -116,16 +130,16 @@ func TestFormFooterShowsAllItsKeys(t *testing.T) {
 		t.Fatalf("n opened %T", m.top())
 	}
 	press(t, m, "?")
-	if m.showHelp {
+	if m.stack.HelpShown() {
 		t.Fatal("? in a form field opened the help instead of typing")
 	}
-	if !strings.Contains(screen(m), "> ?") {
-		t.Fatalf("? was not typed into the field:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "> ?") {
+		t.Fatalf("? was not typed into the field:\n%s", frameText(m))
 	}
 	for _, g := range f.FullHelp() {
 		for _, b := range g {
-			if !footerShows(screen(m), b) {
-				t.Errorf("the form's footer lacks %q:\n%s", b.Help().Key, screen(m))
+			if !footerShows(frameText(m), b) {
+				t.Errorf("the form's footer lacks %q:\n%s", b.Help().Key, frameText(m))
 			}
 		}
 	}
@@ -137,7 +151,7 @@ func TestHelpGolden(t *testing.T) {
 			m, _ := openDemo(t, lang)
 			press(t, m, "?")
 			goldenAt(t, m)
-			if !m.showHelp {
+			if !m.stack.HelpShown() {
 				t.Fatal("resizing closed the help")
 			}
 		})

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -52,7 +53,7 @@ func (t *voteTurn) save(c *Common, a model.Answer) tea.Cmd {
 	return func() tea.Msg {
 		if err := db.SaveVote(wid, v); err != nil {
 			if errors.Is(err, store.ErrNotOpen) {
-				return statusMsg{text: closed, err: true}
+				return screen.StatusMsg{Text: closed, Err: true}
 			}
 			return fail(err)
 		}
@@ -87,14 +88,14 @@ type hotSeat struct {
 	round  model.SilentRound
 	found  bool
 	people []string
-	table  table
+	table  screen.Table
 	width  int
 	height int
 }
 
 func newHotSeat(c *Common, roundID string) *hotSeat {
 	s := &hotSeat{c: c, id: roundID}
-	s.table = table{c: c, cols: []column{
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
 		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
@@ -118,7 +119,7 @@ func (s *hotSeat) intro() []string {
 	if s.found && s.allDone() {
 		text = s.c.T("tui.hot.alldone")
 	}
-	return styled(wrap(text, max(s.width, 1)), s.c.Styles.Muted)
+	return styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *hotSeat) ShortHelp() []key.Binding {
@@ -139,7 +140,7 @@ func (s *hotSeat) reload(next bool) {
 	fin := model.Finished(s.round, votes)
 	answered := model.Answered(s.round, votes)
 	st := s.c.Styles
-	rows := make([]row, len(s.people))
+	rows := make([]screen.Row, len(s.people))
 	first := -1
 	for i, pid := range s.people {
 		p, _ := s.c.participant(pid)
@@ -153,11 +154,11 @@ func (s *hotSeat) reload(next bool) {
 		if !fin[pid] && first < 0 {
 			first = i
 		}
-		rows[i] = row{Cells: []string{s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{nil, nil, &ps}}
+		rows[i] = screen.Row{Cells: []string{s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{nil, nil, &ps}}
 	}
 	s.table.SetRows(rows)
 	if next && first >= 0 {
-		s.table.cursor = first
+		s.table.Cursor = first
 	}
 	s.SetSize(s.width, s.height)
 }
@@ -174,20 +175,18 @@ func (s *hotSeat) allDone() bool {
 
 func (s *hotSeat) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case refreshMsg:
-		s.reload(true)
-	case teamRefreshMsg:
-		s.reload(false)
+	case screen.DataChanged:
+		s.reload(!msg.Team)
 	case tea.KeyPressMsg:
 		k := s.c.Keys
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
-		if key.Matches(msg, k.Enter) && s.table.cursor < len(s.people) {
+		if key.Matches(msg, k.Enter) && s.table.Cursor < len(s.people) {
 			if len(s.round.Voting()) == 0 {
 				return s, status(s.c.T("tui.hot.closed"))
 			}
-			p, ok := s.c.participant(s.people[s.table.cursor])
+			p, ok := s.c.participant(s.people[s.table.Cursor])
 			if !ok {
 				return s, nil
 			}
@@ -201,9 +200,9 @@ func (s *hotSeat) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
-		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
 	}
-	head := st.Title.Render(truncate(s.c.T("tui.hot.heading", s.c.customerName(s.round.CustomerID)), w))
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.hot.heading", s.c.customerName(s.round.CustomerID)), w))
 	return head + "\n" + strings.Join(s.intro(), "\n") + "\n\n" + s.table.View()
 }
 
@@ -245,13 +244,13 @@ func (s *handOver) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *handOver) View() string {
 	st := s.c.Styles
 	w := max(min(s.width-6, 60), 10)
-	lines := []string{st.Heading.Render(truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}
-	lines = append(lines, styled(wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
+	lines := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}
+	lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
 	if s.left > 0 {
 		lines = append(lines, "")
-		lines = append(lines, styled(wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
+		lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
 	}
-	lines = append(lines, "", st.Title.Render(truncate(s.c.T("tui.hot.pass"), w)), "",
-		st.Key.Render("enter")+" "+st.KeyDesc.Render(truncate(s.c.T("key.hot.next"), w-6)))
-	return placeCenter(s.width, s.height, st.Dialog.Render(strings.Join(lines, "\n")))
+	lines = append(lines, "", st.Title.Render(screen.Truncate(s.c.T("tui.hot.pass"), w)), "",
+		st.Key.Render("enter")+" "+st.KeyDesc.Render(screen.Truncate(s.c.T("key.hot.next"), w-6)))
+	return screen.PlaceCenter(s.width, s.height, st.Dialog.Render(strings.Join(lines, "\n")))
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -151,10 +152,8 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, pop
 		}
 	case tea.PasteMsg, tea.BackgroundColorMsg:
-	default:
-		if !isHuhMsg(msg) {
-			return s, nil
-		}
+	case screen.DataChanged:
+		return s, nil
 	}
 	if s.stage != importPath {
 		return s, nil
@@ -183,7 +182,7 @@ func (s *importScreen) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.importKey()), key.Matches(msg, s.c.Keys.Yes):
 		switch {
 		case s.plan.Bad > 0:
-			return func() tea.Msg { return statusMsg{text: s.c.T("tui.import.refused"), err: true} }
+			return func() tea.Msg { return screen.StatusMsg{Text: s.c.T("tui.import.refused"), Err: true} }
 		case s.plan.New == 0:
 			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.c.Data.Workshop.Name)))
 		}
@@ -275,12 +274,12 @@ func (s *importScreen) View() string {
 	if s.c.Data != nil {
 		name = s.c.Data.Workshop.Name
 	}
-	head := st.Title.Render(truncate(s.c.T("tui.import.heading", name), s.width))
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.import.heading", name), s.width))
 	if s.stage != importPreview {
 		w := max(min(s.width, 76), 1)
 		out := head + "\n\n" + strings.TrimRight(s.form.View(), "\n") + "\n" + hint(st.Muted, s.c.T("tui.import.path.help"), w)
 		if s.problem != "" {
-			out += "\n\n" + st.Error.Render(wrap(s.problem, w))
+			out += "\n\n" + st.Error.Render(screen.Wrap(s.problem, w))
 		}
 		return out
 	}
@@ -295,7 +294,7 @@ func (s *importScreen) preview(head string) []string {
 	p := s.plan
 	lines := []string{head}
 	add := func(style lipgloss.Style, text string) {
-		for _, l := range strings.Split(wrap(text, w), "\n") {
+		for _, l := range strings.Split(screen.Wrap(text, w), "\n") {
 			lines = append(lines, style.Render(l))
 		}
 	}
@@ -402,7 +401,7 @@ func (s *importScreen) preview(head string) []string {
 		if more := len(rows[i]) - alloc[i]; more > 0 {
 			heading += "  " + st.Muted.Render(s.c.T("tui.import.more", more))
 		}
-		lines = append(lines, truncate(heading, w))
+		lines = append(lines, screen.Truncate(heading, w))
 		for _, r := range rows[i][:alloc[i]] {
 			detail := ""
 			switch r.Status {
@@ -411,15 +410,15 @@ func (s *importScreen) preview(head string) []string {
 			case report.StatusDuplicate, report.StatusBad:
 				detail = report.RowText(s.c.Content, r)
 			}
-			text := "  " + st.Muted.Render(padRight(s.c.T("tui.import.line", r.Line), lineW)) + "  "
+			text := "  " + st.Muted.Render(screen.PadRight(s.c.T("tui.import.line", r.Line), lineW)) + "  "
 			if detail == "" {
-				text += st.Text.Render(truncate(r.Name, nameW))
+				text += st.Text.Render(screen.Truncate(r.Name, nameW))
 			} else {
 				ds := st.Muted
 				if r.Status == report.StatusBad {
 					ds = st.Error
 				}
-				text += st.Text.Render(cell(r.Name, nameW)) + "  " + ds.Render(truncate(detail, w-lineW-nameW-6))
+				text += st.Text.Render(screen.Cell(r.Name, nameW)) + "  " + ds.Render(screen.Truncate(detail, w-lineW-nameW-6))
 			}
 			lines = append(lines, text)
 		}

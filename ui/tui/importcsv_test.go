@@ -39,7 +39,7 @@ func startImport(t *testing.T, lang, content string) (*Model, *store.DB, *import
 	typeText(t, m, "k.csv")
 	pressSlow(t, m, "enter")
 	if s.stage != importPreview {
-		t.Fatalf("no preview:\n%s", screen(m))
+		t.Fatalf("no preview:\n%s", frameText(m))
 	}
 	return m, db, s
 }
@@ -72,7 +72,7 @@ func TestImportPreviewGolden(t *testing.T) {
 
 func TestImportAddsOnlyTheNew(t *testing.T) {
 	m, db, _ := startImport(t, "en", csvGood)
-	frame := screen(m)
+	frame := frameText(m)
 	for _, want := range []string{
 		"New 2 · already in the workshop 1 · repeated in the file 1 · bad 0",
 		"Ignored the columns styrka does not use: Telefon.",
@@ -95,11 +95,11 @@ func TestImportAddsOnlyTheNew(t *testing.T) {
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("after the import the top is %T", m.top())
 	}
-	if len(m.c.Data.Customers) != 14 || len(m.stack[len(m.stack)-1].(*customers).all) != 14 {
+	if len(m.c.Data.Customers) != 14 || len(m.top().(*customers).all) != 14 {
 		t.Fatal("the workshop was not reloaded")
 	}
-	if want := "Added 2 new customers to “Demo”. 2 rows were left out."; m.status != want {
-		t.Fatalf("status %q, want %q", m.status, want)
+	if want := "Added 2 new customers to “Demo”. 2 rows were left out."; m.statusText() != want {
+		t.Fatalf("status %q, want %q", m.statusText(), want)
 	}
 	for _, c := range m.c.Data.Customers {
 		if c.Name == "Ny Kund AB" && (c.Revenue == nil || *c.Revenue != 1.2e6 || c.Currency != "SEK") {
@@ -113,7 +113,7 @@ func TestImportWithBadRows(t *testing.T) {
 	if s.plan.Bad != 1 || s.plan.New != 2 {
 		t.Fatalf("plan %+v", s.plan)
 	}
-	frame := screen(m)
+	frame := frameText(m)
 	if !strings.Contains(frame, "rad 6") || !strings.Contains(frame, "omsättningen ”mycket” är inget belopp") {
 		t.Fatalf("the bad row is not shown with its line and problem:\n%s", frame)
 	}
@@ -122,16 +122,16 @@ func TestImportWithBadRows(t *testing.T) {
 	if n := len(customerNames(t, m, db)); n != 12 {
 		t.Fatalf("enter with a bad row imported: %d customers", n)
 	}
-	if m.top() != Screen(s) || !m.statusErr {
-		t.Fatalf("enter with a bad row: top %T, status %q", m.top(), m.status)
+	if m.top() != Screen(s) || !m.statusIsErr() {
+		t.Fatalf("enter with a bad row: top %T, status %q", m.top(), m.statusText())
 	}
 	pressSlow(t, m, "s")
 	names := customerNames(t, m, db)
 	if len(names) != 14 || slices.Contains(names, "Trasig AB") {
 		t.Fatalf("s imported %v", names)
 	}
-	if !strings.Contains(m.status, "3 rader utelämnades") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "3 rader utelämnades") {
+		t.Fatalf("status %q", m.statusText())
 	}
 }
 
@@ -144,8 +144,8 @@ func TestImportEscCancels(t *testing.T) {
 	if n := len(customerNames(t, m, db)); n != 12 {
 		t.Fatalf("esc imported: %d customers", n)
 	}
-	if m.status != "Nothing was imported." {
-		t.Fatalf("status %q", m.status)
+	if m.statusText() != "Nothing was imported." {
+		t.Fatalf("status %q", m.statusText())
 	}
 }
 
@@ -169,8 +169,8 @@ func TestImportProblemsStayOnThePath(t *testing.T) {
 		if s.stage != importPath || s.problem != tt.want {
 			t.Errorf("%s: stage %d, problem %q, want %q", tt.path, s.stage, s.problem, tt.want)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(screen(m)), " "), tt.want) {
-			t.Errorf("%s: the sentence is not shown:\n%s", tt.path, screen(m))
+		if !strings.Contains(strings.Join(strings.Fields(frameText(m)), " "), tt.want) {
+			t.Errorf("%s: the sentence is not shown:\n%s", tt.path, frameText(m))
 		}
 		requireFits(t, m)
 	}
@@ -190,21 +190,21 @@ func TestImportIntoEmptyWorkshop(t *testing.T) {
 	if err := db.PutWorkshop(model.Workshop{Name: "Tom", Date: "2026-01-01"}); err != nil {
 		t.Fatal(err)
 	}
-	drive(t, m, refreshMsg{})
+	drive(t, m, m.broadcast(false))
 	press(t, m, "enter")
 	c, ok := m.top().(*customers)
 	if !ok {
-		t.Fatalf("could not open the empty workshop: %T\n%s", m.top(), screen(m))
+		t.Fatalf("could not open the empty workshop: %T\n%s", m.top(), frameText(m))
 	}
-	if !footerShows(screen(m), m.c.Keys.Import) {
-		t.Errorf("an empty workshop does not offer i:\n%s", screen(m))
+	if !footerShows(frameText(m), m.c.Keys.Import) {
+		t.Errorf("an empty workshop does not offer i:\n%s", frameText(m))
 	}
 	press(t, m, "i")
 	typeText(t, m, "k.csv")
 	pressSlow(t, m, "enter")
 	pressSlow(t, m, "enter")
 	if len(c.all) != 1 || c.all[0].Customer.Name != "Acme" {
-		t.Fatalf("imported %d:\n%s", len(c.all), screen(m))
+		t.Fatalf("imported %d:\n%s", len(c.all), frameText(m))
 	}
 	requireHelp(t, m)
 }
@@ -219,16 +219,16 @@ func TestImportAndExportFitEverySize(t *testing.T) {
 	for _, size := range [][2]int{{60, 16}, {80, 24}, {160, 50}} {
 		resize(t, m, size[0], size[1])
 		requireFits(t, m)
-		if !strings.Contains(screen(m), "handout") {
-			t.Errorf("at %v the last format is cut off:\n%s", size, screen(m))
+		if !strings.Contains(frameText(m), "handout") {
+			t.Errorf("at %v the last format is cut off:\n%s", size, frameText(m))
 		}
 	}
 	pressSlow(t, m, "enter")
 	for _, size := range [][2]int{{60, 16}, {80, 24}, {160, 50}} {
 		resize(t, m, size[0], size[1])
 		requireFits(t, m)
-		if !strings.Contains(screen(m), "demo-2026-11-02.md") {
-			t.Errorf("at %v the path is cut off:\n%s", size, screen(m))
+		if !strings.Contains(frameText(m), "demo-2026-11-02.md") {
+			t.Errorf("at %v the path is cut off:\n%s", size, frameText(m))
 		}
 	}
 }

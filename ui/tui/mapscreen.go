@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -221,7 +222,7 @@ func (s *mapScreen) selected() (model.Assessment, int, bool) {
 
 func (s *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case refreshMsg, answerSavedMsg, answerDeletedMsg, teamRefreshMsg:
+	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
 		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
@@ -323,7 +324,7 @@ func (s *mapScreen) View() string {
 	var b strings.Builder
 	b.WriteString(s.titleLine())
 	if len(s.ranked) == 0 {
-		b.WriteString("\n\n" + st.Muted.Render(wrap(s.c.T("tui.map.empty"), s.width)))
+		b.WriteString("\n\n" + st.Muted.Render(screen.Wrap(s.c.T("tui.map.empty"), s.width)))
 		return b.String()
 	}
 	m := mapview.Render(s.plot.Points, s.options(s.sel, st.Map))
@@ -336,7 +337,7 @@ func (s *mapScreen) View() string {
 				line = m.Lines[i]
 			}
 			if i < len(panel) && panel[i] != "" {
-				line = padRight(line, s.lay.mapW+panelGap) + panel[i]
+				line = screen.PadRight(line, s.lay.mapW+panelGap) + panel[i]
 			}
 			b.WriteString(line)
 		}
@@ -358,7 +359,7 @@ func (s *mapScreen) View() string {
 func (s *mapScreen) titleLine() string {
 	st := s.c.Styles
 	c := s.c.Content
-	left := truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked))+s.trailNote(), s.width)
+	left := screen.Truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked))+s.trailNote(), s.width)
 	right := s.view.Next().Title(c)
 	gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
 	if gap < 2 {
@@ -393,10 +394,10 @@ func (s *mapScreen) sidePanel(w, h int) []string {
 func (s *mapScreen) selectedLines(w int) []string {
 	st := s.c.Styles
 	c := s.c.Content
-	out := []string{st.Heading.Render(truncate(s.c.T("tui.map.selected"), w))}
+	out := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.map.selected"), w))}
 	a, rank, ok := s.selected()
 	if !ok {
-		for _, l := range strings.Split(wrap(s.c.T("tui.map.noselection"), w), "\n") {
+		for _, l := range strings.Split(screen.Wrap(s.c.T("tui.map.noselection"), w), "\n") {
 			out = append(out, st.Muted.Render(l))
 		}
 		return out
@@ -405,10 +406,10 @@ func (s *mapScreen) selectedLines(w int) []string {
 	if k, ok := s.keyOf[s.sel]; ok && s.sel >= 0 {
 		name = k + "  " + name
 	}
-	ls := strings.Split(wrap(name, w), "\n")
+	ls := strings.Split(screen.Wrap(name, w), "\n")
 	if len(ls) > 2 {
 		ls = ls[:2]
-		ls[1] = truncate(ls[1]+"…", w)
+		ls[1] = screen.Truncate(ls[1]+"…", w)
 	}
 	for _, l := range ls {
 		out = append(out, st.Text.Bold(true).Render(l))
@@ -419,18 +420,18 @@ func (s *mapScreen) selectedLines(w int) []string {
 		rs = st.Quadrant[q]
 	}
 	out = append(out,
-		st.PriorityStyle(int(a.Priority)).Render(l.Priority)+st.Muted.Render(" · "+truncate(s.c.T("tui.map.rank", rank+1, len(s.ranked)), w-5)),
-		rs.Render(truncate(l.Regime, w)),
-		st.Text.Render(truncate(l.Kraljic+" · "+l.Preferencing, w)),
+		st.PriorityStyle(int(a.Priority)).Render(l.Priority)+st.Muted.Render(" · "+screen.Truncate(s.c.T("tui.map.rank", rank+1, len(s.ranked)), w-5)),
+		rs.Render(screen.Truncate(l.Regime, w)),
+		st.Text.Render(screen.Truncate(l.Kraljic+" · "+l.Preferencing, w)),
 	)
 	if t := s.trailText(a); t != "" {
-		out = append(out, st.Muted.Render(truncate(t, w)))
+		out = append(out, st.Muted.Render(screen.Truncate(t, w)))
 	}
-	for _, line := range strings.Split(wrap(l.Room, w), "\n") {
+	for _, line := range strings.Split(screen.Wrap(l.Room, w), "\n") {
 		out = append(out, st.Muted.Render(line))
 	}
 	if s.sel < 0 {
-		for _, l := range strings.Split(wrap(s.c.T("tui.map.notinview"), w), "\n") {
+		for _, l := range strings.Split(screen.Wrap(s.c.T("tui.map.notinview"), w), "\n") {
 			out = append(out, st.Warning.Render(l))
 		}
 	}
@@ -443,7 +444,7 @@ func (s *mapScreen) selectedLines(w int) []string {
 		if sc.Placed {
 			v, bar = report.Number(s.c.Lang, sc.Value, 1), report.Bar(sc.Value, barW)
 		}
-		line := st.Muted.Render(cell(c.Dimensions[d].Name, nameW)) + st.Text.Render(align(v, 4, true)) + " " + st.BarFull.Render(bar)
+		line := st.Muted.Render(screen.Cell(c.Dimensions[d].Name, nameW)) + st.Text.Render(screen.Align(v, 4, true)) + " " + st.BarFull.Render(bar)
 		out = append(out, line)
 	}
 	return out
@@ -453,11 +454,11 @@ func (s *mapScreen) selectedLines(w int) []string {
 func (s *mapScreen) segmentLines(w int) []string {
 	st := s.c.Styles
 	names := s.view.QuadrantNames(s.c.Content)
-	out := []string{st.Heading.Render(truncate(s.c.T("tui.map.segments"), w))}
+	out := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.map.segments"), w))}
 	for q := range 4 {
 		count := fmt.Sprint(s.counts[q])
 		nw := max(w-2-ansi.StringWidth(count)-1, 1)
-		out = append(out, st.Key.Render(fmt.Sprint(q+1))+" "+st.Quadrant[q].Render(cell(names[q], nw))+" "+st.Muted.Render(count))
+		out = append(out, st.Key.Render(fmt.Sprint(q+1))+" "+st.Quadrant[q].Render(screen.Cell(names[q], nw))+" "+st.Muted.Render(count))
 	}
 	return out
 }
@@ -466,7 +467,7 @@ func (s *mapScreen) segmentLines(w int) []string {
 // heading, scrolled so that the selected one shows.
 func (s *mapScreen) legendLines(w, h int) []string {
 	st := s.c.Styles
-	out := []string{st.Heading.Render(truncate(s.c.T("tui.map.legend"), w))}
+	out := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.map.legend"), w))}
 	n := len(s.legend)
 	rows := h - 1
 	if n > rows {
@@ -482,7 +483,7 @@ func (s *mapScreen) legendLines(w, h int) []string {
 		}
 	}
 	if cur >= 0 {
-		s.legendOff = scrollWindow(cur, s.legendOff, n, rows)
+		s.legendOff = screen.ScrollWindow(cur, s.legendOff, n, rows)
 	}
 	s.legendOff = min(max(s.legendOff, 0), max(n-rows, 0))
 	end := min(s.legendOff+rows, n)
@@ -497,10 +498,10 @@ func (s *mapScreen) legendLines(w, h int) []string {
 		if e.Index == s.sel {
 			ns = st.Selected
 		}
-		out = append(out, ks.Render(e.Key)+" "+ns.Render(truncate(a.Customer.Name, w-2)))
+		out = append(out, ks.Render(e.Key)+" "+ns.Render(screen.Truncate(a.Customer.Name, w-2)))
 	}
 	if hidden := n - (end - s.legendOff); hidden > 0 {
-		out = append(out, st.Muted.Render(truncate(s.c.T("tui.map.more", hidden), w)))
+		out = append(out, st.Muted.Render(screen.Truncate(s.c.T("tui.map.more", hidden), w)))
 	}
 	return out
 }
@@ -513,7 +514,7 @@ func (s *mapScreen) unplacedLines(w, h int) []string {
 	if n == 0 {
 		return nil
 	}
-	out := []string{st.Heading.Render(truncate(s.c.T("tui.map.unplaced", n), w))}
+	out := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.map.unplaced", n), w))}
 	rows := h - 1
 	if n > rows {
 		rows--
@@ -523,10 +524,10 @@ func (s *mapScreen) unplacedLines(w, h int) []string {
 		if s.ranked[i].Customer.ID == s.selID {
 			ns = st.Selected
 		}
-		out = append(out, ns.Render(truncate(s.ranked[i].Customer.Name, w)))
+		out = append(out, ns.Render(screen.Truncate(s.ranked[i].Customer.Name, w)))
 	}
 	if shown := max(min(rows, n), 0); shown < n {
-		out = append(out, st.Muted.Render(truncate(s.c.T("tui.map.more", n-shown), w)))
+		out = append(out, st.Muted.Render(screen.Truncate(s.c.T("tui.map.more", n-shown), w)))
 	}
 	return out
 }
@@ -546,7 +547,7 @@ func (s *mapScreen) compactPanel(w, h int) []string {
 		for _, i := range s.plot.Unplaced {
 			names = append(names, s.ranked[i].Customer.Name)
 		}
-		unplaced = st.Muted.Render(truncate(s.c.T("tui.map.unplaced.short", strings.Join(names, ", ")), w))
+		unplaced = st.Muted.Render(screen.Truncate(s.c.T("tui.map.unplaced.short", strings.Join(names, ", ")), w))
 	}
 	room := h - 1
 	if unplaced != "" {
@@ -567,7 +568,7 @@ func (s *mapScreen) selectedLine(w int) string {
 	st := s.c.Styles
 	a, rank, ok := s.selected()
 	if !ok {
-		return st.Muted.Render(truncate(s.c.T("tui.map.noselection"), w))
+		return st.Muted.Render(screen.Truncate(s.c.T("tui.map.noselection"), w))
 	}
 	l := report.LabelsOf(s.c.Content, s.c.Lang, a)
 	rs := st.Muted
@@ -588,7 +589,7 @@ func (s *mapScreen) selectedLine(w int) string {
 	if t := s.trailText(a); t != "" {
 		line += sep + st.Muted.Render(t)
 	}
-	return truncate(line, w)
+	return screen.Truncate(line, w)
 }
 
 // packLegend writes the legend as "key name" pieces side by side in at
@@ -608,7 +609,7 @@ func (s *mapScreen) packLegend(w, h int) []string {
 	curW := 0
 	for _, e := range s.legend {
 		a := s.ranked[s.plot.Placed[e.Index]]
-		name := truncate(a.Customer.Name, nameW)
+		name := screen.Truncate(a.Customer.Name, nameW)
 		ks := st.Muted
 		if q := s.quadrant(a); q >= 0 {
 			ks = st.Quadrant[q]
@@ -665,7 +666,7 @@ func (s *mapScreen) packLegend(w, h int) []string {
 		if i == len(lines)-1 && more != "" {
 			parts = append(parts, st.Muted.Render(more))
 		}
-		out[i] = truncate(strings.Join(parts, "  "), w)
+		out[i] = screen.Truncate(strings.Join(parts, "  "), w)
 	}
 	return out
 }
@@ -678,5 +679,5 @@ func (s *mapScreen) segmentKeys(w int) string {
 	for q := range 4 {
 		parts = append(parts, st.Key.Render(fmt.Sprint(q+1))+" "+st.Quadrant[q].Render(names[q]))
 	}
-	return truncate(strings.Join(parts, "  "), w)
+	return screen.Truncate(strings.Join(parts, "  "), w)
 }

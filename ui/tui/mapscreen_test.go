@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"styrka/ui/screen"
 	"testing"
 	"time"
 
@@ -65,7 +66,7 @@ func TestMapFillsTheWindow(t *testing.T) {
 	m, s := openMap(t, "en")
 	resize(t, m, 160, 50)
 	requireFits(t, m)
-	lines := strings.Split(screen(m), "\n")
+	lines := strings.Split(frameText(m), "\n")
 	widest, top, bottom := 0, -1, -1
 	for i, l := range lines {
 		widest = max(widest, ansi.StringWidth(l))
@@ -80,7 +81,7 @@ func TestMapFillsTheWindow(t *testing.T) {
 		t.Errorf("the widest line is %d in a 160-wide window", widest)
 	}
 	if top < 0 || bottom < 0 {
-		t.Fatalf("no map frame:\n%s", screen(m))
+		t.Fatalf("no map frame:\n%s", frameText(m))
 	}
 	if right := slices.Index([]rune(lines[top]), '┐'); right < 160-s.lay.panelW-panelGap-3 {
 		t.Errorf("the map frame ends at column %d, short of the panel: %q", right, lines[top])
@@ -204,8 +205,8 @@ func TestMapViewCyclesAndKeepsTheSelection(t *testing.T) {
 		if s.selID != id || s.sel < 0 || s.ranked[s.plot.Placed[s.sel]].Customer.ID != id {
 			t.Fatalf("%s: the selection moved to %s", want, s.selID)
 		}
-		if !strings.Contains(screen(m), want.Title(c)) {
-			t.Fatalf("%s: the title does not name the view:\n%s", want, screen(m))
+		if !strings.Contains(frameText(m), want.Title(c)) {
+			t.Fatalf("%s: the title does not name the view:\n%s", want, frameText(m))
 		}
 	}
 }
@@ -259,7 +260,7 @@ func TestMapListsUnplacedCustomers(t *testing.T) {
 			for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 				resize(t, m, sz[0], sz[1])
 				requireFits(t, m)
-				out := screen(m)
+				out := frameText(m)
 				if !strings.Contains(out, name) || !strings.Contains(out, m.c.T("tui.map.heading", s.view.Title(m.c.Content), 12, 13)) {
 					t.Fatalf("%dx%d: the unplaced customer is not listed:\n%s", sz[0], sz[1], out)
 				}
@@ -291,7 +292,7 @@ func TestMapStressEveryCustomerShows(t *testing.T) {
 	for range s.plot.Points {
 		press(t, m, "tab")
 		requireFits(t, m)
-		lines := strings.Split(screen(m), "\n")
+		lines := strings.Split(frameText(m), "\n")
 		a := s.ranked[s.plot.Placed[s.sel]]
 		prefix := string([]rune(a.Customer.Name)[:6])
 		mk := s.marks[s.sel]
@@ -303,7 +304,7 @@ func TestMapStressEveryCustomerShows(t *testing.T) {
 				}
 			}
 			if !found {
-				t.Fatalf("%s has the key %s but is not in the legend:\n%s", a.Customer.Name, key, screen(m))
+				t.Fatalf("%s has the key %s but is not in the legend:\n%s", a.Customer.Name, key, frameText(m))
 			}
 			listed++
 			continue
@@ -311,7 +312,7 @@ func TestMapStressEveryCustomerShows(t *testing.T) {
 		row := []rune(lines[bodyTop+mk[0]])
 		mapPart := string(row[:min(len(row), s.lay.mapW)])
 		if !strings.Contains(mapPart, prefix) {
-			t.Fatalf("%s is neither labelled on row %d nor in the legend:\n%s", a.Customer.Name, mk[0], screen(m))
+			t.Fatalf("%s is neither labelled on row %d nor in the legend:\n%s", a.Customer.Name, mk[0], frameText(m))
 		}
 		labelled++
 	}
@@ -357,7 +358,7 @@ func benchModel(b *testing.B, n int) *Model {
 	ds := syntheticWorkshop(n, content.Questions(), 1)
 	m.c.Data = &ds
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
-	m.Update(pushMsg{newMapScreen(m.c)})
+	m.Update(screen.PushMsg{Screen: newMapScreen(m.c)})
 	if _, ok := m.top().(*mapScreen); !ok {
 		b.Fatalf("the map is not open: %T", m.top())
 	}

@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
+	"styrka/ui/answer"
 
 	"styrka/assets"
 	"styrka/model"
@@ -98,16 +99,6 @@ func scoreLabel(c *assets.Content, s model.Score) string {
 	return strconv.Itoa(int(s))
 }
 
-// answerFields is the heap value a question's form writes into.
-type answerFields struct {
-	Score int
-	Note  string
-}
-
-// noScore is the select's value before anything is chosen; no option has
-// it, so the cursor starts on level 1.
-const noScore = -1
-
 // undoStep is how to take back what one visit to a question saved.
 type undoStep struct {
 	visit  int
@@ -115,12 +106,14 @@ type undoStep struct {
 	before *model.Answer // nil: there was no answer
 }
 
-// questions asks one customer's questions, one at a time, as an embedded
-// huh form: the anchored levels plus "don't know", then an optional
-// evidence note. Every answer is saved the moment it is given: the score
-// when the select is left, again with the note when the form completes,
-// and whatever is picked but unsaved when the screen is left or the
-// program quits (Flush).
+// questions asks one customer's questions, one at a time, on the answer
+// card: the anchored levels plus "don't know", then an optional evidence
+// note. Nothing is chosen for the user: a digit saves that level at once
+// and opens the next question, enter on an untouched question moves on
+// and saves nothing, and a note is saved with the score as it is. Every
+// answer is saved the moment it is given, and whatever is picked or
+// typed but unsaved when the screen is left or the program quits
+// (Flush).
 type questions struct {
 	c        *Common
 	customer model.Customer
@@ -128,30 +121,15 @@ type questions struct {
 	list     []model.Question
 	index    int
 
-	form   *huh.Form
-	sel    *huh.Select[int]
-	note   *huh.Input
-	fields *answerFields
-	// onNote is true while the note field has the focus.
-	onNote bool
-	// picked is set once a score is chosen in this visit (the select was
-	// left, or a number key pressed); pickedScore is that score.
-	picked      bool
-	pickedScore model.Score
+	card *answer.Card
 	// saved is what the store holds for the current question as far as
 	// this screen knows; nil when nothing.
 	saved *model.Answer
-	// visit counts forms built, so that saving the score and then the note
-	// of one question is one undo step.
+	// visit counts cards opened, so that saving the score and then the
+	// note of one question is one undo step.
 	visit  int
 	before *model.Answer
 	undo   []undoStep
-	// keys counts key presses given to the current form: a field change
-	// arriving before any is left over from the form before it.
-	keys int
-	// writes is closed when this screen's last store write is done; each
-	// write waits for the one before, so they land in the order given.
-	writes chan struct{}
 
 	opening string // the status shown when the screen opens
 	width   int
@@ -209,46 +187,32 @@ func (s *questions) stored(i int) *model.Answer {
 	return nil
 }
 
-// build starts a visit to the current question, whose stored answer is
-// current (nil when none).
+// build opens the card of the current question, whose stored answer is
+// current (nil when none). A participant's own vote is never shown back
+// on the shared keyboard.
 func (s *questions) build(current *model.Answer) {
 	s.visit++
-	s.picked, s.onNote, s.keys = false, false, 0
 	s.saved, s.before = current, current
-	s.fields = &answerFields{Score: noScore}
+	var score *model.Score
+	note := ""
 	if current != nil && s.vote == nil {
-		s.fields.Score, s.fields.Note = int(current.Score), current.Note
+		sc := current.Score
+		score, note = &sc, current.Note
 	}
-	s.makeForm()
-}
-
-// makeForm builds the form from the fields as they stand.
-func (s *questions) makeForm() {
-	c, q := s.c, s.list[s.index]
-	opts := make([]huh.Option[int], 0, model.Levels+1)
-	for i, a := range q.Anchors {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%d · %s", i+1, a), i+1))
-	}
-	opts = append(opts, huh.NewOption(c.T("answer.dontknow"), int(model.DontKnow)))
-	// Value before Options: with no answer yet no option matches noScore
-	// and the cursor starts on level 1, not on "don't know" (value 0).
-	s.sel = huh.NewSelect[int]().Title(q.Text).Description(q.Help).Value(&s.fields.Score).Options(opts...)
-	s.note = huh.NewInput().Title(c.T("tui.q.note")).Placeholder(c.T("tui.q.note.placeholder")).
-		CharLimit(500).Value(&s.fields.Note)
-	km := huh.NewDefaultKeyMap()
-	km.Select.Filter.SetEnabled(false)
-	s.form = huh.NewForm(huh.NewGroup(s.sel, s.note)).WithShowHelp(false).WithTheme(huhTheme(c)).WithKeyMap(km)
-	s.sizeForm()
+	t := answer.Texts{DontKnow: s.c.T("answer.dontknow"), NoteLabel: s.c.T("tui.q.note"),
+		Placeholder: s.c.T("tui.q.note.placeholder." + string(s.list[s.index].Set))}
+	s.card = answer.New(s.list[s.index], score, note, t, s.c.Keys.Card(), s.c.styles)
+	s.sizeCard()
 }
 
 func (s *questions) Init() tea.Cmd {
-	if s.form == nil {
+	if s.card == nil {
 		return nil
 	}
 	if s.opening != "" {
-		return tea.Batch(s.form.Init(), status(s.opening))
+		return status(s.opening)
 	}
-	return s.form.Init()
+	return nil
 }
 
 func (s *questions) Title() string {
@@ -259,124 +223,95 @@ func (s *questions) Title() string {
 }
 
 // Typing is true while the note has the focus: q and ? are text there.
-func (s *questions) Typing() bool { return s.onNote }
+func (s *questions) Typing() bool { return s.card != nil && s.card.OnNote() }
 
 // HandlesEsc: esc leaves through this screen, which flushes first.
 func (s *questions) HandlesEsc() bool { return true }
 
 func (s *questions) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.sizeForm()
+	s.sizeCard()
 }
 
 // headLines and hintLines are the lines the screen draws above and below
-// the form.
+// the card.
 const (
 	headLines = 3
 	hintLines = 2
 )
 
-func (s *questions) formSize() (int, int) {
-	w := min(s.width, 100)
-	h := s.height - headLines
-	if h-hintLines >= 12 {
-		h -= hintLines
+func (s *questions) sizeCard() {
+	if s.card != nil {
+		s.card.SetWidth(max(min(s.width, 100), 20))
 	}
-	return max(w, 20), max(h, 3)
 }
-
-func (s *questions) sizeForm() {
-	if s.form == nil || s.width == 0 {
-		return
-	}
-	w, h := s.formSize()
-	s.form.WithWidth(w).WithHeight(h)
-	// The group draws its fields when it updates; a message it does not
-	// know redraws them at the new size.
-	s.form.Update(relayoutMsg{})
-}
-
-type relayoutMsg struct{}
-
-// digitKeys pick a level, or 0 for don't know, while the select has the
-// focus.
-var digitKeys = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5"))
 
 // ShortHelp is short enough for the footer at 80 columns; the full
 // names are in FullHelp.
 func (s *questions) ShortHelp() []key.Binding {
+	k := s.c.Keys
 	b := func(keys, help string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, s.c.T(help)))
 	}
 	undo := b("ctrl+z", "key.q.undo")
-	if s.onNote {
-		return []key.Binding{b("enter", "key.q.save"), b("shift+tab", "key.q.rescore"), undo}
+	if s.Typing() {
+		return []key.Binding{b("enter", "key.q.save"), k.Leave, undo}
 	}
-	answer := digitKeys
+	answer := k.Pick
 	answer.SetHelp("1–5/0", s.c.T("key.q.answer"))
-	if s.vote != nil {
-		return []key.Binding{answer, b("pgup/pgdn", "key.q.move")}
-	}
-	return []key.Binding{answer, b("pgup/pgdn", "key.q.move"), undo}
-}
-
-func (s *questions) pickKey() key.Binding {
-	k := digitKeys
-	k.SetHelp("1–5/0", s.c.T("key.q.pick"))
-	return k
+	note := k.Note
+	note.SetHelp("tab", s.c.T("key.q.note.short"))
+	move := b("pgup/pgdn", "key.q.move")
+	// Undo is named in the status after every save, and in the help.
+	return []key.Binding{answer, note, move}
 }
 
 func (s *questions) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
-		{s.pickKey(), k.Up, k.Down,
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.q.enter"))),
-			key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", s.c.T("key.q.rescore")))},
+		{k.Pick, k.Up, k.Down, k.Choose, k.Note, k.Leave},
 		{k.PrevQuestion, k.NextQuestion, k.NextUnanswered, k.Undo},
 	}
 }
 
-// huhNav is a huh message that moves the focus between fields or groups.
-func huhNav(msg tea.Msg) bool {
-	switch fmt.Sprintf("%T", msg) {
-	case "huh.nextFieldMsg", "huh.prevFieldMsg", "huh.nextGroupMsg", "huh.prevGroupMsg":
-		return true
-	}
-	return false
-}
-
 func (s *questions) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if s.form == nil {
+	if s.card == nil {
 		if _, ok := msg.(tea.KeyPressMsg); ok {
 			return s, pop
 		}
 		return s, nil
 	}
 	switch msg := msg.(type) {
-	case refreshMsg, answerSavedMsg, answerDeletedMsg, tea.WindowSizeMsg:
-		return s, nil
+	case tea.BackgroundColorMsg:
+		s.card.Restyle()
 	case tea.KeyPressMsg:
 		if cmd, ok := s.key(msg); ok {
 			return s, cmd
 		}
-		s.keys++
-	case tea.PasteMsg, tea.BackgroundColorMsg:
+		cmd, ev := s.card.Update(msg)
+		return s, tea.Batch(cmd, s.event(ev))
+	case tea.PasteMsg:
+		cmd, _ := s.card.Update(msg)
+		return s, cmd
 	default:
-		if !isHuhMsg(msg) || (huhNav(msg) && s.keys == 0) {
-			return s, nil
+		// The note's own messages (its cursor); nothing else is sent here.
+		if s.card.OnNote() {
+			cmd, _ := s.card.Update(msg)
+			return s, cmd
 		}
 	}
-	return s, s.updateForm(msg)
+	return s, nil
 }
 
 // key handles the screen's own keys; ok is false for keys that belong to
-// the form.
+// the card.
 func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := s.c.Keys
+	onNote := s.card.OnNote()
 	switch {
 	case key.Matches(msg, k.Back):
 		return pop, true
-	case msg.String() == "ctrl+z", key.Matches(msg, k.Undo) && !s.onNote:
+	case msg.String() == "ctrl+z", key.Matches(msg, k.Undo) && !onNote:
 		return s.undoLast(), true
 	case key.Matches(msg, k.PrevQuestion):
 		if s.index == 0 {
@@ -390,113 +325,90 @@ func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return s.goTo(s.index + 1), true
 	case key.Matches(msg, k.NextUnanswered):
 		return s.nextUnanswered(), true
-	case !s.onNote && key.Matches(msg, digitKeys):
-		return s.pick(model.Score(msg.Code - '0')), true
 	}
 	return nil, false
 }
 
-// updateForm passes a message to the form and acts on what it did: a
-// score chosen (the focus moved to the note) is saved at once; a completed
-// form saves the note and moves on.
-func (s *questions) updateForm(msg tea.Msg) tea.Cmd {
-	m, cmd := s.form.Update(msg)
-	if f, ok := m.(*huh.Form); ok {
-		s.form = f
-	}
-	cmds := []tea.Cmd{cmd, s.focusChanged()}
-	switch s.form.State {
-	case huh.StateCompleted:
-		cmds = append(cmds, s.completed())
-	case huh.StateAborted:
-		cmds = append(cmds, pop)
-	}
-	return tea.Batch(cmds...)
-}
-
-// focusChanged notices the focus moving from the select to the note: the
-// score is chosen, and saved.
-func (s *questions) focusChanged() tea.Cmd {
-	onNote := s.form.GetFocusedField() == huh.Field(s.note)
-	defer func() { s.onNote = onNote }()
-	if onNote && !s.onNote {
-		s.picked, s.pickedScore = true, model.Score(s.fields.Score)
-		return s.saveWithStatus()
-	}
-	return nil
-}
-
-// pick chooses a level by its number (0 for don't know) and moves to the
-// note.
-func (s *questions) pick(score model.Score) tea.Cmd {
-	s.fields.Score = int(score)
-	s.makeForm()
-	s.onNote = false
-	init := s.form.Init()
-	next := s.form.NextField()
-	return tea.Batch(init, next, s.focusChanged())
-}
-
-// completed saves the answer with its note and goes to the next question,
-// or back to the list after the last one.
-func (s *questions) completed() tea.Cmd {
-	s.picked, s.pickedScore = true, model.Score(s.fields.Score)
-	save, text := s.save()
-	if s.index < len(s.list)-1 {
-		s.index++
-		s.build(s.stored(s.index))
+// event acts on what the card asks.
+func (s *questions) event(ev answer.Event) tea.Cmd {
+	switch ev {
+	case answer.Picked, answer.NoteDone:
+		save, text := s.save()
 		var st tea.Cmd
 		if text != "" {
 			st = status(text)
 		}
-		return tea.Batch(save, st, s.form.Init())
-	}
-	left := 0
-	for i, q := range s.list {
-		if _, ok := s.answers()[q.ID]; !ok && i != s.index {
-			left++
-		}
-	}
-	done := s.c.T([...]string{"tui.q.done.both", "tui.q.done.them", "tui.q.done.us", "tui.q.done.quick"}[s.mode], s.customer.Name)
-	if left > 0 {
-		done = s.c.T("tui.q.done.left", s.customer.Name, left)
-	}
-	s.picked = false // nothing is left for Flush
-	if s.vote != nil {
-		return tea.Sequence(save, replace(newHandOver(s.c, s.vote.participant.Name, left)))
-	}
-	return tea.Sequence(save, status(done), pop)
-}
-
-// Flush saves a score picked but not saved yet, with the note as typed,
-// or else waits for a save still under way, so that quitting loses
-// nothing.
-func (s *questions) Flush() tea.Cmd {
-	if s.form == nil {
-		return nil
-	}
-	if cmd, _ := s.save(); cmd != nil {
-		return cmd
-	}
-	if w := s.writes; w != nil {
-		return func() tea.Msg {
-			wait(w)
-			return nil
-		}
+		return tea.Sequence(save, st, s.next())
+	case answer.Kept:
+		return s.next()
+	case answer.Skipped:
+		text := s.c.T("tui.q.skipped", s.ref(s.index))
+		return tea.Sequence(s.next(), status(text))
+	case answer.NoteLeft:
+		return s.saveWithStatus()
+	case answer.NoScore:
+		return status(s.c.T("tui.q.noscore"))
 	}
 	return nil
 }
 
-// save stores the picked score with the note as it stands, unless the
-// store already holds exactly that; text is the status to show.
+// next opens the next question, or after the last one goes back to the
+// list (or, on the hot seat, to the hand-over).
+func (s *questions) next() tea.Cmd {
+	if s.index < len(s.list)-1 {
+		s.index++
+		s.build(s.stored(s.index))
+		return nil
+	}
+	left := 0
+	for _, q := range s.list {
+		if _, ok := s.answers()[q.ID]; !ok {
+			left++
+		}
+	}
+	if s.saved != nil && s.before == nil {
+		left-- // the last answer is on its way to the store
+	}
+	left = max(left, 0)
+	done := s.c.T([...]string{"tui.q.done.both", "tui.q.done.them", "tui.q.done.us", "tui.q.done.quick"}[s.mode], s.customer.Name)
+	if left > 0 {
+		done = s.c.T("tui.q.done.left", s.customer.Name, left)
+	}
+	s.card = nil // nothing is left for Flush
+	if s.vote != nil {
+		return replace(newHandOver(s.c, s.vote.participant.Name, left))
+	}
+	return tea.Sequence(status(done), pop)
+}
+
+// Flush saves a score picked or a note typed but not saved yet, so that
+// quitting loses nothing; the root waits for the writes under way.
+func (s *questions) Flush() tea.Cmd {
+	if s.card == nil {
+		return nil
+	}
+	cmd, _ := s.save()
+	return cmd
+}
+
+// save stores the card's score with the note as it stands, unless the
+// store already holds exactly that or nothing is chosen; text is the
+// status to show.
 func (s *questions) save() (cmd tea.Cmd, text string) {
-	if !s.picked || s.c.Data == nil {
+	if s.card == nil || s.c.Data == nil {
+		return nil, ""
+	}
+	score, ok := s.card.Score()
+	if !ok {
 		return nil, ""
 	}
 	q := s.list[s.index]
-	a := model.Answer{CustomerID: s.customer.ID, QuestionID: q.ID, Score: s.pickedScore,
-		Note: model.CleanNote(s.fields.Note), Author: s.c.Author, At: time.Now().UTC()}
+	a := model.Answer{CustomerID: s.customer.ID, QuestionID: q.ID, Score: score,
+		Note: s.card.Note(), Author: s.c.Author, At: time.Now().UTC()}
 	if s.saved != nil && s.saved.Score == a.Score && s.saved.Note == a.Note {
+		return nil, ""
+	}
+	if s.vote != nil && !s.card.Picked() && s.saved == nil {
 		return nil, ""
 	}
 	if n := len(s.undo); n == 0 || s.undo[n-1].visit != s.visit {
@@ -504,13 +416,13 @@ func (s *questions) save() (cmd tea.Cmd, text string) {
 	}
 	s.saved = &a
 	if s.vote != nil {
-		return s.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
+		return s.c.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
 	}
 	label := scoreLabel(s.c.Content, a.Score)
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
 	}
-	return s.serial(s.c.saveAnswer(a)), s.c.T("tui.q.saved", label, s.ref(s.index))
+	return s.c.saveAnswer(a), s.c.T("tui.q.saved", label, s.ref(s.index))
 }
 
 func (s *questions) saveWithStatus() tea.Cmd {
@@ -521,34 +433,12 @@ func (s *questions) saveWithStatus() tea.Cmd {
 	return tea.Batch(cmd, status(text))
 }
 
-// serial makes a store write wait for this screen's write before it, so
-// that a score, its note and an undo land in the order they were given.
-func (s *questions) serial(cmd tea.Cmd) tea.Cmd {
-	prev, done := s.writes, make(chan struct{})
-	s.writes = done
-	return func() tea.Msg {
-		defer close(done)
-		if prev != nil {
-			wait(prev)
-		}
-		return cmd()
-	}
-}
-
-// wait waits for a write to finish, but not forever.
-func wait(done <-chan struct{}) {
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-	}
-}
-
 // goTo saves what is pending and opens question i.
 func (s *questions) goTo(i int) tea.Cmd {
 	save := s.saveWithStatus()
 	s.index = i
 	s.build(s.stored(i))
-	return tea.Sequence(save, s.form.Init())
+	return save
 }
 
 // nextUnanswered goes to the first unanswered question after the current
@@ -557,7 +447,7 @@ func (s *questions) nextUnanswered() tea.Cmd {
 	answers := s.answers()
 	for step := 1; step < len(s.list); step++ {
 		i := (s.index + step) % len(s.list)
-		if _, ok := answers[s.list[i].ID]; !ok && !(s.saved != nil && i == s.index) {
+		if _, ok := answers[s.list[i].ID]; !ok {
 			return s.goTo(i)
 		}
 	}
@@ -581,18 +471,18 @@ func (s *questions) undoLast() tea.Cmd {
 	var restore tea.Cmd
 	text := s.c.T("tui.q.undone.removed", s.ref(step.index))
 	if step.before != nil {
-		restore = s.serial(s.c.saveAnswer(*step.before))
+		restore = s.c.saveAnswer(*step.before)
 		label := scoreLabel(s.c.Content, step.before.Score)
 		if !step.before.Score.Known() {
 			label = s.c.T("tui.q.dontknow.inline")
 		}
 		text = s.c.T("tui.q.undone", s.ref(step.index), label)
 	} else {
-		restore = s.serial(s.deleteAnswer(q.ID))
+		restore = s.c.serial(s.deleteAnswer(q.ID))
 	}
 	s.index = step.index
 	s.build(step.before)
-	return tea.Sequence(save, restore, status(text), s.form.Init())
+	return tea.Sequence(save, restore, status(text))
 }
 
 func (s *questions) deleteAnswer(questionID string) tea.Cmd {
@@ -633,8 +523,11 @@ func (s *questions) ref(i int) string {
 
 func (s *questions) View() string {
 	st := s.c.Styles
-	if s.form == nil {
-		return st.Muted.Render(s.c.T("tui.q.none"))
+	if s.card == nil {
+		if len(s.list) == 0 {
+			return st.Muted.Render(s.c.T("tui.q.none"))
+		}
+		return ""
 	}
 	q := s.list[s.index]
 	w := s.width
@@ -654,12 +547,10 @@ func (s *questions) View() string {
 	if s.vote != nil {
 		left = st.Key.Render(s.vote.participant.Name) + st.Muted.Render(" · ") + left
 	}
-	room := w - ansi.StringWidth(right) - 1
-	if room < 12 {
-		right, room = "", w
+	if w-ansi.StringWidth(right)-1 < 12 {
+		right = ""
 	}
-	left = ansi.Truncate(left, room, "…")
-	line1 := left + strings.Repeat(" ", max(w-ansi.StringWidth(left)-ansi.StringWidth(right), 0)) + right
+	line1 := screen.Spread(left, right, w)
 
 	// Line 2: progress over the list and the current question's state.
 	answers := s.answers()
@@ -684,23 +575,24 @@ func (s *questions) View() string {
 	}
 	line2 := bar + " " + st.Muted.Render(s.c.T("tui.q.answered", done, len(s.list))) + st.Muted.Render("  ·  ") + state
 
-	fw, fh := s.formSize()
-	form := fit(s.form.View(), fw, fh)
-	// The form's viewport pads to its full height; the hint follows the
-	// last field instead.
-	lines := strings.Split(form, "\n")
+	cardH := s.height - headLines
+	showHint := cardH-hintLines >= 12
+	if showHint {
+		cardH -= hintLines
+	}
+	card := screen.Fit(s.card.View(), max(min(w, 100), 20), max(cardH, 3))
+	lines := strings.Split(card, "\n")
 	for len(lines) > 1 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
 		lines = lines[:len(lines)-1]
 	}
-	form = strings.Join(lines, "\n")
 	var b strings.Builder
-	b.WriteString(line1 + "\n" + truncate(line2, w) + "\n\n" + form)
-	if s.height-headLines-hintLines >= 12 {
+	b.WriteString(line1 + "\n" + screen.Truncate(line2, w) + "\n\n" + strings.Join(lines, "\n"))
+	if showHint {
 		hint := s.c.T("tui.q.hint.select")
-		if s.onNote {
+		if s.card.OnNote() {
 			hint = s.c.T("tui.q.hint.note")
 		}
-		b.WriteString("\n\n" + st.Muted.Render(truncate(hint, w)))
+		b.WriteString("\n\n" + st.Muted.Render(screen.Truncate(hint, w)))
 	}
 	return b.String()
 }

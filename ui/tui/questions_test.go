@@ -99,8 +99,8 @@ func TestQuestionsGolden(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			m, _ := openDemo(t, lang)
 			s := openQuestions(t, m, demoCustomer(t, lang).ID, modeBoth)
-			if s.index != 0 || !strings.Contains(m.status, m.c.T("tui.q.allanswered")) {
-				t.Fatalf("a fully answered customer opens at %d with status %q", s.index, m.status)
+			if s.index != 0 || !strings.Contains(m.statusText(), m.c.T("tui.q.allanswered")) {
+				t.Fatalf("a fully answered customer opens at %d with status %q", s.index, m.statusText())
 			}
 			goldenAt(t, m)
 			for _, size := range [][2]int{{60, 16}, {160, 50}} {
@@ -119,17 +119,21 @@ func TestQuestionsGolden(t *testing.T) {
 func TestAnswerByKeysIsSaved(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
 	s := openQuestions(t, m, id, modeBoth)
-	// 4 by number, with a note.
+	// A digit saves that level and opens the next question.
 	press(t, m, "4")
-	if !s.Typing() {
-		t.Fatal("a number key did not move to the note")
+	if s.index != 1 || s.Typing() {
+		t.Fatalf("after 4: question %d, typing %v", s.index, s.Typing())
 	}
+	// A note first, then the level: both are saved together.
+	press(t, m, "tab")
 	typeText(t, m, "CFO")
 	press(t, m, "enter")
-	// The first level by enter, without a note.
-	press(t, m, "enter", "enter")
+	if s.index != 1 || !strings.Contains(m.statusText(), "choose a level") {
+		t.Fatalf("a note without a level: question %d, status %q", s.index, m.statusText())
+	}
+	press(t, m, "1")
 	// Don't know by 0.
-	press(t, m, "0", "enter")
+	press(t, m, "0")
 	if s.index != 3 {
 		t.Fatalf("after three answers the screen is at question %d", s.index)
 	}
@@ -138,7 +142,7 @@ func TestAnswerByKeysIsSaved(t *testing.T) {
 	want := []struct {
 		score model.Score
 		note  string
-	}{{4, "CFO"}, {1, ""}, {model.DontKnow, ""}}
+	}{{4, ""}, {1, "CFO"}, {model.DontKnow, ""}}
 	for i, w := range want {
 		a, ok := got[qs[i].ID]
 		if !ok || a.Score != w.score || a.Note != w.note || a.Author != "test" {
@@ -148,15 +152,70 @@ func TestAnswerByKeysIsSaved(t *testing.T) {
 	if len(got) != 3 {
 		t.Fatalf("%d answers stored, want 3", len(got))
 	}
-	if !strings.Contains(screen(m), "3 of 20 answered") || !strings.Contains(screen(m), "A · 4/10") {
-		t.Fatalf("progress not shown:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "3 of 20 answered") || !strings.Contains(frameText(m), "A · 4/10") {
+		t.Fatalf("progress not shown:\n%s", frameText(m))
+	}
+}
+
+// Nothing is recorded that nobody chose: enter on an untouched question
+// moves on, saves nothing, and says so.
+func TestEnterOnFreshQuestionSavesNothing(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		t.Run(lang, func(t *testing.T) {
+			m, db, id := newCustomerModel(t, lang)
+			s := openQuestions(t, m, id, modeBoth)
+			if s.card.Highlighted() != -1 {
+				t.Fatalf("a fresh question opens with option %d highlighted", s.card.Highlighted())
+			}
+			if strings.Contains(frameText(m), "▸") || strings.Contains(frameText(m), "●") {
+				t.Fatalf("a fresh question shows a choice:\n%s", frameText(m))
+			}
+			press(t, m, "enter", "enter")
+			if s.index != 2 {
+				t.Fatalf("enter, enter: at question %d, want 2", s.index)
+			}
+			if n := len(storedAnswers(t, db, id)); n != 0 {
+				t.Fatalf("enter, enter stored %d answers", n)
+			}
+			if want := m.c.T("tui.q.skipped", "A 2/10"); m.statusText() != want {
+				t.Fatalf("status %q, want %q", m.statusText(), want)
+			}
+		})
+	}
+}
+
+// Both sets of one customer take one key per question, 20 in all, when
+// no notes are written.
+func TestFullSetsInTwentyKeys(t *testing.T) {
+	m, db, id := newCustomerModel(t, "en")
+	s := openQuestions(t, m, id, modeBoth)
+	n := len(s.list)
+	if n != 20 {
+		t.Fatalf("both sets ask %d questions", n)
+	}
+	keys := 0
+	for i := range n {
+		press(t, m, string(rune('1'+i%5)))
+		keys++
+	}
+	if _, ok := m.top().(*customers); !ok {
+		t.Fatalf("after %d keys the top is %T", keys, m.top())
+	}
+	got := storedAnswers(t, db, id)
+	for i, q := range s.list {
+		if a, ok := got[q.ID]; !ok || a.Score != model.Score(1+i%5) {
+			t.Fatalf("question %d (%s) stored %+v (%v)", i, q.ID, a, ok)
+		}
+	}
+	if keys > 20 || !strings.Contains(m.statusText(), "Set A and B done for Nykund AB") {
+		t.Fatalf("%d keys, status %q", keys, m.statusText())
 	}
 }
 
 func TestResumeAtFirstUnanswered(t *testing.T) {
 	m, _, id := newCustomerModel(t, "sv")
 	openQuestions(t, m, id, modeBoth)
-	press(t, m, "2", "enter", "3", "enter")
+	press(t, m, "2", "3")
 	press(t, m, "esc")
 	list, ok := m.top().(*customers)
 	if !ok {
@@ -166,7 +225,7 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 	// in progress; find it and press a.
 	for i, a := range list.shown {
 		if a.Customer.ID == id {
-			list.table.cursor = i
+			list.table.Cursor = i
 		}
 	}
 	press(t, m, "a")
@@ -177,8 +236,8 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 	if s.index != 2 {
 		t.Fatalf("resumed at question %d, want 2", s.index)
 	}
-	if !strings.Contains(screen(m), "A · 3/10") {
-		t.Fatalf("resumed screen:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "A · 3/10") {
+		t.Fatalf("resumed screen:\n%s", frameText(m))
 	}
 }
 
@@ -194,15 +253,15 @@ func TestMoveBetweenQuestions(t *testing.T) {
 		t.Fatalf("one back: at %d", s.index)
 	}
 	press(t, m, "ctrl+p", "pgup")
-	if s.index != 0 || !strings.Contains(m.status, "first question") {
-		t.Fatalf("before the first: at %d, status %q", s.index, m.status)
+	if s.index != 0 || !strings.Contains(m.statusText(), "first question") {
+		t.Fatalf("before the first: at %d, status %q", s.index, m.statusText())
 	}
 	if n := len(storedAnswers(t, db, id)); n != 0 {
 		t.Fatalf("moving saved %d answers", n)
 	}
 	// Answer the first two, go back to the first, then to the next
 	// unanswered, which is the third.
-	press(t, m, "5", "enter", "5", "enter", "pgup", "pgup")
+	press(t, m, "5", "5", "pgup", "pgup")
 	if s.index != 0 {
 		t.Fatalf("at %d", s.index)
 	}
@@ -214,26 +273,30 @@ func TestMoveBetweenQuestions(t *testing.T) {
 	for range len(s.list) {
 		press(t, m, "pgdown")
 	}
-	if s.index != len(s.list)-1 || !strings.Contains(m.status, "last question") {
-		t.Fatalf("past the last: at %d, status %q", s.index, m.status)
+	if s.index != len(s.list)-1 || !strings.Contains(m.statusText(), "last question") {
+		t.Fatalf("past the last: at %d, status %q", s.index, m.statusText())
 	}
 }
 
 func TestDontKnowByArrows(t *testing.T) {
 	m, db, id := newCustomerModel(t, "sv")
 	s := openQuestions(t, m, id, modeSetB)
-	// The cursor starts on level 1; up wraps to "Vet ej".
+	// Nothing is highlighted; up goes to "Vet ej", enter takes it.
 	press(t, m, "up", "enter")
-	if !strings.Contains(m.status, "Sparade ”vet ej” på B 1/10") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "Sparade ”vet ej” på B 1/10") {
+		t.Fatalf("status %q", m.statusText())
 	}
-	press(t, m, "enter")
 	a, ok := storedAnswers(t, db, id)[s.list[0].ID]
 	if !ok || a.Score != model.DontKnow {
 		t.Fatalf("stored %+v (%v), want don't know", a, ok)
 	}
-	if s.list[0].Set != model.SetUs {
-		t.Fatalf("set B starts with %s", s.list[0].ID)
+	if s.list[0].Set != model.SetUs || s.index != 1 {
+		t.Fatalf("set B starts with %s; at %d", s.list[0].ID, s.index)
+	}
+	// Down from nothing goes to level 1.
+	press(t, m, "down", "enter")
+	if a := storedAnswers(t, db, id)[s.list[1].ID]; a.Score != 1 {
+		t.Fatalf("down, enter stored %+v", a)
 	}
 }
 
@@ -247,36 +310,46 @@ func TestUndoRestoresPreviousAnswer(t *testing.T) {
 	if before.Score == 1 {
 		other = "2"
 	}
-	press(t, m, other)
+	// An answered question opens on its answer; the note is kept.
+	if s.card.Highlighted() != int(before.Score)-1 && before.Score.Known() {
+		t.Fatalf("an answered question highlights %d, answer %d", s.card.Highlighted(), before.Score)
+	}
+	press(t, m, "tab")
 	typeText(t, m, "!")
 	press(t, m, "enter")
-	if got := storedAnswers(t, db, cu.ID)[q.ID]; got.Score == before.Score || got.Note == before.Note {
+	press(t, m, "pgup", other)
+	if got := storedAnswers(t, db, cu.ID)[q.ID]; got.Score == before.Score || got.Note != before.Note+"!" {
 		t.Fatalf("the change was not saved: %+v", got)
 	}
-	if !strings.Contains(m.status, "ctrl+z") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "ctrl+z") {
+		t.Fatalf("status %q", m.statusText())
+	}
+	// Two steps: the score, then the note.
+	press(t, m, "ctrl+z")
+	if got := storedAnswers(t, db, cu.ID)[q.ID]; got.Score != before.Score || got.Note != before.Note+"!" {
+		t.Fatalf("the first undo stored %+v", got)
 	}
 	press(t, m, "ctrl+z")
 	got := storedAnswers(t, db, cu.ID)[q.ID]
 	if got.Score != before.Score || got.Note != before.Note || !got.At.Equal(before.At) {
 		t.Fatalf("undo stored %+v, want %+v", got, before)
 	}
-	if s.index != 0 || s.fields.Score != int(before.Score) {
-		t.Fatalf("undo shows question %d with %d", s.index, s.fields.Score)
+	if sc, _ := s.card.Score(); s.index != 0 || sc != before.Score {
+		t.Fatalf("undo shows question %d with %d", s.index, sc)
 	}
 	if m.c.Data.Answers[cu.ID][q.ID].Score != before.Score {
 		t.Fatal("the open workshop was not updated")
 	}
 	press(t, m, "ctrl+z")
-	if !strings.Contains(m.status, "Nothing to undo") {
-		t.Fatalf("second undo: %q", m.status)
+	if !strings.Contains(m.statusText(), "Nothing to undo") {
+		t.Fatalf("second undo: %q", m.statusText())
 	}
 }
 
 func TestUndoRemovesNewAnswer(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
 	s := openQuestions(t, m, id, modeBoth)
-	press(t, m, "3", "enter", "4", "enter")
+	press(t, m, "3", "4")
 	press(t, m, "u")
 	got := storedAnswers(t, db, id)
 	if _, ok := got[s.list[1].ID]; ok || len(got) != 1 {
@@ -285,15 +358,15 @@ func TestUndoRemovesNewAnswer(t *testing.T) {
 	if _, ok := m.c.Data.Answers[id][s.list[1].ID]; ok {
 		t.Fatal("the open workshop still has the undone answer")
 	}
-	if s.index != 1 || !strings.Contains(screen(m), "not answered yet") {
-		t.Fatalf("after undo at %d:\n%s", s.index, screen(m))
+	if s.index != 1 || !strings.Contains(frameText(m), "not answered yet") {
+		t.Fatalf("after undo at %d:\n%s", s.index, frameText(m))
 	}
 }
 
 func TestQuitKeepsPickedScoreAndNote(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
 	s := openQuestions(t, m, id, modeBoth)
-	press(t, m, "down", "down", "enter")
+	press(t, m, "3", "pgup", "tab")
 	typeText(t, m, "half")
 	_, cmd := m.Update(keyMsg("ctrl+c"))
 	drive(t, m, cmd)
@@ -306,9 +379,9 @@ func TestQuitKeepsPickedScoreAndNote(t *testing.T) {
 func TestLeavingKeepsTypedNote(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
 	s := openQuestions(t, m, id, modeBoth)
-	press(t, m, "2")
+	press(t, m, "2", "pgup", "tab")
 	typeText(t, m, "q?") // text in the note, not quit or help
-	if m.showHelp || m.top() != Screen(s) {
+	if m.stack.HelpShown() || m.top() != Screen(s) {
 		t.Fatal("q or ? in the note acted as a key")
 	}
 	press(t, m, "esc")
@@ -327,9 +400,7 @@ func TestQuickModeAsksFour(t *testing.T) {
 	if len(s.list) != 4 {
 		t.Fatalf("quick mode lists %d questions", len(s.list))
 	}
-	for range 4 {
-		press(t, m, "4", "enter")
-	}
+	press(t, m, "4", "4", "4", "4")
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("after the quick pass the top is %T", m.top())
 	}
@@ -344,8 +415,8 @@ func TestQuickModeAsksFour(t *testing.T) {
 	if len(dims) != 4 {
 		t.Fatalf("quick answers cover %v", dims)
 	}
-	if !strings.Contains(m.status, "Quick pass done for Nykund AB") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "Quick pass done for Nykund AB") {
+		t.Fatalf("status %q", m.statusText())
 	}
 }
 
@@ -353,25 +424,25 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 	m, _, id := newCustomerModel(t, "en")
 	s := openQuestions(t, m, id, modeSetA)
 	for range len(s.list) - 1 {
-		press(t, m, "3", "enter")
+		press(t, m, "3")
 	}
 	if _, ok := m.top().(*questions); !ok {
 		t.Fatal("left before the last question")
 	}
 	resize(t, m, 120, 40)
-	if !strings.Contains(screen(m), "A · 10/10") || !strings.Contains(screen(m), "9 of 10 answered") {
-		t.Fatalf("progress before the last answer:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "A · 10/10") || !strings.Contains(frameText(m), "9 of 10 answered") {
+		t.Fatalf("progress before the last answer:\n%s", frameText(m))
 	}
-	press(t, m, "3", "enter")
+	press(t, m, "3")
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("after the last question the top is %T", m.top())
 	}
-	if !strings.Contains(m.status, "Set A done for Nykund AB") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.statusText(), "Set A done for Nykund AB") {
+		t.Fatalf("status %q", m.statusText())
 	}
 	list := m.top().(*customers)
 	var row string
-	for _, l := range strings.Split(screen(m), "\n") {
+	for _, l := range strings.Split(frameText(m), "\n") {
 		if strings.Contains(l, "Nykund AB") && row == "" {
 			row = l
 		}
@@ -382,16 +453,16 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 		}
 	}
 	if !strings.Contains(row, "10/10") {
-		t.Fatalf("the list does not show 10/10: %q\n%s", row, screen(m))
+		t.Fatalf("the list does not show 10/10: %q\n%s", row, frameText(m))
 	}
 }
 
 func TestSkippedQuestionsAreCountedAtTheEnd(t *testing.T) {
 	m, _, id := newCustomerModel(t, "sv")
 	openQuestions(t, m, id, modeQuick)
-	press(t, m, "pgdown", "pgdown", "pgdown")
-	press(t, m, "1", "enter")
-	if _, ok := m.top().(*customers); !ok || !strings.Contains(m.status, "3 frågor") {
-		t.Fatalf("top %T, status %q", m.top(), m.status)
+	press(t, m, "enter", "enter", "enter")
+	press(t, m, "1")
+	if _, ok := m.top().(*customers); !ok || !strings.Contains(m.statusText(), "3 frågor") {
+		t.Fatalf("top %T, status %q", m.top(), m.statusText())
 	}
 }

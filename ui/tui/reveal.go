@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -40,7 +41,7 @@ type reveal struct {
 	found  bool
 	items  []revealItem
 	cursor int
-	table  table
+	table  screen.Table
 	width  int
 	height int
 	// left is set once the screen has asked to go.
@@ -49,7 +50,7 @@ type reveal struct {
 
 func newReveal(c *Common, roundID string) *reveal {
 	s := &reveal{c: c, id: roundID}
-	s.table = table{c: c, cols: []column{
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: "", Width: 1},
 		{Title: c.T("tui.reveal.col.question"), Width: 7},
 		{Title: ""},
@@ -142,7 +143,7 @@ func (s *reveal) reload() {
 		}
 	}
 	st := s.c.Styles
-	rows := make([]row, len(s.items))
+	rows := make([]screen.Row, len(s.items))
 	for i, it := range s.items {
 		t := it.tally
 		text := t.QuestionID
@@ -171,34 +172,31 @@ func (s *reveal) reload() {
 		if t.Flagged && !it.hidden {
 			ss = st.Warning
 		}
-		rows[i] = row{Cells: []string{mark, s.c.questionRef(t.QuestionID), text, spread, agreed},
+		rows[i] = screen.Row{Cells: []string{mark, s.c.questionRef(t.QuestionID), text, spread, agreed},
 			Styles: []*lipgloss.Style{&ms, nil, nil, &ss, &as}}
 	}
 	s.table.SetRows(rows)
-	s.table.cursor = 0
+	s.table.Cursor = 0
 	for i, it := range s.items {
 		if it.tally.QuestionID == keep {
-			s.table.cursor = i
+			s.table.Cursor = i
 		}
 	}
 	s.SetSize(s.width, s.height)
 }
 
 func (s *reveal) selected() (revealItem, bool) {
-	if s.table.cursor < 0 || s.table.cursor >= len(s.items) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.items) {
 		return revealItem{}, false
 	}
-	return s.items[s.table.cursor], true
+	return s.items[s.table.Cursor], true
 }
 
 func (s *reveal) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case refreshMsg:
+	case screen.DataChanged:
 		s.reload()
-		return s, s.onward()
-	case teamRefreshMsg:
-		s.reload()
-		if msg.top == Screen(s) {
+		if !msg.Team || msg.Top {
 			return s, s.onward()
 		}
 	case answerSavedMsg:
@@ -220,7 +218,7 @@ func (s *reveal) onward() tea.Cmd {
 
 func (s *reveal) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
-	if s.table.move(msg, k) || !s.found {
+	if s.table.Move(msg, k.Lists()) || !s.found {
 		return nil
 	}
 	it, ok := s.selected()
@@ -272,7 +270,7 @@ func (s *reveal) revealRevotes() tea.Cmd {
 	if n == len(s.round.Participants) {
 		return cmd
 	}
-	return push(newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd))
+	return newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd)
 }
 
 // medianScore is the score a question's median rounds to (half up), or
@@ -302,7 +300,7 @@ func (s *reveal) takeMedians() tea.Cmd {
 		answers = append(answers, model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: medianScore(t),
 			Note: c.agreedNote(t), Author: c.Author})
 	}
-	return push(newConfirm(c, c.T("tui.reveal.medians.confirm", len(todo)), c.recordAgreed(r, answers, c.T("tui.reveal.medians.done", len(todo)))))
+	return newConfirm(c, c.T("tui.reveal.medians.confirm", len(todo)), c.recordAgreed(r, answers, c.T("tui.reveal.medians.done", len(todo))))
 }
 
 // closeRound ends the round, after asking.
@@ -318,8 +316,8 @@ func (s *reveal) closeRound() tea.Cmd {
 		text = s.c.T("tui.reveal.close.open", s.c.customerName(s.round.CustomerID), open)
 	}
 	at := teamClock().UTC()
-	return push(newConfirm(s.c, text, s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Close(at); return nil },
-		s.c.T("tui.reveal.closed"))))
+	return newConfirm(s.c, text, s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Close(at); return nil },
+		s.c.T("tui.reveal.closed")))
 }
 
 // agreedNote is the evidence note an agreed score starts with.
@@ -376,9 +374,9 @@ func (s *reveal) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
-		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
 	}
-	head := st.Title.Render(truncate(s.c.T("tui.reveal.heading", s.c.customerName(s.round.CustomerID)), w))
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.heading", s.c.customerName(s.round.CustomerID)), w))
 	flagged, agreed, revotes := 0, 0, 0
 	for _, it := range s.items {
 		switch {
@@ -395,9 +393,9 @@ func (s *reveal) View() string {
 	if revotes > 0 {
 		summary += " · " + s.c.T("tui.reveal.summary.revotes", revotes)
 	}
-	sum := st.Muted.Render(truncate(summary, w))
+	sum := st.Muted.Render(screen.Truncate(summary, w))
 	lw, lh := s.listSize()
-	list := fit(s.table.View(), lw, lh)
+	list := screen.Fit(s.table.View(), lw, lh)
 	if w >= revealWide {
 		dw := w - lw - 3
 		detail := s.detail(dw, lh)
@@ -426,11 +424,11 @@ func (s *reveal) detail(w, h int) []string {
 	if known {
 		title += " · " + s.c.Content.Dimensions[q.Dimension].Name
 	}
-	out := []string{st.Heading.Render(truncate(title, w))}
+	out := []string{st.Heading.Render(screen.Truncate(title, w))}
 	if known {
-		lines := styled(wrap(q.Text, w), st.Text)
+		lines := styled(screen.Wrap(q.Text, w), st.Text)
 		if len(lines) > 2 {
-			lines = append(lines[:1], st.Text.Render(truncate(ansi.Strip(lines[1])+"…", w)))
+			lines = append(lines[:1], st.Text.Render(screen.Truncate(ansi.Strip(lines[1])+"…", w)))
 		}
 		out = append(out, lines...)
 	}
@@ -448,13 +446,13 @@ func (s *reveal) detail(w, h int) []string {
 				voted++
 			}
 		}
-		out = append(out, styled(wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
+		out = append(out, styled(screen.Wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
 		for _, p := range s.round.Participants {
 			mark, ps := "·", st.Muted
 			if fin[p] {
 				mark, ps = "✓", st.OK
 			}
-			out = append(out, ps.Render(truncate(mark+" "+s.c.participantName(p), w)))
+			out = append(out, ps.Render(screen.Truncate(mark+" "+s.c.participantName(p), w)))
 		}
 		return fitLines(out, h)
 	}
@@ -468,11 +466,11 @@ func (s *reveal) detail(w, h int) []string {
 		spread += " · " + s.c.T("tui.reveal.flagged")
 		ss = st.Warning
 	}
-	out = append(out, styled(wrap(spread, w), ss)...)
+	out = append(out, styled(screen.Wrap(spread, w), ss)...)
 	if it.agreed != nil {
-		out = append(out, st.OK.Render(truncate(s.c.T("tui.reveal.agreed", s.scoreText(*it.agreed, q, known)), w)))
+		out = append(out, st.OK.Render(screen.Truncate(s.c.T("tui.reveal.agreed", s.scoreText(*it.agreed, q, known)), w)))
 	} else {
-		out = append(out, st.Muted.Render(truncate(s.c.T("tui.reveal.agree.hint"), w)))
+		out = append(out, st.Muted.Render(screen.Truncate(s.c.T("tui.reveal.agree.hint"), w)))
 	}
 	var notes []string
 	for _, v := range t.Votes {
@@ -483,7 +481,7 @@ func (s *reveal) detail(w, h int) []string {
 		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
 	}
 	if len(notes) > 0 {
-		out = append(out, "", st.Heading.Render(truncate(s.c.T("tui.reveal.evidence"), w)))
+		out = append(out, "", st.Heading.Render(screen.Truncate(s.c.T("tui.reveal.evidence"), w)))
 		out = append(out, notes...)
 	}
 	return fitLines(out, h)
@@ -530,7 +528,7 @@ func (s *reveal) distribution(t model.QuestionTally, q model.Question, known boo
 			if n > 0 {
 				ws = st.Text
 			}
-			line += "  " + ws.Render(truncate(what, room))
+			line += "  " + ws.Render(screen.Truncate(what, room))
 		}
 		out = append(out, line)
 	}
@@ -564,6 +562,9 @@ func fitLines(lines []string, h int) []string {
 	}
 	return lines
 }
+
+// noScore is the select's value before anything is chosen.
+const noScore = -1
 
 // agreeFields is the heap value the agreed-score form writes into.
 type agreeFields struct {

@@ -15,7 +15,7 @@ import (
 
 // newCloseRound asks before the open workshop's current state becomes a
 // closed round, and says what that means.
-func newCloseRound(c *Common) Screen {
+func newCloseRound(c *Common) tea.Cmd {
 	d := c.Data
 	n := model.NextRoundNumber(d.Rounds)
 	text := c.T("tui.round.close", d.Workshop.Name, n, len(d.Customers), n+1)

@@ -19,19 +19,19 @@ func TestCloseRoundThenChange(t *testing.T) {
 	// r on the map before any round says there is none.
 	press(t, m, "m", "r")
 	mp := m.top().(*mapScreen)
-	if mp.trails || !strings.Contains(m.status, "No round is closed yet") {
-		t.Errorf("r without a round: trails %v, status %q", mp.trails, m.status)
+	if mp.trails || !strings.Contains(m.statusText(), "No round is closed yet") {
+		t.Errorf("r without a round: trails %v, status %q", mp.trails, m.statusText())
 	}
 	press(t, m, "esc")
 
 	// R asks first and names what happens.
 	press(t, m, "R")
-	if _, ok := m.top().(*confirm); !ok {
+	if ok := m.stack.Dialog() != nil; !ok {
 		t.Fatalf("R opened %T", m.top())
 	}
 	for _, want := range []string{"round 1", "12 customers", "round 2"} {
-		if !strings.Contains(screen(m), want) {
-			t.Errorf("the confirmation does not say %q:\n%s", want, screen(m))
+		if !strings.Contains(frameText(m), want) {
+			t.Errorf("the confirmation does not say %q:\n%s", want, frameText(m))
 		}
 	}
 	press(t, m, "n")
@@ -43,8 +43,8 @@ func TestCloseRoundThenChange(t *testing.T) {
 	if err != nil || len(rs) != 1 || rs[0].Number != 1 || len(rs[0].Customers) != 12 {
 		t.Fatalf("rounds after closing: %+v, %v", rs, err)
 	}
-	if m.top() != Screen(s) || !strings.Contains(m.status, "Closed round 1") || len(m.c.Data.Rounds) != 1 {
-		t.Fatalf("after closing: top %T, status %q, %d rounds loaded", m.top(), m.status, len(m.c.Data.Rounds))
+	if m.top() != Screen(s) || !strings.Contains(m.statusText(), "Closed round 1") || len(m.c.Data.Rounds) != 1 {
+		t.Fatalf("after closing: top %T, status %q, %d rounds loaded", m.top(), m.statusText(), len(m.c.Data.Rounds))
 	}
 
 	// The brief of a customer says nothing changed yet.
@@ -73,12 +73,12 @@ func TestCloseRoundThenChange(t *testing.T) {
 	// The map toggles the trails with r.
 	press(t, m, "esc", "m")
 	mp = m.top().(*mapScreen)
-	before := screen(m)
+	before := frameText(m)
 	press(t, m, "r")
-	if !mp.trails || len(mp.trailsFor()) != 1 || !strings.Contains(m.status, "moved in this view: 1") {
-		t.Fatalf("r: trails %v, %d trails, status %q", mp.trails, len(mp.trailsFor()), m.status)
+	if !mp.trails || len(mp.trailsFor()) != 1 || !strings.Contains(m.statusText(), "moved in this view: 1") {
+		t.Fatalf("r: trails %v, %d trails, status %q", mp.trails, len(mp.trailsFor()), m.statusText())
 	}
-	after := screen(m)
+	after := frameText(m)
 	if !strings.Contains(after, "○") || !strings.Contains(after, "·") || strings.Contains(before, "○") {
 		t.Errorf("no trail drawn:\n%s", after)
 	}
@@ -90,7 +90,7 @@ func TestCloseRoundThenChange(t *testing.T) {
 		requireFits(t, m)
 	}
 	press(t, m, "r")
-	if mp.trails || strings.Contains(screen(m), "○") {
+	if mp.trails || strings.Contains(frameText(m), "○") {
 		t.Error("r again did not hide the trails")
 	}
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -126,7 +127,7 @@ func (s *segment) FullHelp() [][]key.Binding {
 
 func (s *segment) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case refreshMsg, answerSavedMsg, answerDeletedMsg:
+	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
 		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
@@ -158,7 +159,7 @@ func (s *segment) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			s.cursor = (s.cursor + step) % n
 			_, row := s.lines()
-			s.offset = scrollWindow(row, s.offset, 1<<30, s.height)
+			s.offset = screen.ScrollWindow(row, s.offset, 1<<30, s.height)
 		}
 	case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
 		if a, ok := s.selected(); ok {
@@ -210,20 +211,20 @@ func (s *segment) lines() ([]string, int) {
 	var out []string
 	add := func(ls ...string) { out = append(out, ls...) }
 	para := func(style lipgloss.Style, text string) {
-		for _, l := range strings.Split(wrap(text, w), "\n") {
+		for _, l := range strings.Split(screen.Wrap(text, w), "\n") {
 			add(style.Render(l))
 		}
 	}
 	heading := func(text string) {
 		add("")
-		for _, l := range strings.Split(wrap(text, w), "\n") {
+		for _, l := range strings.Split(screen.Wrap(text, w), "\n") {
 			add(st.Heading.Render(l))
 		}
 	}
 
 	names := s.view.QuadrantNames(c)
 	qs := st.Quadrant[s.quad]
-	add(truncate(qs.Render(fmt.Sprintf("%d  %s", s.quad+1, strings.ToUpper(names[s.quad]))), w))
+	add(screen.Truncate(qs.Render(fmt.Sprintf("%d  %s", s.quad+1, strings.ToUpper(names[s.quad]))), w))
 	para(st.Muted, s.c.T("tui.segment.sub", s.quad+1, s.view.Title(c), len(s.members)))
 	add("")
 	switch s.view {
@@ -275,7 +276,7 @@ func (s *segment) lines() ([]string, int) {
 
 // bullet wraps one list item with a hanging indent.
 func bullet(style lipgloss.Style, text string, w int) []string {
-	ls := strings.Split(wrap(text, max(w-2, 1)), "\n")
+	ls := strings.Split(screen.Wrap(text, max(w-2, 1)), "\n")
 	for i, l := range ls {
 		lead := "  "
 		if i == 0 {
@@ -340,9 +341,9 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 	}
 	nw = min(nw, max(longest, minName))
 
-	head := "  " + align("#", rankW, true) + " " + cell(s.c.T("col.customer"), nw) + " " + cell(s.c.T("tui.col.priority"), prioW)
+	head := "  " + screen.Align("#", rankW, true) + " " + screen.Cell(s.c.T("col.customer"), nw) + " " + screen.Cell(s.c.T("tui.col.priority"), prioW)
 	for _, cc := range cols {
-		head += " " + cell(cc.title, cc.width)
+		head += " " + screen.Cell(cc.title, cc.width)
 	}
 	rows = append(rows, st.Muted.Bold(true).Render(strings.TrimRight(head, " ")))
 	for j, i := range s.members {
@@ -364,9 +365,9 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 			at = len(rows)
 		}
 		gap := text.Render(" ")
-		line := lead + muted.Render(align(fmt.Sprint(i+1), rankW, true)) + gap + text.Render(cell(a.Customer.Name, nw)) + gap + prio.Render(cell(l.Priority, prioW))
+		line := lead + muted.Render(screen.Align(fmt.Sprint(i+1), rankW, true)) + gap + text.Render(screen.Cell(a.Customer.Name, nw)) + gap + prio.Render(screen.Cell(l.Priority, prioW))
 		for _, cc := range cols {
-			line += gap + muted.Render(cell(cc.cell(l), cc.width))
+			line += gap + muted.Render(screen.Cell(cc.cell(l), cc.width))
 		}
 		rows = append(rows, line)
 	}
@@ -381,7 +382,7 @@ func (s *segment) regimePointers(w int, add func(...string), para func(lipgloss.
 	c := s.c.Content
 	// Under the regime's "n  name", its text starts where the name does.
 	indent := func(style lipgloss.Style, text string) {
-		for _, l := range strings.Split(wrap(text, max(w-3, 1)), "\n") {
+		for _, l := range strings.Split(screen.Wrap(text, max(w-3, 1)), "\n") {
 			add("   " + style.Render(l))
 		}
 	}
@@ -399,7 +400,7 @@ func (s *segment) regimePointers(w int, add func(...string), para func(lipgloss.
 		found = true
 		rt := c.Regimes[r]
 		add("")
-		add(truncate(st.Quadrant[q].Render(fmt.Sprintf("%d  %s", q+1, rt.Name))+st.Muted.Render(fmt.Sprintf(" (%d)", len(names))), w))
+		add(screen.Truncate(st.Quadrant[q].Render(fmt.Sprintf("%d  %s", q+1, rt.Name))+st.Muted.Render(fmt.Sprintf(" (%d)", len(names))), w))
 		indent(st.Text, strings.Join(names, ", "))
 		indent(st.Text, rt.Message)
 		indent(st.Muted, s.c.T("tui.segment.pointer", q+1))

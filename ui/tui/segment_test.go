@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"styrka/ui/screen"
 	"testing"
 
 	"styrka/model"
@@ -62,7 +63,7 @@ func TestSegmentScrollsAndOpensCustomers(t *testing.T) {
 	if len(s.members) < 2 {
 		t.Fatalf("interdependence has %d customers in the demo", len(s.members))
 	}
-	out := screen(m)
+	out := frameText(m)
 	for _, want := range []string{strings.ToUpper(rt.Name), c.T("tui.segment.customers"), s.ranked[s.members[0]].Customer.Name} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("segment lacks %q:\n%s", want, out)
@@ -76,7 +77,7 @@ func TestSegmentScrollsAndOpensCustomers(t *testing.T) {
 		t.Fatal("pgdown did not scroll")
 	}
 	press(t, m, "end")
-	if out := screen(m); !strings.Contains(out, c.T("label.negotiation")) {
+	if out := frameText(m); !strings.Contains(out, c.T("label.negotiation")) {
 		t.Fatalf("end does not show the negotiation advice:\n%s", out)
 	}
 	press(t, m, "home")
@@ -102,7 +103,7 @@ func TestSegmentScrollsAndOpensCustomers(t *testing.T) {
 }
 
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(wrap(s, 70), "\n")
+	s, _, _ = strings.Cut(screen.Wrap(s, 70), "\n")
 	return s
 }
 
@@ -122,13 +123,13 @@ func TestSegmentDigits(t *testing.T) {
 	// In a class, it opens the power regime its customers fall in, with
 	// the class below it.
 	press(t, m, "v", "2")
-	out := screen(m)
+	out := frameText(m)
 	if !strings.Contains(out, c.T("tui.segment.regimes")) || !strings.Contains(out, c.T("tui.segment.behaviour.kraljic")) {
 		t.Fatalf("the Strategic class lacks its sections:\n%s", out)
 	}
 	press(t, m, "end")
-	if !strings.Contains(screen(m), c.T("tui.segment.pointer", 2)) {
-		t.Fatalf("the Strategic class does not point to interdependence:\n%s", screen(m))
+	if !strings.Contains(frameText(m), c.T("tui.segment.pointer", 2)) {
+		t.Fatalf("the Strategic class does not point to interdependence:\n%s", frameText(m))
 	}
 	press(t, m, "2")
 	if got := m.top().Title(); got != c.Regimes[model.Interdependence].Name {
@@ -144,8 +145,8 @@ func TestSegmentWithoutCustomers(t *testing.T) {
 	m, _ := newTestModel(t, "sv", false)
 	ds := syntheticWorkshop(3, nil, 1) // no questions: nobody placed
 	m.c.Data = &ds
-	drive(t, m, pushMsg{newSegment(m.c, mapview.Power, 1)})
-	out := screen(m)
+	drive(t, m, screen.PushMsg{Screen: newSegment(m.c, mapview.Power, 1)})
+	out := frameText(m)
 	if !strings.Contains(out, m.c.T("report.regime.none")) {
 		t.Fatalf("an empty segment does not say so:\n%s", out)
 	}

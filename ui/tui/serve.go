@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"styrka/ui/screen"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -59,13 +60,13 @@ func (m *Model) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.serving(msg.Server), true
 	case serveToggleMsg:
 		if m.server != nil {
-			return push(newConfirm(m.c, m.c.T("tui.serve.stop.confirm"), m.stopServing())), true
+			return newConfirm(m.c, m.c.T("tui.serve.stop.confirm"), m.stopServing()), true
 		}
 		if m.c.Data == nil {
 			return nil, true
 		}
 		_, port, _ := net.SplitHostPort(serveAddr)
-		return push(newConfirm(m.c, m.c.T("tui.serve.start.confirm", port), func() tea.Msg { return serveStartMsg{} })), true
+		return newConfirm(m.c, m.c.T("tui.serve.start.confirm", port), func() tea.Msg { return serveStartMsg{} }), true
 	case serveStartMsg:
 		return m.startServing(), true
 	case serveStartedMsg:
@@ -120,7 +121,7 @@ func (m *Model) startServing() tea.Cmd {
 		srv, err := serve.Start(context.Background(), o)
 		if err != nil {
 			if errors.Is(err, syscall.EADDRINUSE) {
-				return statusMsg{text: c.T("tui.serve.inuse", serveAddr), err: true}
+				return screen.StatusMsg{Text: c.T("tui.serve.inuse", serveAddr), Err: true}
 			}
 			return fail(err)
 		}

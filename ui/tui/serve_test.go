@@ -44,20 +44,20 @@ func TestServeFromCustomers(t *testing.T) {
 	}
 
 	press(t, m, "J")
-	if _, ok := m.top().(*confirm); !ok {
+	if ok := m.stack.Dialog() != nil; !ok {
 		t.Fatalf("J opened %T", m.top())
 	}
-	if !strings.Contains(screen(m), "anyone on the network") {
-		t.Errorf("the facilitator is not told the room can join:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "anyone on the network") {
+		t.Errorf("the facilitator is not told the room can join:\n%s", frameText(m))
 	}
 	press(t, m, "y")
 	if m.server == nil {
-		t.Fatalf("no server after confirming:\n%s", screen(m))
+		t.Fatalf("no server after confirming:\n%s", frameText(m))
 	}
 	t.Cleanup(func() { m.closeServer() })
 	want := serve.FormatCode(m.server.JoinCode())
-	if !strings.Contains(screen(m), want) || !strings.Contains(screen(m), "ssh -p ") {
-		t.Errorf("the header lacks the command and code %s:\n%s", want, screen(m))
+	if !strings.Contains(frameText(m), want) || !strings.Contains(frameText(m), "ssh -p ") {
+		t.Errorf("the header lacks the command and code %s:\n%s", want, frameText(m))
 	}
 	requireFits(t, m)
 	if len(m.c.Data.Votes) != 1 {
@@ -81,8 +81,8 @@ func TestServeFromCustomers(t *testing.T) {
 	default:
 		t.Error("the server was not closed")
 	}
-	if strings.Contains(screen(m), want) {
-		t.Errorf("the header still shows the code:\n%s", screen(m))
+	if strings.Contains(frameText(m), want) {
+		t.Errorf("the header still shows the code:\n%s", frameText(m))
 	}
 }
 
@@ -100,7 +100,7 @@ func TestServingMsg(t *testing.T) {
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("the served workshop did not open: %T", m.top())
 	}
-	if s := screen(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
+	if s := frameText(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
 		t.Errorf("the header lacks how to join:\n%s", s)
 	}
 	m.closeServer()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -119,10 +120,8 @@ func (s *silentForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg, tea.BackgroundColorMsg:
-	default:
-		if !isHuhMsg(msg) {
-			return s, nil
-		}
+	case screen.DataChanged:
+		return s, nil
 	}
 	m, cmd := s.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
@@ -219,9 +218,9 @@ func (s *notice) View() string {
 		h := k.binding.Help()
 		keys = append(keys, st.Key.Render(h.Key)+" "+st.KeyDesc.Render(h.Desc))
 	}
-	body := st.Heading.Render(truncate(s.title, w)) + "\n\n" + strings.Join(styled(wrap(s.text, w), st.Text), "\n") +
-		"\n\n" + truncate(strings.Join(keys, "   "), w)
-	return placeCenter(s.width, s.height, st.Dialog.Render(body))
+	body := st.Heading.Render(screen.Truncate(s.title, w)) + "\n\n" + strings.Join(styled(screen.Wrap(s.text, w), st.Text), "\n") +
+		"\n\n" + screen.Truncate(strings.Join(keys, "   "), w)
+	return screen.PlaceCenter(s.width, s.height, st.Dialog.Render(body))
 }
 
 // timerMsg redraws a round view's timer; id tells the view's own ticks
@@ -243,7 +242,7 @@ type roundView struct {
 	found  bool
 	timer  int
 	now    time.Time
-	table  table
+	table  screen.Table
 	width  int
 	height int
 	// left is set once the screen has asked to go.
@@ -253,7 +252,7 @@ type roundView struct {
 func newRoundView(c *Common, roundID string) *roundView {
 	timerIDs++
 	s := &roundView{c: c, id: roundID, timer: timerIDs, now: teamClock()}
-	s.table = table{c: c, cols: []column{
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
 		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
@@ -288,7 +287,7 @@ func (s *roundView) SetSize(w, h int) {
 
 // hint explains the keys under the table.
 func (s *roundView) hint() []string {
-	return styled(wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
+	return styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *roundView) ShortHelp() []key.Binding {
@@ -311,7 +310,7 @@ func (s *roundView) reload() {
 	fin := model.Finished(s.round, votes)
 	answered := model.Answered(s.round, votes)
 	st := s.c.Styles
-	rows := make([]row, len(s.round.Participants))
+	rows := make([]screen.Row, len(s.round.Participants))
 	for i, pid := range s.round.Participants {
 		p, _ := s.c.participant(pid)
 		name, prog := st.Muted, st.Muted
@@ -325,7 +324,7 @@ func (s *roundView) reload() {
 			text = s.c.T("tui.silent.answered", answered[pid], len(s.round.Questions))
 			name, prog = st.Text, st.Text
 		}
-		rows[i] = row{Cells: []string{mark + " " + s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{&name, nil, &prog}}
+		rows[i] = screen.Row{Cells: []string{mark + " " + s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{&name, nil, &prog}}
 	}
 	s.table.SetRows(rows)
 }
@@ -349,17 +348,14 @@ func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		s.now = teamClock()
 		return s, s.tick()
-	case refreshMsg:
+	case screen.DataChanged:
 		s.reload()
-		return s, s.onward()
-	case teamRefreshMsg:
-		s.reload()
-		if msg.top == Screen(s) {
+		if !msg.Team || msg.Top {
 			return s, s.onward()
 		}
 	case tea.KeyPressMsg:
 		k := s.c.Keys
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
 		switch {
@@ -398,22 +394,22 @@ func (s *roundView) reveal() tea.Cmd {
 	if n == all {
 		return cmd
 	}
-	return push(newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, all), cmd))
+	return newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, all), cmd)
 }
 
 func (s *roundView) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
-		return st.Muted.Render(wrap(s.c.T("tui.silent.missing"), w))
+		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
 	}
 	r := s.round
-	head := st.Title.Render(truncate(s.c.T("tui.silent.heading", s.c.customerName(r.CustomerID)), w))
-	info := st.Muted.Render(truncate(s.c.T("tui.silent.info", s.setsText(), len(r.Questions), len(r.Participants)), w))
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.silent.heading", s.c.customerName(r.CustomerID)), w))
+	info := st.Muted.Render(screen.Truncate(s.c.T("tui.silent.info", s.setsText(), len(r.Questions), len(r.Participants)), w))
 	n, all := s.finished(), len(r.Participants)
-	done := st.Heading.Render(truncate(s.c.T("tui.silent.progress", n, all), w))
+	done := st.Heading.Render(screen.Truncate(s.c.T("tui.silent.progress", n, all), w))
 	if n == all {
-		done = st.OK.Render(truncate(s.c.T("tui.silent.alldone", all), w))
+		done = st.OK.Render(screen.Truncate(s.c.T("tui.silent.alldone", all), w))
 	}
 	return head + "\n" + info + "\n" + s.timerLine() + "\n\n" + done + "\n\n" + s.table.View() + "\n\n" + strings.Join(s.hint(), "\n")
 }
@@ -445,9 +441,9 @@ func (s *roundView) timerLine() string {
 	box := time.Duration(s.round.TimeboxSeconds) * time.Second
 	switch {
 	case box <= 0:
-		return st.Text.Render(truncate(s.c.T("tui.silent.elapsed", mmss(elapsed)), s.width))
+		return st.Text.Render(screen.Truncate(s.c.T("tui.silent.elapsed", mmss(elapsed)), s.width))
 	case elapsed > box:
-		return st.Warning.Bold(true).Render(truncate(s.c.T("tui.silent.over", mmss(elapsed-box), mmss(box)), s.width))
+		return st.Warning.Bold(true).Render(screen.Truncate(s.c.T("tui.silent.over", mmss(elapsed-box), mmss(box)), s.width))
 	}
-	return st.Heading.Render(truncate(s.c.T("tui.silent.left", mmss(box-elapsed), mmss(box)), s.width))
+	return st.Heading.Render(screen.Truncate(s.c.T("tui.silent.left", mmss(box-elapsed), mmss(box)), s.width))
 }

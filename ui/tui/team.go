@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -81,9 +82,6 @@ type (
 		round      model.SilentRound
 		text       string
 	}
-	// teamRefreshMsg tells every screen that the team scoring in
-	// Common.Data changed; top is the screen on top of the stack.
-	teamRefreshMsg struct{ top Screen }
 )
 
 // teamSync folds reloads of the team scoring together: one at a time,
@@ -186,7 +184,7 @@ func (m *Model) teamChanged() tea.Cmd {
 }
 
 func (m *Model) teamRefresh() tea.Cmd {
-	return m.broadcast(teamRefreshMsg{top: m.top()})
+	return m.broadcast(true)
 }
 
 // applyVote puts a saved vote into the open dataset, replacing the one it
@@ -317,10 +315,10 @@ func (c *Common) flagLines(f teamFlag, w int) []string {
 	st := c.Styles
 	var out []string
 	if n := len(f.diverged); n > 0 {
-		out = append(out, styled(wrap(flagMark+" "+c.T("tui.team.flag.diverged", n), w), st.Warning)...)
+		out = append(out, styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.diverged", n), w), st.Warning)...)
 	}
 	if f.low {
-		out = append(out, styled(wrap(flagMark+" "+c.T("tui.team.flag.low"), w), st.Warning)...)
+		out = append(out, styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.low"), w), st.Warning)...)
 	}
 	return out
 }
@@ -354,7 +352,7 @@ func (c *Common) questionRef(id string) string {
 // score in silent rounds.
 type participantsScreen struct {
 	c      *Common
-	table  table
+	table  screen.Table
 	list   []model.Participant
 	width  int
 	height int
@@ -362,7 +360,7 @@ type participantsScreen struct {
 
 func newParticipants(c *Common) *participantsScreen {
 	s := &participantsScreen{c: c}
-	s.table = table{c: c, cols: []column{
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 20},
 		{Title: c.T("tui.team.col.votes"), Width: 8, Right: true},
@@ -383,7 +381,7 @@ func (s *participantsScreen) SetSize(w, h int) {
 // headLines are the lines above the table: the heading, the explanation
 // and a blank line.
 func (s *participantsScreen) headLines() int {
-	return 2 + len(strings.Split(wrap(s.intro(), max(s.width, 1)), "\n"))
+	return 2 + len(strings.Split(screen.Wrap(s.intro(), max(s.width, 1)), "\n"))
 }
 
 func (s *participantsScreen) intro() string {
@@ -414,29 +412,29 @@ func (s *participantsScreen) reload() {
 			votes[v.ParticipantID]++
 		}
 	}
-	rows := make([]row, len(s.list))
+	rows := make([]screen.Row, len(s.list))
 	for i, p := range s.list {
-		rows[i] = row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID])}}
+		rows[i] = screen.Row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID])}}
 	}
-	s.table.empty = ""
+	s.table.Empty = ""
 	s.table.SetRows(rows)
 	s.SetSize(s.width, s.height)
 }
 
 func (s *participantsScreen) selected() (model.Participant, bool) {
-	if s.table.cursor < 0 || s.table.cursor >= len(s.list) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.list) {
 		return model.Participant{}, false
 	}
-	return s.list[s.table.cursor], true
+	return s.list[s.table.Cursor], true
 }
 
 func (s *participantsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case refreshMsg, teamRefreshMsg:
+	case screen.DataChanged:
 		s.reload()
 	case tea.KeyPressMsg:
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
 		p, ok := s.selected()
@@ -447,13 +445,13 @@ func (s *participantsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Edit), key.Matches(msg, k.Enter):
 			return s, push(newParticipantForm(s.c, &p))
 		case key.Matches(msg, k.Delete):
-			return s, push(s.confirmDelete(p))
+			return s, s.confirmDelete(p)
 		}
 	}
 	return s, nil
 }
 
-func (s *participantsScreen) confirmDelete(p model.Participant) Screen {
+func (s *participantsScreen) confirmDelete(p model.Participant) tea.Cmd {
 	c := s.c
 	n := 0
 	for _, v := range c.Data.Votes {
@@ -462,15 +460,16 @@ func (s *participantsScreen) confirmDelete(p model.Participant) Screen {
 		}
 	}
 	wid := c.Data.Workshop.ID
-	return newConfirm(c, c.T("tui.team.delete", p.Name, n), c.reloadAfter(func(db *store.DB) error {
-		return db.DeleteParticipant(wid, p.ID)
-	}, c.T("tui.team.deleted", p.Name)))
+	return newConfirm(c, c.T("tui.team.delete", p.Name, n), c.remove(wid,
+		func(d model.Dataset) model.Dataset { return participantPart(d, p.ID) },
+		func(db *store.DB) error { return db.DeleteParticipant(wid, p.ID) },
+		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name)))
 }
 
 func (s *participantsScreen) View() string {
 	st := s.c.Styles
-	head := st.Title.Render(truncate(s.c.T("tui.team.heading", len(s.list)), s.width))
-	intro := strings.Join(styled(wrap(s.intro(), s.width), st.Muted), "\n")
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.team.heading", len(s.list)), s.width))
+	intro := strings.Join(styled(screen.Wrap(s.intro(), s.width), st.Muted), "\n")
 	if len(s.list) == 0 {
 		return head + "\n" + intro
 	}

@@ -66,7 +66,7 @@ func openRoundFor(t *testing.T, m *Model, set int) *roundView {
 	t.Helper()
 	press(t, m, "S")
 	if _, ok := m.top().(*silentForm); !ok {
-		t.Fatalf("S opened %T:\n%s", m.top(), screen(m))
+		t.Fatalf("S opened %T:\n%s", m.top(), frameText(m))
 	}
 	for range set {
 		press(t, m, "down")
@@ -74,7 +74,7 @@ func openRoundFor(t *testing.T, m *Model, set int) *roundView {
 	press(t, m, "enter", "enter", "enter")
 	v, ok := m.top().(*roundView)
 	if !ok {
-		t.Fatalf("the form led to %T:\n%s", m.top(), screen(m))
+		t.Fatalf("the form led to %T:\n%s", m.top(), frameText(m))
 	}
 	return v
 }
@@ -95,10 +95,10 @@ func turn(t *testing.T, m *Model, score func(i int) string) {
 		if _, ok := m.top().(*questions); !ok {
 			break
 		}
-		press(t, m, score(q.index), "enter")
+		press(t, m, score(q.index))
 	}
 	if _, ok := m.top().(*handOver); !ok {
-		t.Fatalf("after the last question: %T:\n%s", m.top(), screen(m))
+		t.Fatalf("after the last question: %T:\n%s", m.top(), frameText(m))
 	}
 }
 
@@ -119,13 +119,13 @@ func anchorsOf(t *testing.T, m *Model, id string, levels ...int) []string {
 // requireHides fails when the screen shows any of the texts.
 func requireHides(t *testing.T, m *Model, texts []string) {
 	t.Helper()
-	sc := squeeze(screen(m))
+	sc := squeeze(frameText(m))
 	for _, text := range texts {
 		// The screen may cut a long anchor; its first words are enough.
 		words := strings.Fields(text)
 		probe := squeeze(strings.Join(words[:min(len(words), 4)], " "))
 		if strings.Contains(sc, probe) {
-			t.Errorf("the screen shows %q:\n%s", text, screen(m))
+			t.Errorf("the screen shows %q:\n%s", text, frameText(m))
 		}
 	}
 }
@@ -133,8 +133,8 @@ func requireHides(t *testing.T, m *Model, texts []string) {
 func TestParticipantsAddEditDelete(t *testing.T) {
 	m, db, _, _ := teamSetup(t, "en", false)
 	press(t, m, "P")
-	if !strings.Contains(screen(m), "No participants: your answers are the team's") {
-		t.Errorf("an empty participants screen does not say how it works:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "No participants: your answers are the team's") {
+		t.Errorf("an empty participants screen does not say how it works:\n%s", frameText(m))
 	}
 	for _, p := range [][2]string{{"Anna Berg", "KAM"}, {"Bo Ek", ""}, {"Cia Öst", "Delivery"}} {
 		press(t, m, "n")
@@ -147,7 +147,7 @@ func TestParticipantsAddEditDelete(t *testing.T) {
 	if err != nil || len(ps) != 3 || ps[0].Name != "Anna Berg" || ps[0].Role != "KAM" || ps[2].Name != "Cia Öst" {
 		t.Fatalf("participants %+v, %v", ps, err)
 	}
-	if s := screen(m); !strings.Contains(s, "Participants (3)") || !strings.Contains(s, "Delivery") {
+	if s := frameText(m); !strings.Contains(s, "Participants (3)") || !strings.Contains(s, "Delivery") {
 		t.Errorf("the list:\n%s", s)
 	}
 	// A name is required.
@@ -168,8 +168,8 @@ func TestParticipantsAddEditDelete(t *testing.T) {
 	}
 	// Delete Cia, after a no and a yes.
 	press(t, m, "down", "d")
-	if !strings.Contains(screen(m), "Remove the participant “Cia Öst” with their votes (0)?") {
-		t.Fatalf("the confirmation:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Remove the participant “Cia Öst” with their votes (0)?") {
+		t.Fatalf("the confirmation:\n%s", frameText(m))
 	}
 	press(t, m, "n", "d", "y")
 	ps, _ = db.Participants(assets.DemoID)
@@ -181,8 +181,8 @@ func TestParticipantsAddEditDelete(t *testing.T) {
 func TestSilentRoundWithoutParticipants(t *testing.T) {
 	m, _, cu, _ := teamSetup(t, "en", false)
 	press(t, m, "S")
-	if !strings.Contains(squeeze(screen(m)), squeeze("No participants: your answers are the team's.")) {
-		t.Fatalf("S without participants:\n%s", screen(m))
+	if !strings.Contains(squeeze(frameText(m)), squeeze("No participants: your answers are the team's.")) {
+		t.Fatalf("S without participants:\n%s", frameText(m))
 	}
 	press(t, m, "a")
 	q, ok := m.top().(*questions)
@@ -206,7 +206,7 @@ func TestSilentRoundFlow(t *testing.T) {
 	if len(v.round.Questions) != 20 || len(v.round.Participants) != 3 || v.round.TimeboxSeconds != 600 {
 		t.Fatalf("the round: %+v", v.round)
 	}
-	if s := screen(m); !strings.Contains(s, "0 of 3 have finished") || !strings.Contains(s, "Time left 10:00 of 10:00") {
+	if s := frameText(m); !strings.Contains(s, "0 of 3 have finished") || !strings.Contains(s, "Time left 10:00 of 10:00") {
 		t.Errorf("the round view:\n%s", s)
 	}
 	first := v.round.Questions[0]
@@ -217,23 +217,23 @@ func TestSilentRoundFlow(t *testing.T) {
 	turn(t, m, func(i int) string { return [...]string{"2", "3"}[min(i, 1)] })
 	hidden := anchorsOf(t, m, first, 2, 3, 4)
 	requireHides(t, m, hidden)
-	if !strings.Contains(screen(m), "Pass the keyboard to the next person") {
-		t.Errorf("the hand-over:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Pass the keyboard to the next person") {
+		t.Errorf("the hand-over:\n%s", frameText(m))
 	}
 	press(t, m, "enter")
 	hs := m.top().(*hotSeat)
-	if hs.table.cursor != 1 {
-		t.Errorf("the hot seat's cursor is on %d, want Bo (1)", hs.table.cursor)
+	if hs.table.Cursor != 1 {
+		t.Errorf("the hot seat's cursor is on %d, want Bo (1)", hs.table.Cursor)
 	}
-	// Anna, choosing her name again, does not see her own scores: the
-	// select starts on level 1, not on her 2.
+	// Anna, choosing her name again, does not see her own scores: nothing
+	// is highlighted or marked, though she has voted.
 	press(t, m, "up", "enter")
-	if s := screen(m); !strings.Contains(s, "you have voted") || !strings.Contains(s, "> 1 ·") || strings.Contains(s, "> 2 ·") {
+	if s := frameText(m); !strings.Contains(s, "you have voted") || strings.Contains(s, "▸") || strings.Contains(s, "●") {
 		t.Errorf("Anna's turn again:\n%s", s)
 	}
 	// Bo sees nothing of Anna's scores.
 	press(t, m, "esc", "down", "enter")
-	if s := screen(m); strings.Contains(s, "you have voted") || strings.Contains(s, "> 2 ·") {
+	if s := frameText(m); strings.Contains(s, "you have voted") || strings.Contains(s, "●") {
 		t.Errorf("Bo's first question:\n%s", s)
 	}
 	press(t, m, "esc")
@@ -241,15 +241,15 @@ func TestSilentRoundFlow(t *testing.T) {
 	press(t, m, "enter")
 	// The facilitator's view: who has finished, never what they chose.
 	press(t, m, "esc")
-	if s := screen(m); !strings.Contains(s, "2 of 3 have finished") || !strings.Contains(s, "✓ Anna Berg") || !strings.Contains(s, "✓ Bo Ek") || !strings.Contains(s, "not started") {
+	if s := frameText(m); !strings.Contains(s, "2 of 3 have finished") || !strings.Contains(s, "✓ Anna Berg") || !strings.Contains(s, "✓ Bo Ek") || !strings.Contains(s, "not started") {
 		t.Errorf("the round view after two turns:\n%s", s)
 	}
 	requireHides(t, m, hidden)
 	press(t, m, "h")
 	turn(t, m, func(int) string { return "3" })
 	press(t, m, "enter", "esc")
-	if !strings.Contains(screen(m), "Everyone has finished (3)") {
-		t.Errorf("the round view when all are done:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Everyone has finished (3)") {
+		t.Errorf("the round view when all are done:\n%s", frameText(m))
 	}
 	votes, err := db.Votes(assets.DemoID, v.id)
 	if err != nil || len(votes) != 60 {
@@ -261,13 +261,13 @@ func TestSilentRoundFlow(t *testing.T) {
 	press(t, m, "r")
 	rv, ok := m.top().(*reveal)
 	if !ok {
-		t.Fatalf("r opened %T:\n%s", m.top(), screen(m))
+		t.Fatalf("r opened %T:\n%s", m.top(), frameText(m))
 	}
 	it, _ := rv.selected()
 	if it.tally.QuestionID != first || !it.tally.Flagged || it.tally.Spread != 2 {
 		t.Errorf("the first in the queue: %+v", it.tally)
 	}
-	s := screen(m)
+	s := frameText(m)
 	for _, want := range []string{"flagged 1", "Spread 2 · median 3 · votes 3", "flagged: the highest and lowest explain", "Anna Berg", "Bo Ek", "Cia Öst", "! A 1/10"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the reveal lacks %q:\n%s", want, s)
@@ -281,8 +281,8 @@ func TestSilentRoundFlow(t *testing.T) {
 
 	// The medians of the other 19, then the agreed score of the first.
 	press(t, m, "M")
-	if !strings.Contains(screen(m), "(questions: 19)") {
-		t.Fatalf("M asks:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "(questions: 19)") {
+		t.Fatalf("M asks:\n%s", frameText(m))
 	}
 	press(t, m, "y")
 	press(t, m, "enter")
@@ -297,8 +297,8 @@ func TestSilentRoundFlow(t *testing.T) {
 	if got := ds.Answers[cu.ID]; len(got) != 20 || got[first].Score != 4 || got[first].Author != "test" || got[v.round.Questions[5]].Score != 3 {
 		t.Errorf("the customer's answers: %d, first %+v", len(got), got[first])
 	}
-	if !strings.Contains(screen(m), "agreed 20") {
-		t.Errorf("after agreeing:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "agreed 20") {
+		t.Errorf("after agreeing:\n%s", frameText(m))
 	}
 	// The agreed scores feed the map.
 	for _, x := range m.c.Assess() {
@@ -324,12 +324,12 @@ func TestSilentRoundFlow(t *testing.T) {
 	turn(t, m, func(int) string { return "5" })
 	press(t, m, "enter", "esc")
 	requireHides(t, m, anchorsOf(t, m, first, 5))
-	if !strings.Contains(squeeze(screen(m)), squeeze("1 of 3 have voted")) {
-		t.Errorf("the re-vote under way:\n%s", screen(m))
+	if !strings.Contains(squeeze(frameText(m)), squeeze("1 of 3 have voted")) {
+		t.Errorf("the re-vote under way:\n%s", frameText(m))
 	}
 	press(t, m, "r")
-	if !strings.Contains(screen(m), "Only 1 of 3") {
-		t.Fatalf("r with votes missing:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Only 1 of 3") {
+		t.Fatalf("r with votes missing:\n%s", frameText(m))
 	}
 	press(t, m, "y")
 	it, _ = rv.selected()
@@ -343,12 +343,12 @@ func TestSilentRoundFlow(t *testing.T) {
 
 	// Close.
 	press(t, m, "c")
-	if !strings.Contains(screen(m), "Close the silent round on") {
-		t.Errorf("closing asks:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Close the silent round on") {
+		t.Errorf("closing asks:\n%s", frameText(m))
 	}
 	press(t, m, "y")
 	var stack []string
-	for _, sc := range m.stack {
+	for _, sc := range m.stack.Screens() {
 		stack = append(stack, fmt.Sprintf("%T", sc))
 	}
 	if _, ok := m.top().(*customers); !ok {
@@ -372,12 +372,12 @@ func TestVotesArriveFromOutside(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if strings.Contains(screen(m), "4 of 10") {
+	if strings.Contains(frameText(m), "4 of 10") {
 		t.Fatal("the view changed before it was told")
 	}
 	drive(t, m, VoteMsg{WorkshopID: assets.DemoID, RoundID: v.id})
-	if !strings.Contains(screen(m), "4 of 10") {
-		t.Errorf("after VoteMsg:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "4 of 10") {
+		t.Errorf("after VoteMsg:\n%s", frameText(m))
 	}
 	// A message for another workshop changes nothing.
 	drive(t, m, VoteMsg{WorkshopID: "other"})
@@ -431,18 +431,18 @@ func TestRoundViewTimer(t *testing.T) {
 	v := openRoundFor(t, m, 1)
 	defer func() { teamClock = func() time.Time { return teamT0 } }()
 	teamClock = func() time.Time { return teamT0.Add(3*time.Minute + 25*time.Second) }
-	drive(t, m, timerMsg{id: v.timer})
-	if !strings.Contains(screen(m), "Time left 06:35 of 10:00") {
-		t.Errorf("after 3:25:\n%s", screen(m))
+	drive(t, m, toTop(m, timerMsg{id: v.timer}))
+	if !strings.Contains(frameText(m), "Time left 06:35 of 10:00") {
+		t.Errorf("after 3:25:\n%s", frameText(m))
 	}
 	teamClock = func() time.Time { return teamT0.Add(11 * time.Minute) }
-	drive(t, m, timerMsg{id: v.timer + 100}) // another view's tick
-	if strings.Contains(screen(m), "Over time") {
+	drive(t, m, toTop(m, timerMsg{id: v.timer + 100})) // another view's tick
+	if strings.Contains(frameText(m), "Over time") {
 		t.Error("another view's tick moved this timer")
 	}
-	drive(t, m, timerMsg{id: v.timer})
-	if !strings.Contains(screen(m), "Over time by 01:00 (timebox 10:00)") {
-		t.Errorf("after 11 minutes:\n%s", screen(m))
+	drive(t, m, toTop(m, timerMsg{id: v.timer}))
+	if !strings.Contains(frameText(m), "Over time by 01:00 (timebox 10:00)") {
+		t.Errorf("after 11 minutes:\n%s", frameText(m))
 	}
 	// The round stays open when the facilitator goes back, and S opens it
 	// again.
@@ -511,7 +511,7 @@ func TestTeamScreensFit(t *testing.T) {
 		for _, sz := range sizes {
 			resize(t, m, sz[0], sz[1])
 			requireFits(t, m)
-			if strings.Contains(screen(m), "för litet") {
+			if strings.Contains(frameText(m), "för litet") {
 				t.Errorf("%s at %dx%d says the window is too small", name, sz[0], sz[1])
 			}
 		}
@@ -554,7 +554,7 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 	// Answer set B so that the customer is placed on the map.
 	press(t, m, "B")
 	for range 10 {
-		press(t, m, "3", "enter")
+		press(t, m, "3")
 	}
 	press(t, m, "m")
 	resize(t, m, 160, 50)
@@ -567,13 +567,13 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 	if ms.selID != cu.ID {
 		t.Fatalf("%s is not on the map", cu.Name)
 	}
-	s := screen(m)
+	s := frameText(m)
 	if !strings.Contains(s, "! Team scores diverged with no") {
 		t.Errorf("the map's panel does not mark the divergence:\n%s", s)
 	}
 	resize(t, m, 80, 24)
-	if !strings.Contains(screen(m), "! diverged: 1") {
-		t.Errorf("the narrow map does not mark the divergence:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "! diverged: 1") {
+		t.Errorf("the narrow map does not mark the divergence:\n%s", frameText(m))
 	}
 	press(t, m, "enter")
 	b, ok := m.top().(*brief)

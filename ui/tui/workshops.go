@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -25,7 +26,7 @@ type workshopsMsg struct{ rows []workshopRow }
 // offers to create one or to open the demo.
 type workshops struct {
 	c      *Common
-	table  table
+	table  screen.Table
 	rows   []workshopRow
 	loaded bool
 	width  int
@@ -34,7 +35,7 @@ type workshops struct {
 
 func newWorkshops(c *Common) *workshops {
 	s := &workshops{c: c}
-	s.table = table{c: c, cols: []column{
+	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("col.workshop")},
 		{Title: c.T("col.date"), Width: 10},
 		{Title: c.T("col.ourcompany"), Width: 22},
@@ -72,10 +73,10 @@ func (s *workshops) SetSize(w, h int) {
 func (s *workshops) Title() string { return s.c.T("tui.workshops") }
 func (s *workshops) Typing() bool  { return false }
 func (s *workshops) selected() (workshopRow, bool) {
-	if s.table.cursor < 0 || s.table.cursor >= len(s.rows) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.rows) {
 		return workshopRow{}, false
 	}
-	return s.rows[s.table.cursor], true
+	return s.rows[s.table.Cursor], true
 }
 
 func (s *workshops) ShortHelp() []key.Binding {
@@ -96,17 +97,17 @@ func (s *workshops) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case workshopsMsg:
 		s.rows, s.loaded = msg.rows, true
-		var rows []row
+		var rows []screen.Row
 		for _, r := range msg.rows {
-			rows = append(rows, row{Cells: []string{r.w.Name, r.w.Date, r.w.OurCompany, fmt.Sprint(r.customers)}})
+			rows = append(rows, screen.Row{Cells: []string{r.w.Name, r.w.Date, r.w.OurCompany, fmt.Sprint(r.customers)}})
 		}
 		s.table.SetRows(rows)
-	case refreshMsg:
+	case screen.DataChanged:
 		return s, s.load()
 	case demoMsg:
 		return s, tea.Batch(s.load(), status(msg.text))
 	case tea.KeyPressMsg:
-		if s.table.move(msg, k) {
+		if s.table.Move(msg, k.Lists()) {
 			return s, nil
 		}
 		switch {
@@ -128,7 +129,7 @@ func (s *workshops) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Delete):
 			if r, ok := s.selected(); ok {
-				return s, push(s.confirmDelete(r))
+				return s, s.confirmDelete(r)
 			}
 		}
 	}
@@ -158,15 +159,9 @@ func (s *workshops) openDemo() tea.Cmd {
 	}
 }
 
-func (s *workshops) confirmDelete(r workshopRow) Screen {
-	db, id := s.c.Store, r.w.ID
+func (s *workshops) confirmDelete(r workshopRow) tea.Cmd {
 	text := s.c.T("tui.workshop.delete", r.w.Name, r.customers)
-	return newConfirm(s.c, text, func() tea.Msg {
-		if err := db.DeleteWorkshop(id); err != nil {
-			return fail(err)
-		}
-		return statusMsg{text: s.c.T("tui.workshop.deleted", r.w.Name)}
-	})
+	return newConfirm(s.c, text, s.c.removeWorkshop(r.w.ID, s.c.T("tui.workshop.deleted", r.w.Name), s.c.T("tui.workshop.restored", r.w.Name)))
 }
 
 func (s *workshops) View() string {
@@ -187,7 +182,7 @@ func (s *workshops) welcome() string {
 	w := min(s.width-4, 72)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(s.c.T("tui.welcome.title")) + "\n\n")
-	b.WriteString(st.Text.Render(wrap(s.c.T("tui.welcome.body"), w)) + "\n\n")
+	b.WriteString(st.Text.Render(screen.Wrap(s.c.T("tui.welcome.body"), w)) + "\n\n")
 	b.WriteString(st.Key.Render("  n  ") + st.Text.Render(s.c.T("tui.welcome.new")) + "\n")
 	b.WriteString(st.Key.Render("  o  ") + st.Text.Render(s.c.T("tui.welcome.demo")) + "\n")
 	box := st.Panel.Width(min(s.width, w+4)).Render(strings.TrimRight(b.String(), "\n"))

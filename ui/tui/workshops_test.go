@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"styrka/assets"
+	"styrka/ui/screen"
 )
 
 func TestWelcomeOffersNewAndDemo(t *testing.T) {
@@ -13,8 +16,8 @@ func TestWelcomeOffersNewAndDemo(t *testing.T) {
 			m, _ := newTestModel(t, lang, false)
 			goldenAt(t, m)
 			want := map[string]string{"en": "open the demo workshop", "sv": "öppna demoworkshoppen"}[lang]
-			if !strings.Contains(screen(m), want) {
-				t.Fatalf("welcome lacks %q:\n%s", want, screen(m))
+			if !strings.Contains(frameText(m), want) {
+				t.Fatalf("welcome lacks %q:\n%s", want, frameText(m))
 			}
 		})
 	}
@@ -58,11 +61,13 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 	if w.Name != "Höstens workshop" || w.OurCompany != "Vårt Bolag AB" || w.Thresholds.Risk != 3 {
 		t.Fatalf("created %+v", w)
 	}
-	if _, ok := m.top().(*workshops); !ok {
+	// A new workshop opens at once, for its customers.
+	if c, ok := m.top().(*customers); !ok || c.Title() != "Höstens workshop" {
 		t.Fatalf("after saving, top is %T", m.top())
 	}
-	if !strings.Contains(screen(m), "Höstens workshop") {
-		t.Fatalf("list lacks the new workshop:\n%s", screen(m))
+	press(t, m, "esc")
+	if !strings.Contains(frameText(m), "Höstens workshop") {
+		t.Fatalf("list lacks the new workshop:\n%s", frameText(m))
 	}
 
 	// Rename.
@@ -78,16 +83,108 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 
 	// Delete asks first, names what will be lost, and n keeps it.
 	press(t, m, "d")
-	if !strings.Contains(screen(m), "Vinterns") || !strings.Contains(screen(m), "0 kunder") {
-		t.Fatalf("confirmation does not name what is lost:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Vinterns") || !strings.Contains(frameText(m), "0 kunder") {
+		t.Fatalf("confirmation does not name what is lost:\n%s", frameText(m))
 	}
 	press(t, m, "n")
 	if ws, _ := db.Workshops(); len(ws) != 1 {
 		t.Fatal("n deleted the workshop")
 	}
-	press(t, m, "d", "j")
+	press(t, m, "d", "y")
+	if ws, _ := db.Workshops(); len(ws) != 1 {
+		t.Fatal("y deleted the workshop in Swedish, where yes is j")
+	}
+	press(t, m, "j")
 	if ws, _ := db.Workshops(); len(ws) != 0 {
 		t.Fatal("j did not delete the workshop")
+	}
+	// u puts it back, exactly as it was.
+	if !strings.Contains(m.statusText(), "Tryck u för att ångra") {
+		t.Fatalf("no undo offered: %q", m.statusText())
+	}
+	press(t, m, "u")
+	ws, _ = db.Workshops()
+	if len(ws) != 1 || ws[0].ID != w.ID || ws[0].Name != "Vinterns" {
+		t.Fatalf("u restored %+v", ws)
+	}
+	if !strings.Contains(frameText(m), "Vinterns") {
+		t.Fatalf("the list lacks the restored workshop:\n%s", frameText(m))
+	}
+}
+
+// In English, d then j deletes nothing: j is down, and yes is y only.
+// d then y deletes the customer, and u restores it with its answers,
+// actions and votes.
+func TestDeleteCustomerAsksAndUndoRestores(t *testing.T) {
+	m, s := openDemo(t, "en")
+	db := m.c.Store
+	before, err := db.Load(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim, _ := s.selected()
+	press(t, m, "d", "j")
+	if m.stack.Dialog() == nil {
+		t.Fatal("j answered the dialog in English")
+	}
+	if cs, _ := db.Customers(assets.DemoID); len(cs) != len(before.Customers) {
+		t.Fatal("d, j deleted a customer")
+	}
+	press(t, m, "enter")
+	if m.stack.Dialog() != nil {
+		t.Fatal("enter did not close the dialog")
+	}
+	if cs, _ := db.Customers(assets.DemoID); len(cs) != len(before.Customers) {
+		t.Fatal("enter deleted: the default must be no")
+	}
+	press(t, m, "d", "y")
+	after, _ := db.Load(assets.DemoID)
+	if len(after.Customers) != len(before.Customers)-1 || len(after.Answers[victim.Customer.ID]) != 0 {
+		t.Fatalf("d, y: %d customers of %d", len(after.Customers), len(before.Customers))
+	}
+	press(t, m, "u")
+	restored, _ := db.Load(assets.DemoID)
+	if !reflect.DeepEqual(restored, before) {
+		t.Fatalf("u did not restore exactly what was deleted")
+	}
+	if !strings.Contains(m.statusText(), "Restored the customer") {
+		t.Fatalf("status %q", m.statusText())
+	}
+	// The offer is gone once used.
+	press(t, m, "u")
+	if got, _ := db.Load(assets.DemoID); len(got.Customers) != len(before.Customers) {
+		t.Fatal("a second u changed the workshop")
+	}
+}
+
+// A key typed just before a dialog opens does not answer it: for the
+// grace period every key is ignored.
+func TestDialogIgnoresKeysInItsGracePeriod(t *testing.T) {
+	m, _ := openDemo(t, "en")
+	db := m.c.Store
+	n := len(m.c.Data.Customers)
+	clock := clocks[m]
+	// A longer grace period than the harness's, with a clock that moves
+	// only as this test says.
+	m.stack = screen.NewStack(screen.Options{Keys: m.c.Keys.Stack(), Texts: m.c.T, Brand: "styrka", MinWidth: MinWidth, MinHeight: MinHeight,
+		Now: clock.Now, Grace: 400 * time.Millisecond, Skip: isBlink}, m.c.Styles, m.top())
+	resize(t, m, 80, 24)
+	drive(t, m, keyMsg("d"))
+	clock.Advance(100 * time.Millisecond)
+	drive(t, m, keyMsg("y"))
+	if m.stack.Dialog() == nil {
+		t.Fatal("a y 100 ms after the dialog opened answered it")
+	}
+	if cs, _ := db.Customers(assets.DemoID); len(cs) != n {
+		t.Fatal("the early y deleted")
+	}
+	if f := frameText(m); !strings.Contains(f, m.c.T("tui.confirm.wait")) {
+		t.Fatalf("the dialog does not say it waits before it takes keys:\n%s", f)
+	}
+	clock.Advance(400 * time.Millisecond)
+	drive(t, m, keyMsg("y"))
+	if cs, _ := db.Customers(assets.DemoID); len(cs) != n-1 {
+		t.Fatal("y after the grace period did not delete")
 	}
 }
 
@@ -110,8 +207,8 @@ func TestEmptyNameIsRefused(t *testing.T) {
 	if ws, _ := db.Workshops(); len(ws) != 0 {
 		t.Fatal("a workshop without a name was saved")
 	}
-	if !strings.Contains(screen(m), "Write a name") {
-		t.Fatalf("no error shown:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "Write a name") {
+		t.Fatalf("no error shown:\n%s", frameText(m))
 	}
 }
 
@@ -119,8 +216,8 @@ func TestTooSmallSaysHowLarge(t *testing.T) {
 	m, _ := newTestModel(t, "en", true)
 	resize(t, m, 40, 10)
 	requireFits(t, m)
-	if !strings.Contains(screen(m), "at least 60 columns by 16 rows") {
-		t.Fatalf("too-small screen:\n%s", screen(m))
+	if !strings.Contains(frameText(m), "at least 60 columns by 16 rows") {
+		t.Fatalf("too-small screen:\n%s", frameText(m))
 	}
 }
 

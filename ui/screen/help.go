@@ -1,4 +1,4 @@
-package tui
+package screen
 
 import (
 	"strings"
@@ -73,10 +73,10 @@ func helpColumns(s *styles.Styles, entries []helpEntry, w, h int) string {
 			}
 			cellText := ""
 			if i < len(c) && c[i] != (helpEntry{}) {
-				cellText = s.Key.Render(padRight(c[i].key, keyW)) + "  " + s.Text.Render(truncate(c[i].desc, descW))
+				cellText = s.Key.Render(PadRight(c[i].key, keyW)) + "  " + s.Text.Render(Truncate(c[i].desc, descW))
 			}
 			if j < len(cols)-1 {
-				cellText = padRight(cellText, colW)
+				cellText = PadRight(cellText, colW)
 			}
 			b.WriteString(cellText)
 		}
