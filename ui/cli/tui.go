@@ -18,11 +18,11 @@ func (a *App) runTUI(ctx context.Context) error { return a.runUI(ctx, nil) }
 // runUI is runTUI with messages from outside the program, such as the SSH
 // server's (nil for none).
 func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
-	theme, err := styles.ParseTheme(a.themeFlag)
+	theme, err := a.theme()
 	if err != nil {
-		return &usageError{a.T("err.theme", a.themeFlag)}
+		return err
 	}
-	db, err := a.DB()
+	db, err := a.CreateDB()
 	if err != nil {
 		return err
 	}
@@ -42,6 +42,15 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		return a.errorf("err.noterminal")
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
+}
+
+// theme is the --theme of the app, checked before anything is opened.
+func (a *App) theme() (styles.Theme, error) {
+	theme, err := styles.ParseTheme(a.themeFlag)
+	if err != nil {
+		return theme, &usageError{a.T("err.theme", a.quote(a.themeFlag))}
+	}
+	return theme, nil
 }
 
 // author is who answers are recorded as: the login name.
