@@ -221,10 +221,13 @@ func (a *App) rootCommand() *cobra.Command {
 	pf.BoolP("help", "h", false, a.T("flag.help"))
 	pf.BoolP("version", "v", false, a.T("flag.version"))
 	a.appFlags(root)
+	version := a.versionLine()
 	root.SetFlagErrorFunc(a.flagError)
 	root.SetHelpFunc(a.help)
-	root.SetHelpCommand(a.helpCommand())
-	root.SetVersionTemplate(strings.ReplaceAll(a.versionLine(), "{{", "{{`{{`}}") + "\n")
+	help := a.helpCommand()
+	help.Version = version
+	root.SetHelpCommand(help)
+	root.SetVersionTemplate(strings.ReplaceAll(version, "{{", "{{`{{`}}") + "\n")
 	root.AddCommand(
 		a.demoCommand(),
 		a.workshopsCommand(),
@@ -240,7 +243,6 @@ func (a *App) rootCommand() *cobra.Command {
 		a.completionCommand(),
 		a.manCommand(),
 	)
-	version := a.versionLine()
 	walk(root, func(c *cobra.Command) {
 		// cobra answers --version only on commands with a Version, and
 		// the README promises -v on every command.
@@ -303,7 +305,7 @@ func (a *App) exactArgs(n int, what string) cobra.PositionalArgs {
 		case len(args) < n:
 			return &usageError{a.T(what, cmd.CommandPath())}
 		case len(args) > n:
-			return &usageError{a.T("err.args.toomany", cmd.CommandPath(), n, a.quote(strings.Join(args[n:], " ")))}
+			return &usageError{a.T("err.args.toomany", cmd.CommandPath(), a.quote(strings.Join(args[n:], " ")))}
 		}
 		return nil
 	}

@@ -51,7 +51,7 @@ func (a *App) help(cmd *cobra.Command, _ []string) {
 	if text == "" {
 		text = cmd.Short
 	}
-	b.WriteString("\n" + indent(ansi.Wordwrap(text, width-2, ""), 2) + "\n")
+	b.WriteString("\n" + indent(wrap(text, width-2), 2) + "\n")
 
 	b.WriteString("\n  " + st.title.Render(strings.ToUpper(a.T("help.usage"))) + "\n")
 	b.WriteString("    " + a.usageLine(cmd, st) + "\n")
@@ -92,7 +92,7 @@ func (a *App) help(cmd *cobra.Command, _ []string) {
 		if !cmd.HasParent() {
 			more = a.T("help.more.root")
 		}
-		b.WriteString("\n" + indent(ansi.Wordwrap(more, width-2, ""), 2) + "\n")
+		b.WriteString("\n" + indent(wrap(more, width-2), 2) + "\n")
 	}
 	b.WriteString("\n")
 	w := colorprofile.NewWriter(cmd.OutOrStdout(), environ(a.Getenv))
@@ -185,7 +185,7 @@ func (a *App) placeholder(f *pflag.Flag) string {
 func twoColumns(key, desc string, keyWidth, width int) string {
 	const left = 4
 	descWidth := max(width-left-keyWidth-2, 20)
-	lines := strings.Split(ansi.Wordwrap(desc, descWidth, ""), "\n")
+	lines := strings.Split(wrap(desc, descWidth), "\n")
 	pad := strings.Repeat(" ", left+keyWidth+2)
 	var b strings.Builder
 	kw := ansi.StringWidth(key)
@@ -239,4 +239,32 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// wrap breaks s into lines of at most width cells at spaces, never inside
+// a word such as a flag; a word wider than the line is cut.
+func wrap(s string, width int) string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line, lw := "", 0
+		for _, word := range strings.Fields(para) {
+			ww := ansi.StringWidth(word)
+			switch {
+			case lw == 0:
+				line, lw = word, ww
+			case lw+1+ww <= width:
+				line, lw = line+" "+word, lw+1+ww
+			default:
+				lines = append(lines, line)
+				line, lw = word, ww
+			}
+			for lw > width {
+				lines = append(lines, ansi.Cut(line, 0, width))
+				line = ansi.Cut(line, width, lw)
+				lw = ansi.StringWidth(line)
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
