@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,6 +33,11 @@ func TestMain(m *testing.M) {
 		os.Stderr.Write(out)
 		os.RemoveAll(dir)
 		os.Exit(1)
+	}
+	// A skipped test says why only with -v; say it once here too, so a
+	// run without tmux does not look like a full pass.
+	if _, err := exec.LookPath("tmux"); err != nil && runtime.GOOS != "windows" {
+		fmt.Fprintln(os.Stderr, "styrka e2e: tmux is not installed, so the tests of the workshop app in a real terminal (main_tui_test.go) skip; install tmux to run them")
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
