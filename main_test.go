@@ -360,8 +360,12 @@ func TestHelpSpeaksTheLanguage(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestAppNeedsATerminal(t *testing.T) {
-	r := runEnv(t, []string{"STYRKA_DB=" + filepath.Join(t.TempDir(), "s.db"), "LANG=sv_SE.UTF-8", "TERM=xterm-256color"})
+	db := filepath.Join(t.TempDir(), "s.db")
+	r := runEnv(t, []string{"STYRKA_DB=" + db, "LANG=sv_SE.UTF-8", "TERM=xterm-256color"})
 	if r.code != 1 || !strings.Contains(r.stderr, "behöver en terminal") {
 		t.Fatalf("styrka without a terminal: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("styrka without a terminal made a database")
 	}
 }

@@ -22,6 +22,12 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 	if err != nil {
 		return err
 	}
+	lines := a.accessible || a.Getenv("TERM") == "dumb"
+	// Said before the database is opened, so that styrka without a
+	// terminal creates nothing.
+	if !lines && (!term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd())) {
+		return a.errorf("err.noterminal")
+	}
 	db, err := a.CreateDB()
 	if err != nil {
 		return err
@@ -35,11 +41,8 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Author:   author(a.Getenv),
 		Events:   events,
 	}
-	if a.accessible || a.Getenv("TERM") == "dumb" {
+	if lines {
 		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)
-	}
-	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return a.errorf("err.noterminal")
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
 }
