@@ -70,6 +70,7 @@ func TestUsageErrorsAreOneSentenceInTheLanguage(t *testing.T) {
 		{"help on an unknown command", []string{"help", "mapp"}, "did you mean styrka map?", "menade du styrka map?"},
 		{"completion of an unknown shell", []string{"completion", "foo"}, "styrka has no completion for the shell “foo”; it has one for bash, zsh, fish or powershell.", "styrka har ingen komplettering för skalet ”foo”; det finns för bash, zsh, fish eller powershell."},
 		{"completion of a mistyped shell", []string{"completion", "bsh"}, "did you mean bash?", "menade du bash?"},
+		{"completion of two shells", []string{"completion", "bash", "zsh"}, "styrka completion takes one shell, but also got “zsh”.", "styrka completion tar ett skal, men fick också ”zsh”."},
 		{"completion without a shell", []string{"completion"}, "styrka completion needs the name of your shell", "styrka completion behöver namnet på ditt skal"},
 	}
 	for _, tt := range tests {
@@ -373,5 +374,19 @@ func TestANameMatchesExactlyOrSaysWhichItCouldBe(t *testing.T) {
 			// A unique part of a name is enough.
 			mustRun(t, db, l.locale, "report", "-w", "demo", "-c", "Gränsö", "--format", "csv")
 		})
+	}
+}
+
+func TestAFolderForAFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	mustRun(t, db, "en_GB.UTF-8", "demo")
+	for _, l := range langs {
+		r := run(t, db, l.locale, "import", dir)
+		want := map[string]string{"en": dir + " is a folder; name a file in it instead.", "sv": dir + " är en mapp; ange en fil i den i stället."}[l.name]
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s: import of a folder: exit %d, %q", l.name, r.code, r.stderr)
+		}
+		oneSentenceIn(t, l.name, r.stderr)
 	}
 }

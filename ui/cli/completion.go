@@ -25,7 +25,7 @@ func (a *App) completionCommand() *cobra.Command {
 			case len(args) == 0:
 				return &usageError{a.T("err.completion.none", cmd.CommandPath(), a.orList(shells))}
 			case len(args) > 1:
-				return &usageError{a.T("err.args.toomany", cmd.CommandPath(), a.quote(strings.Join(args[1:], " ")))}
+				return &usageError{a.T("err.completion.toomany", cmd.CommandPath(), a.quote(strings.Join(args[1:], " ")))}
 			case !slices.Contains(shells, args[0]):
 				for _, s := range shells {
 					if levenshtein(strings.ToLower(args[0]), s) <= 2 {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"syscall"
 
 	"styrka/assets"
 	"styrka/report"
@@ -51,6 +52,8 @@ func (a *App) describe(err error) string {
 		return a.describeFileError(fe)
 	case errors.As(err, &csvErr):
 		return a.describeCSVError(csvErr)
+	case errors.Is(err, syscall.EISDIR) && errors.As(err, &pe):
+		return a.T("err.isdir", pe.Path)
 	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe):
 		return a.T("err.nofile", pe.Path)
 	case errors.Is(err, fs.ErrPermission) && errors.As(err, &pe):
