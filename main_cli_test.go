@@ -81,6 +81,7 @@ func TestTerminalIsNeverAsked(t *testing.T) {
 				{"usage error", []string{"map", "--colour"}, 2},
 				{"error", []string{"--db", dir + "/typo.db", "check"}, 1},
 				{"help", []string{"--help"}, 0},
+				{"help of a command", []string{"report", "--help"}, 0},
 				{"customers", []string{"customers"}, 0},
 			} {
 				t.Run(tt.name, func(t *testing.T) {
@@ -93,8 +94,14 @@ func TestTerminalIsNeverAsked(t *testing.T) {
 					if q := queries.FindString(out); q != "" {
 						t.Errorf("styrka %v asked the terminal %q:\n%q", tt.args, q, out)
 					}
-					if strings.TrimSpace(ansi.Strip(out)) == "" {
+					text := ansi.Strip(out)
+					if strings.TrimSpace(text) == "" {
 						t.Errorf("styrka %v printed nothing", tt.args)
+					}
+					for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+						if w := ansi.StringWidth(line); w > 100 {
+							t.Errorf("styrka %v: a line of %d cells on a terminal of 100: %q", tt.args, w, line)
+						}
 					}
 				})
 			}
