@@ -390,3 +390,24 @@ func TestAFolderForAFile(t *testing.T) {
 		oneSentenceIn(t, l.name, r.stderr)
 	}
 }
+
+// The shell's completion of -w offers the workshops, and makes no database
+// where there is none.
+func TestCompletionOffersWorkshops(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	mustRun(t, db, "sv_SE.UTF-8", "demo")
+	for _, args := range [][]string{{"__complete", "map", "-w", ""}, {"__complete", "report", "--workshop", "de"}, {"__complete", "import", "x.csv", "-w", "D"}} {
+		r := mustRun(t, db, "sv_SE.UTF-8", args...)
+		if !strings.HasPrefix(r.stdout, "Demo\n") {
+			t.Errorf("%v offered %q", args, r.stdout)
+		}
+	}
+	missing := filepath.Join(dir, "none.db")
+	if r := mustRun(t, missing, "en_GB.UTF-8", "__complete", "map", "-w", ""); strings.Contains(r.stdout, "Demo") {
+		t.Errorf("completion without a database offered %q", r.stdout)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("completion made a database")
+	}
+}

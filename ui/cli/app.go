@@ -248,6 +248,9 @@ func (a *App) rootCommand() *cobra.Command {
 		// the README promises -v on every command.
 		c.Version = version
 		c.SuggestionsMinimumDistance = 2
+		if c.Flags().Lookup("workshop") != nil {
+			_ = c.RegisterFlagCompletionFunc("workshop", a.completeWorkshops)
+		}
 		c.Flags().SortFlags = false
 		if c.Args == nil {
 			c.Args = a.noArgs

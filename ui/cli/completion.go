@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"styrka/store"
 )
 
 // shells are the shells `styrka completion` writes scripts for.
@@ -58,4 +60,30 @@ func (a *App) completionCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&noDesc, "no-descriptions", false, a.T("flag.nodescriptions"))
 	return cmd
+}
+
+// completeWorkshops offers the workshops' names for -w when the shell
+// completes a command line. It opens the database without the daily
+// backup, and offers nothing when there is none or it is open elsewhere.
+func (a *App) completeWorkshops(cmd *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+	path, _, err := a.dbPath()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	db, err := store.Open(path, store.Options{Existing: true, NoFolders: true, NoAutoBackup: true})
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	defer db.Close()
+	all, err := db.Workshops()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var names []string
+	for _, w := range all {
+		if strings.HasPrefix(strings.ToLower(w.Name), strings.ToLower(typed)) {
+			names = append(names, w.Name)
+		}
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
 }
