@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,6 +33,11 @@ func TestMain(m *testing.M) {
 		os.Stderr.Write(out)
 		os.RemoveAll(dir)
 		os.Exit(1)
+	}
+	// A skipped test says why only with -v; say it once here too, so a
+	// run without tmux does not look like a full pass.
+	if _, err := exec.LookPath("tmux"); err != nil && runtime.GOOS != "windows" {
+		fmt.Fprintln(os.Stderr, "styrka e2e: tmux is not installed, so the tests of the workshop app in a real terminal (main_tui_test.go) skip; install tmux to run them")
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
@@ -353,8 +360,12 @@ func TestHelpSpeaksTheLanguage(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestAppNeedsATerminal(t *testing.T) {
-	r := runEnv(t, []string{"STYRKA_DB=" + filepath.Join(t.TempDir(), "s.db"), "LANG=sv_SE.UTF-8", "TERM=xterm-256color"})
+	db := filepath.Join(t.TempDir(), "s.db")
+	r := runEnv(t, []string{"STYRKA_DB=" + db, "LANG=sv_SE.UTF-8", "TERM=xterm-256color"})
 	if r.code != 1 || !strings.Contains(r.stderr, "behöver en terminal") {
 		t.Fatalf("styrka without a terminal: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("styrka without a terminal made a database")
 	}
 }

@@ -27,7 +27,7 @@ type term struct {
 func startTerm(t *testing.T, w, h int, db, lang string) *term {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
+		t.Skip("tmux is not installed; this test runs styrka in a real terminal through tmux")
 	}
 	name := fmt.Sprintf("styrka-e2e-%d", time.Now().UnixNano())
 	cmd := fmt.Sprintf("exec env -i HOME=%s PATH=/usr/bin:/bin STYRKA_DB=%s LANG=%s TERM=xterm-256color %s",

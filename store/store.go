@@ -83,6 +83,12 @@ type Options struct {
 	// NoAutoBackup turns off the daily backup on open. The backup taken
 	// before a schema migration is always made.
 	NoAutoBackup bool
+	// Existing opens only a database that is there: a missing or empty
+	// file gives ErrNoDatabase and nothing is created.
+	Existing bool
+	// NoFolders creates a new database only in a folder that exists; a
+	// missing folder gives ErrNoFolder instead of being made.
+	NoFolders bool
 }
 
 // DB is an open styrka database. It is safe for concurrent use.
@@ -101,7 +107,8 @@ func NewID() string {
 }
 
 // Open opens the database at path, creating it (and missing folders, with
-// mode 0700) when the file is missing or empty. An existing file is
+// mode 0700) when the file is missing or empty, unless opts.Existing or
+// opts.NoFolders forbid it. An existing file is
 // verified read-only first and left untouched when it is damaged
 // (ErrDamaged), not a styrka database (ErrNotStyrka) or from a newer
 // styrka (*SchemaError). Another process holding the database gives a
@@ -124,8 +131,8 @@ func Open(path string, opts Options) (*DB, error) {
 	switch info, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		fresh = true
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, fmt.Errorf("create database folder: %w", err)
+		if err := prepareNew(path, opts); err != nil {
+			return nil, err
 		}
 	case err != nil:
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -141,6 +148,9 @@ func Open(path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 		fresh = v.empty
+	}
+	if fresh && opts.Existing {
+		return nil, fmt.Errorf("open database %s: %w", path, ErrNoDatabase)
 	}
 
 	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout})

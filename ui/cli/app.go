@@ -1,5 +1,13 @@
-// Package cli is styrka's command line: the cobra commands, their output
-// and the one-sentence, translated error messages at the edge.
+// Package cli is styrka's command line: the cobra commands, their help,
+// man page and output, and the one-sentence, translated error messages at
+// the edge.
+//
+// The commands run on cobra alone. fang's Execute was used before, but
+// every part it adds had to be replaced: its help and man page have
+// English headings with no hook to translate them, and on an error it asks
+// the terminal for its background colour before any error handler runs,
+// which hangs for seconds on a terminal that does not answer. help.go,
+// man.go and completion.go are styrka's own, in the user's language.
 package cli
 
 import (
@@ -10,7 +18,6 @@ import (
 	"os"
 	"strings"
 
-	"charm.land/fang/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
@@ -46,13 +53,14 @@ func Main(ctx context.Context, args []string, interactive func(context.Context, 
 	return a.Run(ctx, args)
 }
 
-// Run executes the command line and returns the exit status.
+// Run executes the command line and returns the exit status: 0 on
+// success, 1 when something went wrong, 2 when styrka was called wrongly.
 func (a *App) Run(ctx context.Context, args []string) int {
 	lang, bad := detectLang(args, a.Getenv)
 	a.Lang = lang
 	a.Content = assets.MustBuiltin(lang)
 	if bad != "" {
-		a.fail(&usageError{a.Content.T("err.lang", bad)})
+		a.fail(&usageError{a.T("err.lang", bad)})
 		return 2
 	}
 	if path, ok := flagValue(args, "content"); ok {
@@ -63,29 +71,32 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		}
 		a.Content = c
 	}
+	for _, w := range []io.Writer{a.Stdout, a.Stderr} {
+		enableVirtualTerminal(w)
+	}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(a.Stdout)
 	root.SetErr(a.Stderr)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(versionLine()),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { a.fail(err) }),
-	)
+	err := root.ExecuteContext(ctx)
 	if cerr := a.closeDB(); err == nil && cerr != nil {
-		a.fail(cerr)
-		return 1
+		err = cerr
 	}
-	if err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) || isCobraUsage(err) {
-			return 2
-		}
-		return 1
+	if err == nil {
+		return 0
 	}
-	return 0
+	a.fail(err)
+	var ue *usageError
+	if errors.As(err, &ue) || isCobraUsage(err) {
+		return 2
+	}
+	return 1
 }
 
-// fail prints one translated sentence for err on stderr.
+// fail prints one translated sentence for err on stderr. It never asks
+// the terminal anything (no colour or background queries): colour comes
+// from the environment alone, so an error appears at once on any
+// terminal.
 func (a *App) fail(err error) {
 	msg := a.describe(err)
 	prefix := lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red).Render("styrka:")
@@ -113,28 +124,43 @@ func environ(getenv func(string) string) []string {
 // T translates a UI text.
 func (a *App) T(key string, args ...any) string { return a.Content.T(key, args...) }
 
+// quote puts a name from the user or the data in the language's quotation
+// marks (“…” in English, ”…” in Swedish).
+func (a *App) quote(s string) string { return a.T("quote", s) }
+
 // dbPath is where the database is: --db, then STYRKA_DB, then the
-// platform's data folder (store.DefaultPath).
-func (a *App) dbPath() (string, error) {
+// platform's data folder (store.DefaultPath). chosen says whether the
+// user named the file.
+func (a *App) dbPath() (path string, chosen bool, err error) {
 	if a.dbFlag != "" {
-		return a.dbFlag, nil
+		return a.dbFlag, true, nil
 	}
 	if v := a.Getenv(store.EnvDB); v != "" {
-		return v, nil
+		return v, true, nil
 	}
-	return store.DefaultPath()
+	p, err := store.DefaultPath()
+	return p, false, err
 }
 
-// DB opens the database once, on first use.
-func (a *App) DB() (*store.DB, error) {
+// DB opens an existing database once, on first use; a missing one is an
+// error, so a command that only reads never leaves a new file or folder
+// behind a mistyped path.
+func (a *App) DB() (*store.DB, error) { return a.open(false) }
+
+// CreateDB opens the database, creating it when it is missing: in the
+// platform's data folder (making the folders) or in a folder that exists,
+// never in folders that a mistyped --db would invent.
+func (a *App) CreateDB() (*store.DB, error) { return a.open(true) }
+
+func (a *App) open(create bool) (*store.DB, error) {
 	if a.db != nil {
 		return a.db, nil
 	}
-	path, err := a.dbPath()
+	path, chosen, err := a.dbPath()
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(path, store.Options{})
+	db, err := store.Open(path, store.Options{Existing: !create, NoFolders: chosen})
 	if err != nil {
 		return nil, err
 	}
@@ -156,10 +182,12 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// isCobraUsage recognises the few usage errors cobra makes itself, for
+// any that styrka's own checks do not catch first.
 func isCobraUsage(err error) bool {
 	s := err.Error()
-	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag"} {
-		if strings.Contains(s, p) {
+	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "required flag", "bad flag syntax"} {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
@@ -171,27 +199,35 @@ func (a *App) rootCommand() *cobra.Command {
 		Use:   "styrka",
 		Short: a.T("cmd.root.short"),
 		Long:  a.T("cmd.root.long"),
-		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if a.Interactive == nil {
 				return a.runTUI(cmd.Context())
 			}
 			return a.Interactive(cmd.Context(), a)
 		},
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		// styrka's own completion command is in the user's language;
+		// cobra still adds the hidden __complete the scripts call.
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	pf := root.PersistentFlags()
+	pf.SortFlags = false
 	pf.StringVar(&a.dbFlag, "db", "", a.T("flag.db"))
-	pf.StringVar(&a.langFlag, "lang", a.Lang, a.T("flag.lang"))
+	// The language is read from the arguments before cobra runs (texts
+	// need it), so this flag only documents it and has no default shown.
+	pf.StringVar(&a.langFlag, "lang", "", a.T("flag.lang"))
 	pf.StringVar(&a.contentFlag, "content", "", a.T("flag.content"))
-	root.Flags().StringVar(&a.themeFlag, "theme", "auto", a.T("flag.theme"))
-	root.Flags().BoolVar(&a.accessible, "accessible", false, a.T("flag.accessible"))
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &usageError{a.translateFlagError(err)}
-	})
-	root.InitDefaultHelpFlag()
-	root.Flags().Lookup("help").Usage = a.T("flag.help")
-	root.SetHelpCommand(&cobra.Command{Hidden: true, Use: "no-help"})
+	pf.BoolP("help", "h", false, a.T("flag.help"))
+	pf.BoolP("version", "v", false, a.T("flag.version"))
+	a.appFlags(root)
+	version := a.versionLine()
+	root.SetFlagErrorFunc(a.flagError)
+	root.SetHelpFunc(a.help)
+	help := a.helpCommand()
+	help.Version = version
+	root.SetHelpCommand(help)
+	root.SetVersionTemplate(strings.ReplaceAll(version, "{{", "{{`{{`}}") + "\n")
 	root.AddCommand(
 		a.demoCommand(),
 		a.workshopsCommand(),
@@ -204,51 +240,121 @@ func (a *App) rootCommand() *cobra.Command {
 		a.contentCommand(),
 		a.roundCommand(), a.roundsCommand(),
 		a.serveCommand(),
+		a.completionCommand(),
+		a.manCommand(),
 	)
-	for _, c := range root.Commands() {
-		c.InitDefaultHelpFlag()
-		if f := c.Flags().Lookup("help"); f != nil {
-			f.Usage = a.T("flag.help")
+	walk(root, func(c *cobra.Command) {
+		// cobra answers --version only on commands with a Version, and
+		// the README promises -v on every command.
+		c.Version = version
+		c.SuggestionsMinimumDistance = 2
+		if c.Flags().Lookup("workshop") != nil {
+			_ = c.RegisterFlagCompletionFunc("workshop", a.completeWorkshops)
 		}
+		c.Flags().SortFlags = false
 		if c.Args == nil {
 			c.Args = a.noArgs
 		}
-	}
+	})
 	return root
 }
 
-func (a *App) noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return &usageError{a.T("err.args.none", cmd.CommandPath(), strings.Join(args, " "))}
-	}
-	return nil
+// appFlags are the flags of the workshop app, taken by styrka itself and
+// by styrka serve, which opens the app with the server inside.
+func (a *App) appFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&a.themeFlag, "theme", "auto", a.T("flag.theme"))
+	cmd.Flags().BoolVar(&a.accessible, "accessible", false, a.T("flag.accessible"))
 }
 
+// walk calls f for cmd and every command below it.
+func walk(cmd *cobra.Command, f func(*cobra.Command)) {
+	f(cmd)
+	for _, c := range cmd.Commands() {
+		walk(c, f)
+	}
+}
+
+// noArgs is the argument check of a command that takes none. A word
+// after a command that has subcommands is a mistyped subcommand, and gets
+// the nearest names.
+func (a *App) noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasAvailableSubCommands() {
+		return a.unknownCommand(cmd, args[0])
+	}
+	return &usageError{a.T("err.args.none", cmd.CommandPath(), a.quote(strings.Join(args, " ")))}
+}
+
+// unknownCommand says that parent has no command typed, with the nearest
+// names when there are any.
+func (a *App) unknownCommand(parent *cobra.Command, typed string) error {
+	var near []string
+	for _, name := range nearest(typed, parent) {
+		near = append(near, parent.CommandPath()+" "+name)
+	}
+	if len(near) > 0 {
+		return &usageError{a.T("err.command.near", a.quote(typed), parent.CommandPath(), a.orList(near))}
+	}
+	return &usageError{a.T("err.command", a.quote(typed), parent.CommandPath())}
+}
+
+// exactArgs accepts exactly n arguments; what is the translation key of a
+// sentence saying what the command needs.
 func (a *App) exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return &usageError{a.T("err.args.exact", cmd.CommandPath(), what)}
+		switch {
+		case len(args) < n:
+			return &usageError{a.T(what, cmd.CommandPath())}
+		case len(args) > n:
+			return &usageError{a.T("err.args.toomany", cmd.CommandPath(), a.quote(strings.Join(args[n:], " ")))}
 		}
 		return nil
 	}
 }
 
-// translateFlagError turns pflag's English into the user's language.
-func (a *App) translateFlagError(err error) string {
-	s := err.Error()
-	switch {
-	case strings.HasPrefix(s, "unknown flag: "):
-		return a.T("err.flag.unknown", strings.TrimPrefix(s, "unknown flag: "))
-	case strings.HasPrefix(s, "unknown shorthand flag: "):
-		f := strings.TrimPrefix(s, "unknown shorthand flag: ")
-		if i := strings.Index(f, " in "); i > 0 {
-			f = f[:i]
-		}
-		return a.T("err.flag.unknown", "-"+strings.Trim(f, "'"))
-	case strings.HasPrefix(s, "flag needs an argument: "):
-		return a.T("err.flag.value", strings.TrimPrefix(s, "flag needs an argument: "))
-	case strings.HasPrefix(s, "invalid argument "):
-		return a.T("err.flag.invalid", strings.TrimPrefix(s, "invalid argument "))
+// orList joins names as "a, b or c" in the user's language.
+func (a *App) orList(names []string) string {
+	return a.joinList(names, a.T("list.or"))
+}
+
+// andList joins names as "a, b and c".
+func (a *App) andList(names []string) string {
+	return a.joinList(names, a.T("list.and"))
+}
+
+func (a *App) joinList(names []string, last string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
 	}
-	return s
+	return strings.Join(names[:len(names)-1], ", ") + " " + last + " " + names[len(names)-1]
+}
+
+// nearest are the subcommands of parent closest to typed: those that
+// start with it, and those at the smallest edit distance up to 2, so
+// "mapp" gives map and not also man.
+func nearest(typed string, parent *cobra.Command) []string {
+	typed = strings.ToLower(typed)
+	best := 3
+	var near []string
+	for _, c := range parent.Commands() {
+		if !c.IsAvailableCommand() {
+			continue
+		}
+		d := levenshtein(typed, c.Name())
+		if len(typed) >= 2 && strings.HasPrefix(c.Name(), typed) {
+			d = 0
+		}
+		switch {
+		case d < best:
+			best, near = d, []string{c.Name()}
+		case d == best:
+			near = append(near, c.Name())
+		}
+	}
+	return near
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -27,7 +26,7 @@ func (a *App) demoCommand() *cobra.Command {
 		Short: a.T("cmd.demo.short"),
 		Long:  a.T("cmd.demo.long"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.DB()
+			db, err := a.CreateDB()
 			if err != nil {
 				return err
 			}
@@ -118,7 +117,20 @@ func (a *App) customersCommand() *cobra.Command {
 					fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
 					l.Kraljic, l.Preferencing, room})
 			}
-			a.table([]string{"#", a.T("col.customer"), a.T("col.priority"), a.T("col.regime"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.room")}, rows)
+			// On a narrow terminal the classes and the room go first, as
+			// in the app; then names are shortened; the rank, name,
+			// priority and power balance stay.
+			a.fitTable([]column{
+				{Title: "#"},
+				{Title: a.T("col.customer"), Min: 12},
+				{Title: a.T("col.priority"), Short: a.T("tui.col.priority")},
+				{Title: a.T("col.regime"), Min: 10},
+				{Title: a.T("col.setA"), Short: a.T("tui.col.setA"), Drop: 11},
+				{Title: a.T("col.setB"), Short: a.T("tui.col.setB"), Drop: 10},
+				{Title: a.T("col.kraljic"), Min: 8, Drop: 3},
+				{Title: a.T("col.preferencing"), Min: 8, Drop: 2},
+				{Title: a.T("col.room"), Drop: 1},
+			}, rows)
 			return nil
 		},
 	}
@@ -255,10 +267,10 @@ func (a *App) reportCommand() *cobra.Command {
 func (a *App) importCommand() *cobra.Command {
 	var f importFlags
 	cmd := &cobra.Command{
-		Use:   "import FILE",
+		Use:   "import " + a.T("arg.file"),
 		Short: a.T("cmd.import.short"),
 		Long:  a.T("cmd.import.long"),
-		Args:  a.exactArgs(1, "FILE"),
+		Args:  a.exactArgs(1, "err.args.import"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
@@ -281,7 +293,7 @@ func (a *App) importCommand() *cobra.Command {
 				}
 				return err
 			}
-			db, err := a.DB()
+			db, err := a.CreateDB()
 			if err != nil {
 				return err
 			}
@@ -309,9 +321,9 @@ func (a *App) importCommand() *cobra.Command {
 
 func (a *App) backupCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "backup FILE",
+		Use:   "backup " + a.T("arg.newfile"),
 		Short: a.T("cmd.backup.short"),
-		Args:  a.exactArgs(1, "FILE"),
+		Args:  a.exactArgs(1, "err.args.backup"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := a.DB()
 			if err != nil {
@@ -375,29 +387,3 @@ func (a *App) print(s string) {
 }
 
 func (a *App) println(s string) { a.print(s + "\n") }
-
-// table prints rows under a header, columns measured by display width.
-func (a *App) table(header []string, rows [][]string) {
-	t := table.New().
-		Border(lipgloss.NormalBorder()).
-		BorderRow(false).BorderColumn(true).BorderLeft(false).BorderRight(false).BorderTop(false).BorderBottom(false).
-		Headers(header...).Rows(rows...).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := lipgloss.NewStyle().Padding(0, 1)
-			if row == table.HeaderRow {
-				s = s.Bold(true)
-			}
-			return s
-		})
-	out := t.String()
-	if w, _ := a.terminalSize(); w > 0 {
-		// On a terminal, cut lines at the window's edge instead of letting
-		// them wrap; the columns are ordered so the important ones stay.
-		lines := strings.Split(out, "\n")
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-		out = strings.Join(lines, "\n")
-	}
-	a.println(out)
-}

@@ -3,7 +3,8 @@ package cli
 import (
 	"errors"
 	"io/fs"
-	"strings"
+	"path/filepath"
+	"syscall"
 
 	"styrka/assets"
 	"styrka/report"
@@ -32,6 +33,15 @@ func (a *App) describe(err error) string {
 			return a.T("err.locked", locked.Path, locked.PID, locked.Started.Local().Format("2006-01-02 15:04:05"))
 		}
 		return a.T("err.locked.unknown", locked.Path)
+	case errors.Is(err, store.ErrNoDatabase):
+		path, chosen, _ := a.dbPath()
+		if chosen {
+			return a.T("err.nodb", path)
+		}
+		return a.T("err.nodb.default", path)
+	case errors.Is(err, store.ErrNoFolder):
+		path, _, _ := a.dbPath()
+		return a.T("err.nofolder", filepath.Dir(absPath(path)), path)
 	case errors.As(err, &schema):
 		return a.T("err.schema.newer", schema.Found, schema.Supported)
 	case errors.Is(err, store.ErrNotStyrka):
@@ -42,12 +52,12 @@ func (a *App) describe(err error) string {
 		return a.describeFileError(fe)
 	case errors.As(err, &csvErr):
 		return a.describeCSVError(csvErr)
+	case errors.Is(err, syscall.EISDIR) && errors.As(err, &pe):
+		return a.T("err.isdir", pe.Path)
 	case errors.Is(err, fs.ErrNotExist) && errors.As(err, &pe):
 		return a.T("err.nofile", pe.Path)
 	case errors.Is(err, fs.ErrPermission) && errors.As(err, &pe):
 		return a.T("err.permission", pe.Path)
-	case strings.HasPrefix(err.Error(), "unknown command "):
-		return a.T("err.command", strings.Trim(strings.Fields(err.Error())[2], `"`))
 	}
 	return a.T("err.other", err.Error())
 }
@@ -58,7 +68,7 @@ func (a *App) pathOf(err error) string {
 	if errors.As(err, &pe) {
 		return pe.Path
 	}
-	if p, e := a.dbPath(); e == nil {
+	if p, _, e := a.dbPath(); e == nil {
 		return p
 	}
 	return ""
@@ -84,4 +94,13 @@ func (e *messageError) Error() string { return e.text }
 // errorf makes a translated error for the user.
 func (a *App) errorf(key string, args ...any) error {
 	return &messageError{a.T(key, args...)}
+}
+
+// absPath is path made absolute where it can be, for messages about the
+// folder it is in.
+func absPath(path string) string {
+	if p, err := filepath.Abs(path); err == nil {
+		return p
+	}
+	return path
 }

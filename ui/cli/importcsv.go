@@ -57,11 +57,21 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	case err != nil && !errors.As(err, &bad):
 		return err
 	}
-	db, err := a.DB()
+	// A dry run changes nothing, so it does not create the database
+	// either: without one, every row would go to a new workshop.
+	var db *store.DB
+	if f.dryRun {
+		db, err = a.DB()
+		if errors.Is(err, store.ErrNoDatabase) {
+			db, err = nil, nil
+		}
+	} else {
+		db, err = a.CreateDB()
+	}
 	if err != nil {
 		return err
 	}
-	w, exists, err := a.workshopNamed(name)
+	w, exists, err := a.workshopNamed(db, name)
 	if err != nil {
 		return err
 	}
@@ -127,23 +137,28 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	return nil
 }
 
-// workshopNamed finds a workshop by its name or ID, case-insensitively;
-// exists is false when there is none.
-func (a *App) workshopNamed(name string) (w model.Workshop, exists bool, err error) {
-	db, err := a.DB()
-	if err != nil {
-		return w, false, err
+// workshopNamed finds a workshop by its name or ID (see match); exists is
+// false when there is none. db nil is a database that does not exist yet.
+func (a *App) workshopNamed(db *store.DB, name string) (w model.Workshop, exists bool, err error) {
+	if db == nil {
+		return w, false, nil
 	}
 	all, err := db.Workshops()
 	if err != nil {
 		return w, false, err
 	}
-	for _, w := range all {
-		if w.ID == name || strings.EqualFold(w.Name, name) {
-			return w, true, nil
-		}
+	hits, stage := match(all, name, workshopKey, false)
+	switch len(hits) {
+	case 0:
+		return model.Workshop{}, false, nil
+	case 1:
+		return hits[0], true, nil
 	}
-	return model.Workshop{}, false, nil
+	var ns, ids []string
+	for _, w := range hits {
+		ns, ids = append(ns, w.Name), append(ids, w.ID)
+	}
+	return model.Workshop{}, false, a.ambiguous("workshop", name, stage, ns, ids)
 }
 
 // dryRunTable lists what importing would do with each row.

@@ -55,10 +55,6 @@ func (a *App) roundCommand() *cobra.Command {
 	closeCmd.Flags().StringVarP(&workshop, "workshop", "w", "", a.T("flag.workshop"))
 	closeCmd.Flags().StringVar(&name, "name", "", a.T("flag.round.name"))
 	round.AddCommand(closeCmd)
-	for _, c := range []*cobra.Command{round, closeCmd} {
-		c.InitDefaultHelpFlag()
-		c.Flags().Lookup("help").Usage = a.T("flag.help")
-	}
 	return round
 }
 

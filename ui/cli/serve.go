@@ -31,6 +31,9 @@ func (a *App) serveCommand() *cobra.Command {
 		Short: a.T("cmd.serve.short"),
 		Long:  a.T("cmd.serve.long"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := a.theme(); err != nil {
+				return err
+			}
 			if _, _, err := net.SplitHostPort(listen); err != nil {
 				return &usageError{a.T("err.serve.addr", listen)}
 			}
@@ -73,6 +76,7 @@ func (a *App) serveCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&workshop, "workshop", "w", "", a.T("flag.workshop"))
 	cmd.Flags().StringVar(&listen, "listen", serve.DefaultAddr, a.T("flag.listen"))
+	a.appFlags(cmd)
 	return cmd
 }
 

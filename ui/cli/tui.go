@@ -18,11 +18,17 @@ func (a *App) runTUI(ctx context.Context) error { return a.runUI(ctx, nil) }
 // runUI is runTUI with messages from outside the program, such as the SSH
 // server's (nil for none).
 func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
-	theme, err := styles.ParseTheme(a.themeFlag)
+	theme, err := a.theme()
 	if err != nil {
-		return &usageError{a.T("err.theme", a.themeFlag)}
+		return err
 	}
-	db, err := a.DB()
+	lines := a.accessible || a.Getenv("TERM") == "dumb"
+	// Said before the database is opened, so that styrka without a
+	// terminal creates nothing.
+	if !lines && (!term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd())) {
+		return a.errorf("err.noterminal")
+	}
+	db, err := a.CreateDB()
 	if err != nil {
 		return err
 	}
@@ -35,13 +41,19 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Author:   author(a.Getenv),
 		Events:   events,
 	}
-	if a.accessible || a.Getenv("TERM") == "dumb" {
+	if lines {
 		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)
 	}
-	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return a.errorf("err.noterminal")
-	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
+}
+
+// theme is the --theme of the app, checked before anything is opened.
+func (a *App) theme() (styles.Theme, error) {
+	theme, err := styles.ParseTheme(a.themeFlag)
+	if err != nil {
+		return theme, &usageError{a.T("err.theme", a.quote(a.themeFlag))}
+	}
+	return theme, nil
 }
 
 // author is who answers are recorded as: the login name.

@@ -17,15 +17,31 @@ var (
 	Date    string
 )
 
-// versionLine is what `styrka --version` prints after "styrka version".
-func versionLine() string {
+// build is what is known of how this styrka was built; "" is unknown.
+type build struct{ version, commit, date string }
+
+// versionLine is what `styrka --version` prints, in the user's language.
+func (a *App) versionLine() string {
 	bi, _ := debug.ReadBuildInfo()
-	return describeBuild(Version, Commit, Date, bi)
+	return describeBuild(Version, Commit, Date, bi).line(a.T)
 }
 
-// describeBuild gives "VERSION (commit COMMIT, DATE)" from the values set
-// at link time, falling back to bi (nil when there is none).
-func describeBuild(version, commit, date string, bi *debug.BuildInfo) string {
+// line is "styrka version VERSION (commit COMMIT, DATE)".
+func (b build) line(t func(string, ...any) string) string {
+	commit, date := b.commit, b.date
+	if commit == "" {
+		commit = t("version.unknown.commit")
+	}
+	if date == "" {
+		date = t("version.unknown.date")
+	}
+	// The line's shape is the same in every language, for scripts.
+	return fmt.Sprintf("styrka version %s (commit %s, %s)", orElse(b.version, "dev"), commit, date)
+}
+
+// describeBuild takes the values set at link time, falling back to bi
+// (nil when there is none).
+func describeBuild(version, commit, date string, bi *debug.BuildInfo) build {
 	if bi != nil {
 		if version == "" && bi.Main.Version != "(devel)" {
 			version = bi.Main.Version
@@ -44,7 +60,7 @@ func describeBuild(version, commit, date string, bi *debug.BuildInfo) string {
 			date = settings["vcs.time"]
 		}
 	}
-	return fmt.Sprintf("%s (commit %s, %s)", orElse(version, "dev"), orElse(commit, "unknown"), orElse(date, "date unknown"))
+	return build{version, commit, date}
 }
 
 func orElse(s, fallback string) string {

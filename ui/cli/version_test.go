@@ -3,6 +3,8 @@ package cli
 import (
 	"runtime/debug"
 	"testing"
+
+	"styrka/assets"
 )
 
 func TestDescribeBuild(t *testing.T) {
@@ -37,9 +39,10 @@ func TestDescribeBuild(t *testing.T) {
 		{"short revision", "", "", "", &debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "abc"}}},
 			"dev (commit abc, date unknown)"},
 	}
+	en := assets.MustBuiltin("en")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := describeBuild(tt.version, tt.commit, tt.date, tt.bi); got != tt.want {
+			if got := describeBuild(tt.version, tt.commit, tt.date, tt.bi).line(en.T); got != "styrka version "+tt.want {
 				t.Errorf("describeBuild = %q\nwant            %q", got, tt.want)
 			}
 		})
