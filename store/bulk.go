@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -60,7 +59,7 @@ func (db *DB) AddWorkshop(w model.Workshop, cs []model.Customer) error {
 		w.Created = now
 	}
 	w.Updated = now
-	wv, err := json.Marshal(w)
+	wv, err := encode([]byte(w.ID), w)
 	if err != nil {
 		return fmt.Errorf("add workshop: %w", err)
 	}
@@ -149,7 +148,7 @@ func putCustomerRecords(tx *bbolt.Tx, recs []customerRec) error {
 				}
 			}
 		}
-		v, err := json.Marshal(r.c)
+		v, err := encode(r.key, r.c)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -51,9 +50,12 @@ func (db *DB) Check() (errs []error) {
 			add(fmt.Errorf("schema version %d, expected %d", v, SchemaVersion))
 		}
 		checkRecords(tx, func(p problem) {
-			if p.damage {
+			switch {
+			case p.err != nil:
+				add(p.err)
+			case p.damage:
 				add(fmt.Errorf("%w: %s", ErrDamaged, p.msg))
-			} else {
+			default:
 				add(errors.New(p.msg))
 			}
 		})
@@ -67,16 +69,31 @@ func (db *DB) Check() (errs []error) {
 
 // problem is one finding of checkRecords. damage: a record that does not
 // decode or does not match its key (the file is damaged); otherwise a
-// broken reference or an invalid value.
+// broken reference or an invalid value. err is the *RecordError of a
+// record that fails its checksum or does not decode.
 type problem struct {
 	msg    string
 	damage bool
+	err    error
 }
 
 // checkRecords checks every styrka record in tx.
 func checkRecords(tx *bbolt.Tx, report func(problem)) {
-	damage := func(format string, args ...any) { report(problem{fmt.Sprintf(format, args...), true}) }
-	broken := func(format string, args ...any) { report(problem{fmt.Sprintf(format, args...), false}) }
+	damage := func(format string, args ...any) { report(problem{msg: fmt.Sprintf(format, args...), damage: true}) }
+	broken := func(format string, args ...any) { report(problem{msg: fmt.Sprintf(format, args...)}) }
+	// bad reports a record that fails its checksum or does not decode.
+	names := map[string]string{} // workshopID/customerID → name
+	bad := func(err error) bool {
+		if err == nil {
+			return false
+		}
+		var re *RecordError
+		if errors.As(err, &re) && re.CustomerName == "" && re.CustomerID != "" {
+			re.CustomerName = cleanName(names[re.WorkshopID+sep+re.CustomerID])
+		}
+		report(problem{msg: err.Error(), damage: true, err: err})
+		return true
+	}
 
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
@@ -91,8 +108,7 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 			switch {
 			case v == nil:
 				damage("workshops: unexpected bucket %q", k)
-			case json.Unmarshal(v, &w) != nil:
-				damage("workshop %q does not decode", k)
+			case bad(decode("workshop", k, v, &w)):
 			case w.ID != string(k):
 				damage("workshop %q has ID %q", k, w.ID)
 			default:
@@ -112,12 +128,12 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 				damage("customers: unexpected bucket %q", k)
 			case len(parts) != 2:
 				damage("customers: invalid key %q", k)
-			case json.Unmarshal(v, &c) != nil:
-				damage("customer %q does not decode", k)
+			case bad(decode("customer", k, v, &c)):
 			case c.WorkshopID != parts[0] || c.ID != parts[1]:
 				damage("customer %q has workshop %q and ID %q", k, c.WorkshopID, c.ID)
 			default:
 				customers[string(k)] = true
+				names[string(k)] = c.Name
 				if !workshops[c.WorkshopID] {
 					broken("customer %q: workshop %q does not exist", c.ID, c.WorkshopID)
 				}
@@ -129,14 +145,13 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 	if b := tx.Bucket(bucketAnswers); b != nil {
 		_ = b.ForEach(func(k, v []byte) error {
 			wid, cid, _, ok := splitAnswerKey(k)
-			var a answerRecord
+			var a model.Answer
 			switch {
 			case v == nil:
 				damage("answers: unexpected bucket %q", k)
 			case !ok:
 				damage("answers: invalid key %q", k)
-			case json.Unmarshal(v, &a) != nil:
-				damage("answer %q does not decode", k)
+			case bad(decode("answer", k, v, &a)):
 			default:
 				if !customers[string(wid)+sep+string(cid)] {
 					broken("answer %q: customer %q of workshop %q does not exist", k, cid, wid)
@@ -149,7 +164,7 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 		})
 	}
 
-	checkActions(tx, customers, damage, broken)
-	checkRounds(tx, workshops, damage, broken)
-	checkTeam(tx, workshops, customers, damage, broken)
+	checkActions(tx, customers, bad, damage, broken)
+	checkRounds(tx, workshops, bad, damage, broken)
+	checkTeam(tx, workshops, customers, bad, damage, broken)
 }

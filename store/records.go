@@ -3,7 +3,7 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,14 +57,6 @@ func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 	return b, nil
 }
 
-func decode(kind string, key, v []byte, dst any) error {
-	if err := json.Unmarshal(v, dst); err != nil {
-		return fmt.Errorf("%w: %s %q does not decode: %v", ErrDamaged, kind, key, err)
-	}
-	return nil
-}
-
-// scanPrefix calls fn for every key with the prefix, in key order.
 // decodePrefix decodes every record under prefix in a bucket; kind names
 // the records in errors.
 func decodePrefix[T any](b *bbolt.Bucket, prefix []byte, kind string) ([]T, error) {
@@ -80,6 +72,7 @@ func decodePrefix[T any](b *bbolt.Bucket, prefix []byte, kind string) ([]T, erro
 	return out, err
 }
 
+// scanPrefix calls fn for every key with the prefix, in key order.
 func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -192,7 +185,7 @@ func (db *DB) PutWorkshop(w model.Workshop) error {
 			}
 		}
 		w.Updated = now
-		v, err := json.Marshal(w)
+		v, err := encode(key, w)
 		if err != nil {
 			return err
 		}
@@ -337,7 +330,7 @@ func (db *DB) PutCustomer(c model.Customer) error {
 			}
 		}
 		c.Updated = now
-		v, err := json.Marshal(c)
+		v, err := encode(key, c)
 		if err != nil {
 			return err
 		}
@@ -409,7 +402,8 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 	if err := db.checkAnswer(&a); err != nil {
 		return fmt.Errorf("save answer: %w", err)
 	}
-	v, err := encodeAnswer(a)
+	key := answerKey(workshopID, a.CustomerID, a.QuestionID)
+	v, err := encode(key, a)
 	if err != nil {
 		return fmt.Errorf("save answer: %w", err)
 	}
@@ -425,7 +419,7 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 		if err != nil {
 			return err
 		}
-		return as.Put(answerKey(workshopID, a.CustomerID, a.QuestionID), v)
+		return as.Put(key, v)
 	})
 	if err != nil {
 		return fmt.Errorf("save answer to %s: %w", a.QuestionID, err)
@@ -492,12 +486,11 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 				return err
 			}
 		}
-		if d.Customers, err = decodeAll(recs[0], func(k, v []byte, c *model.Customer, _ interner) error {
-			return decode("customer", k, v, c)
-		}); err != nil {
+		if d.Customers, err = decodeAll(recs[0], decodeCustomer); err != nil {
 			return err
 		}
 		if answers, err = decodeAll(recs[1], decodeAnswer); err != nil {
+			nameCustomer(err, d.Customers)
 			return err
 		}
 		if d.Actions, err = loadActions(tx, workshopID); err != nil {
@@ -544,6 +537,21 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 
 type kv struct{ k, v []byte }
 
+// nameCustomer puts the customer's name into a RecordError about one of
+// its answers, so the message can say whose answer is damaged.
+func nameCustomer(err error, cs []model.Customer) {
+	var re *RecordError
+	if !errors.As(err, &re) || re.CustomerID == "" || re.CustomerName != "" {
+		return
+	}
+	for _, c := range cs {
+		if c.ID == re.CustomerID {
+			re.CustomerName = cleanName(c.Name)
+			return
+		}
+	}
+}
+
 // Import stores a whole dataset in one transaction. A workshop whose ID
 // exists is ErrExists unless replace is true; then its customers,
 // answers, actions and rounds are removed first. IDs are kept (empty ones
@@ -569,7 +577,7 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 	if w.Updated.IsZero() {
 		w.Updated = now
 	}
-	wv, err := json.Marshal(w)
+	wv, err := encode([]byte(w.ID), w)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -599,11 +607,12 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 		if c.Updated.IsZero() {
 			c.Updated = now
 		}
-		v, err := json.Marshal(c)
+		key := customerKey(w.ID, c.ID)
+		v, err := encode(key, c)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		cust = append(cust, kv{customerKey(w.ID, c.ID), v})
+		cust = append(cust, kv{key, v})
 	}
 
 	var ans []kv
@@ -624,11 +633,12 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 			if err := db.checkAnswer(&a); err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
-			v, err := encodeAnswer(a)
+			key := answerKey(w.ID, cid, qid)
+			v, err := encode(key, a)
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
-			ans = append(ans, kv{answerKey(w.ID, cid, qid), v})
+			ans = append(ans, kv{key, v})
 		}
 	}
 	acts, err := importActions(d, w.ID, seen, now)
