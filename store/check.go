@@ -33,6 +33,12 @@ func (db *DB) Check() (errs []error) {
 			errs = append(errs, fmt.Errorf("and %d more problems", more))
 		}
 	}()
+	defer func() {
+		if len(errs) > 0 && !(len(errs) == 1 && errors.Is(errs[0], ErrClosed)) {
+			db.suspect.Store(true)
+			removeMarker(db.path)
+		}
+	}()
 	err := db.view(func(tx *bbolt.Tx) error {
 		// Touch every page here first, where a fault is recovered: bbolt's
 		// check runs in a goroutine of its own, where it would not be.

@@ -187,7 +187,7 @@ func readSchema(tx *bbolt.Tx) (int, error) {
 // from to SchemaVersion in one transaction.
 func (db *DB) migrate(from int) error {
 	if err := db.autoBackup(); err != nil {
-		return fmt.Errorf("backup before upgrading the database: %w", err)
+		return fmt.Errorf("backup before upgrading the database: %w", newBackupError(db.BackupDir(), err))
 	}
 	return db.update(func(tx *bbolt.Tx) error {
 		for v := from; v < SchemaVersion; v++ {

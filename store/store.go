@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -83,6 +84,10 @@ type Options struct {
 	// NoAutoBackup turns off the daily backup on open. The backup taken
 	// before a schema migration is always made.
 	NoAutoBackup bool
+	// ExpectedSize is how many bytes are about to be imported (the size
+	// of the file read), 0 when unknown: bbolt's memory map starts large
+	// enough for them.
+	ExpectedSize int64
 }
 
 // DB is an open styrka database. It is safe for concurrent use.
@@ -90,6 +95,18 @@ type DB struct {
 	bolt *bbolt.DB
 	path string
 	now  func() time.Time
+
+	// warning is what went wrong without stopping Open (a daily backup
+	// that could not be written).
+	warning error
+
+	// The clean-close marker (checked.go): trusted when the file matched
+	// it at open; wrote once the first write of the session removed it;
+	// suspect once damage was seen, so that Close does not bless the file.
+	trusted  bool
+	unmarked sync.Once
+	wrote    atomic.Bool
+	suspect  atomic.Bool
 
 	mu     sync.Mutex
 	closed bool
@@ -143,14 +160,14 @@ func Open(path string, opts Options) (*DB, error) {
 		fresh = v.empty
 	}
 
-	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout})
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout, InitialMmapSize: mmapSize(opts.ExpectedSize)})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, lockedError(path)
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db := &DB{bolt: bdb, path: path, now: now}
+	db := &DB{bolt: bdb, path: path, now: now, trusted: v.trusted}
 	writeLockInfo(path)
 	if err := db.setUp(fresh, opts); err != nil {
 		_ = db.Close()
@@ -210,12 +227,19 @@ func (db *DB) setUp(fresh bool, opts Options) (err error) {
 		return db.migrate(version)
 	}
 	if !opts.NoAutoBackup && workshops {
+		// A backup that cannot be written must not keep anyone from their
+		// work (nor from `check`, or a backup to another disk): it is a
+		// warning.
 		if err := db.dailyBackup(); err != nil {
-			return err
+			db.warning = newBackupError(db.BackupDir(), err)
 		}
 	}
 	return nil
 }
+
+// Warning is a problem Open found that did not stop it, or nil: a
+// *BackupError when the daily backup could not be written.
+func (db *DB) Warning() error { return db.warning }
 
 // Close closes the database and releases the lock. Closing twice is fine.
 func (db *DB) Close() error {
@@ -225,6 +249,14 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.closed = true
+	// Mark the file as checked while still holding the lock (no one else
+	// writes it now), unless it was seen damaged.
+	switch {
+	case db.suspect.Load():
+		removeMarker(db.path)
+	case db.wrote.Load() || !db.trusted:
+		writeMarker(db.path)
+	}
 	// Remove the side file while still holding the lock, so that a process
 	// that takes the lock next never loses its own.
 	removeLockInfo(db.path)
@@ -244,16 +276,44 @@ func (db *DB) BackupDir() string { return filepath.Join(filepath.Dir(db.path), "
 // view runs fn in a read transaction; a panic or memory fault (bbolt on a
 // corrupted page) becomes ErrDamaged.
 func (db *DB) view(fn func(tx *bbolt.Tx) error) (err error) {
+	defer db.noteDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
 	return closedErr(db.bolt.View(fn))
 }
 
-// update runs fn in a write transaction, like view.
+// update runs fn in a write transaction, like view. The first write of a
+// session removes the clean-close marker: from now on only Close can say
+// the file is sound.
 func (db *DB) update(fn func(tx *bbolt.Tx) error) (err error) {
+	defer db.noteDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
+	db.unmarked.Do(func() {
+		removeMarker(db.path)
+		db.wrote.Store(true)
+	})
 	return closedErr(db.bolt.Update(fn))
+}
+
+// noteDamage remembers that the file was seen damaged.
+func (db *DB) noteDamage(err *error) {
+	if *err != nil && errors.Is(*err, ErrDamaged) {
+		db.suspect.Store(true)
+		removeMarker(db.path)
+	}
+}
+
+// mmapSize is bbolt's initial memory map for a database about to receive
+// about n bytes: with it, one big import transaction does not remap the
+// file again and again as it grows (each remap copies every page the
+// transaction holds). 0 leaves bbolt's default. The map is capped at 1 GiB;
+// on Windows bbolt grows the file to it, so it is sized from the input.
+func mmapSize(n int64) int {
+	if n <= 0 {
+		return 0
+	}
+	return int(min(2*n+1<<20, 1<<30))
 }
 
 func closedErr(err error) error {
