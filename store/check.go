@@ -133,7 +133,7 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 			case v == nil:
 				damage("customers: unexpected bucket %q", k)
 			case len(parts) != 2:
-				damage("customers: invalid key %q", k)
+				bad(recordError("customer", k, "invalid key"))
 			case bad(decode("customer", k, v, &c)):
 			case c.WorkshopID != parts[0] || c.ID != parts[1]:
 				damage("customer %q has workshop %q and ID %q", k, c.WorkshopID, c.ID)
@@ -156,7 +156,7 @@ func checkRecords(tx *bbolt.Tx, report func(problem)) {
 			case v == nil:
 				damage("answers: unexpected bucket %q", k)
 			case !ok:
-				damage("answers: invalid key %q", k)
+				bad(recordError("answer", k, "invalid key"))
 			case bad(decode("answer", k, v, &a)):
 			default:
 				if !customers[string(wid)+sep+string(cid)] {

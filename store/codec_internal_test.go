@@ -95,7 +95,7 @@ func TestBinaryRecordEdges(t *testing.T) {
 	zero := 0.0
 	local := time.FixedZone("", 2*3600)
 	for _, c := range []model.Customer{
-		{ID: "c", WorkshopID: "w"},                  // every field empty
+		{ID: "c", WorkshopID: "w"},                 // every field empty
 		{ID: "c", WorkshopID: "w", Revenue: &zero}, // a known revenue of 0 stays known
 		{ID: "c", WorkshopID: "w", Name: "Åhléns Möbel AB", Created: time.Date(2026, 1, 2, 3, 4, 5, 6, local)},
 		{ID: "c", WorkshopID: "w", Created: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)},
