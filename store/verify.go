@@ -86,12 +86,19 @@ func verify(path string) (v verified, err error) {
 		}
 		// Current schema: every record must decode.
 		var damage []string
+		var first error // the first damaged record, to name it
 		checkRecords(tx, func(p problem) {
+			if p.damage && first == nil {
+				first = p.err
+			}
 			if p.damage && len(damage) < 3 {
 				damage = append(damage, p.msg)
 			}
 		})
-		if len(damage) > 0 {
+		switch {
+		case first != nil: // a *RecordError, which is ErrDamaged
+			return fmt.Errorf("%s: %w (%s)", path, first, strings.Join(damage, "; "))
+		case len(damage) > 0:
 			return fmt.Errorf("%w: %s: %s", ErrDamaged, path, strings.Join(damage, "; "))
 		}
 		return nil

@@ -32,6 +32,9 @@ type App struct {
 	Interactive func(ctx context.Context, a *App) error
 
 	dbFlag      string
+	// importSize is the size of the file an import reads, to size the
+	// database's memory map for it.
+	importSize int64
 	contentFlag string
 	langFlag    string
 	themeFlag   string
@@ -134,9 +137,13 @@ func (a *App) DB() (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(path, store.Options{})
+	db, err := store.Open(path, store.Options{ExpectedSize: a.importSize})
 	if err != nil {
 		return nil, err
+	}
+	var be *store.BackupError
+	if errors.As(db.Warning(), &be) {
+		fmt.Fprintln(a.Stderr, a.backupWarning(be))
 	}
 	a.db = db
 	return db, nil

@@ -264,6 +264,7 @@ func (a *App) importCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.importSize = int64(len(data))
 			if !isJSONFile(args[0], data) {
 				if f.replace {
 					return &usageError{a.T("err.import.csvreplace")}
@@ -273,7 +274,7 @@ func (a *App) importCommand() *cobra.Command {
 			if f.workshop != "" || f.dryRun || f.skipBad {
 				return &usageError{a.T("err.import.jsonflags")}
 			}
-			ds, err := report.ReadJSON(bytes.NewReader(data))
+			ds, err := report.ReadJSON(bytes.NewReader(data), a.Content.Questions()...)
 			if err != nil {
 				var ie *report.ImportError
 				if errors.As(err, &ie) {
@@ -344,7 +345,7 @@ func (a *App) checkCommand() *cobra.Command {
 				return nil
 			}
 			for _, p := range problems {
-				fmt.Fprintln(a.Stderr, "  "+p.Error())
+				fmt.Fprintln(a.Stderr, "  "+a.problemText(p))
 			}
 			return a.errorf("check.problems", db.Path(), len(problems))
 		},
