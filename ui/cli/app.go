@@ -31,10 +31,10 @@ type App struct {
 	// shows help.
 	Interactive func(ctx context.Context, a *App) error
 
-	dbFlag      string
+	dbFlag string
 	// importSize is the size of the file an import reads, to size the
 	// database's memory map for it.
-	importSize int64
+	importSize  int64
 	contentFlag string
 	langFlag    string
 	themeFlag   string
