@@ -31,15 +31,16 @@ type App struct {
 	// shows help.
 	Interactive func(ctx context.Context, a *App) error
 
-	dbFlag string
-	// importSize is the size of the file an import reads, to size the
-	// database's memory map for it.
-	importSize  int64
+	dbFlag      string
 	contentFlag string
 	langFlag    string
 	themeFlag   string
 	accessible  bool
 	db          *store.DB
+
+	// importSize is the size of the file an import reads, to size the
+	// database's memory map for it.
+	importSize int64
 }
 
 // Main runs styrka with the arguments (without the program name) and
