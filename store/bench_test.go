@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -124,6 +125,25 @@ func BenchmarkImportBig(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		db, err := store.Open(filepath.Join(dir, fmt.Sprintf("import%d.db", i)), store.Options{NoAutoBackup: true})
+		mustNoErr(b, err)
+		mustNoErr(b, db.Import(d, false))
+		mustNoErr(b, db.Close())
+		i++
+	}
+}
+
+// BenchmarkImportBigSized is BenchmarkImportBig with the memory map sized
+// from the input, as `styrka import FILE` opens the database (the input
+// here is the dataset as JSON, about the size of an export).
+func BenchmarkImportBigSized(b *testing.B) {
+	d := dataset(10000, 19)
+	input, err := json.Marshal(d)
+	mustNoErr(b, err)
+	dir := b.TempDir()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		db, err := store.Open(filepath.Join(dir, fmt.Sprintf("import%d.db", i)), store.Options{NoAutoBackup: true, ExpectedSize: int64(len(input))})
 		mustNoErr(b, err)
 		mustNoErr(b, db.Import(d, false))
 		mustNoErr(b, db.Close())

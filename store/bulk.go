@@ -136,6 +136,9 @@ func putCustomerRecords(tx *bbolt.Tx, recs []customerRec) error {
 	if err != nil {
 		return err
 	}
+	if len(recs) > 1 {
+		b.FillPercent = 1 // sorted bulk inserts: full pages
+	}
 	for _, r := range recs {
 		if r.stamped {
 			if old := b.Get(r.key); old != nil {

@@ -682,6 +682,10 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 			if err != nil {
 				return err
 			}
+			// The records go in in key order, mostly after every key
+			// there is (IDs are time-ordered): full pages, not half-full
+			// ones that split at every other insert.
+			b.FillPercent = 1
 			for _, e := range list {
 				if err := b.Put(e.k, e.v); err != nil {
 					return err

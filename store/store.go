@@ -138,6 +138,7 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 
 	fresh := false
+	var size int64
 	switch info, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		fresh = true
@@ -150,6 +151,8 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w (it is a folder)", path, ErrNotStyrka)
 	case info.Size() == 0:
 		fresh = true
+	default:
+		size = info.Size()
 	}
 
 	var v verified
@@ -160,7 +163,7 @@ func Open(path string, opts Options) (*DB, error) {
 		fresh = v.empty
 	}
 
-	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout, InitialMmapSize: mmapSize(opts.ExpectedSize)})
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout, InitialMmapSize: mmapSize(size, opts.ExpectedSize)})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, lockedError(path)
@@ -304,16 +307,18 @@ func (db *DB) noteDamage(err *error) {
 	}
 }
 
-// mmapSize is bbolt's initial memory map for a database about to receive
-// about n bytes: with it, one big import transaction does not remap the
-// file again and again as it grows (each remap copies every page the
-// transaction holds). 0 leaves bbolt's default. The map is capped at 1 GiB;
-// on Windows bbolt grows the file to it, so it is sized from the input.
-func mmapSize(n int64) int {
+// mmapSize is bbolt's initial memory map for a database of size bytes
+// about to receive an input of n bytes: with it, one big import
+// transaction does not remap the file again and again as it grows (each
+// remap copies every page the transaction holds). The records take about
+// as much room as a JSON export of them and up to twice a CSV file. 0
+// leaves bbolt's default. On Windows bbolt grows the file to the map, so
+// it is sized from the input, not generously, and capped at 1 GiB.
+func mmapSize(size, n int64) int {
 	if n <= 0 {
 		return 0
 	}
-	return int(min(2*n+1<<20, 1<<30))
+	return int(min(size+2*n+1<<20, 1<<30))
 }
 
 func closedErr(err error) error {
