@@ -126,10 +126,11 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		return model.Dataset{}, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var doc Document
-	if err := json.Unmarshal(data, &doc); err != nil {
+	var in importDocument
+	if err := json.Unmarshal(data, &in); err != nil {
 		return model.Dataset{}, decodeProblem(data, err)
 	}
+	doc := in.Document
 	if doc.Format != Format {
 		return model.Dataset{}, &ImportError{Problem: "format", Detail: doc.Format}
 	}
@@ -149,9 +150,11 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 	if w.ID == "" || w.Name == "" {
 		return invalid("workshop: id and name are required")
 	}
-	if bad := tooLong("workshop.name", w.Name, model.MaxWorkshopNameLen) +
-		tooLong("workshop.our_company", w.OurCompany, model.MaxCompanyLen); bad != "" {
-		return invalid("%s", bad)
+	if bad := tooLong(w.Name, model.MaxWorkshopNameLen); bad != "" {
+		return invalid("workshop.name: %s", bad)
+	}
+	if bad := tooLong(w.OurCompany, model.MaxCompanyLen); bad != "" {
+		return invalid("workshop.our_company: %s", bad)
 	}
 	if w.Date != "" {
 		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
@@ -171,10 +174,10 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 			return invalid("workshop.thresholds.%s: %v is not 1–%d", c.name, c.v, model.Levels)
 		}
 	}
-	ds := model.Dataset{Workshop: w, Answers: make(map[string]map[string]model.Answer, len(doc.Customers))}
-	ds.Customers = make([]model.Customer, 0, len(doc.Customers))
-	seen := make(map[string]bool, len(doc.Customers))
-	for i, rec := range doc.Customers {
+	ds := model.Dataset{Workshop: w, Answers: make(map[string]map[string]model.Answer, len(in.Customers))}
+	ds.Customers = make([]model.Customer, 0, len(in.Customers))
+	seen := make(map[string]bool, len(in.Customers))
+	for i, rec := range in.Customers {
 		c := rec.Customer
 		c.Name = model.CleanText(c.Name)
 		c.Offering = model.CleanText(c.Offering)
@@ -191,16 +194,20 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		if c.WorkshopID != w.ID {
 			return invalid("customers[%d].workshop_id: %q is not the workshop's id", i, model.CleanText(c.WorkshopID))
 		}
-		at := func(field string) string { return fmt.Sprintf("customers[%d].%s", i, field) }
-		bad := tooLong(at("name"), c.Name, model.MaxCustomerNameLen) +
-			tooLong(at("offering"), c.Offering, model.MaxOfferingLen) +
-			tooLong(at("currency"), c.Currency, model.MaxCurrencyLen) +
-			tooLong(at("notes"), c.Notes, model.MaxCustomerNoteLen)
-		for k, tag := range c.Tags {
-			bad += tooLong(at(fmt.Sprintf("tags[%d]", k)), tag, model.MaxTagLen)
+		for _, l := range []struct {
+			field string
+			text  string
+			limit int
+		}{{"name", c.Name, model.MaxCustomerNameLen}, {"offering", c.Offering, model.MaxOfferingLen},
+			{"currency", c.Currency, model.MaxCurrencyLen}, {"notes", c.Notes, model.MaxCustomerNoteLen}} {
+			if bad := tooLong(l.text, l.limit); bad != "" {
+				return invalid("customers[%d].%s: %s", i, l.field, bad)
+			}
 		}
-		if bad != "" {
-			return invalid("%s", bad)
+		for k, tag := range c.Tags {
+			if bad := tooLong(tag, model.MaxTagLen); bad != "" {
+				return invalid("customers[%d].tags[%d]: %s", i, k, bad)
+			}
 		}
 		if c.Revenue != nil && *c.Revenue < 0 {
 			return invalid("customers[%d].revenue: %v is less than 0", i, *c.Revenue)
@@ -208,6 +215,7 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		ds.Customers = append(ds.Customers, c)
 		answers := make(map[string]model.Answer, len(rec.Answers))
 		for j, a := range rec.Answers {
+			// Only a problem spells out the path: there are many answers.
 			at := func(field string) string { return fmt.Sprintf("customers[%d].answers[%d].%s", i, j, field) }
 			switch {
 			case a.QuestionID == "":
@@ -224,8 +232,11 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 			}
 			a.Note = model.CleanNote(a.Note)
 			a.Author = model.CleanText(a.Author)
-			if bad := tooLong(at("note"), a.Note, model.MaxAnswerNoteLen) + tooLong(at("author"), a.Author, model.MaxAuthorLen); bad != "" {
-				return invalid("%s", bad)
+			if bad := tooLong(a.Note, model.MaxAnswerNoteLen); bad != "" {
+				return invalid("%s: %s", at("note"), bad)
+			}
+			if bad := tooLong(a.Author, model.MaxAuthorLen); bad != "" {
+				return invalid("%s: %s", at("author"), bad)
 			}
 			answers[a.QuestionID] = a
 		}
@@ -242,12 +253,34 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 }
 
 // tooLong says that a text is longer than its limit, or is "".
-func tooLong(field, s string, limit int) string {
+func tooLong(s string, limit int) string {
+	if len(s) <= limit { // no more runes than bytes
+		return ""
+	}
 	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Sprintf("%s: %d characters, at most %d", field, n, limit)
+		return fmt.Sprintf("%d characters, at most %d", n, limit)
 	}
 	return ""
 }
+
+// importDocument is a Document as ReadJSON reads it: the assessments are
+// skipped (the import scores the answers again), which saves building
+// them for every customer.
+type importDocument struct {
+	Document
+	Customers []importCustomer `json:"customers"`
+}
+
+type importCustomer struct {
+	model.Customer
+	Answers    []model.Answer `json:"answers"`
+	Assessment skipped        `json:"assessment"`
+}
+
+// skipped is a JSON value that is read past, not decoded.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
 // decodeProblem turns an error of json.Unmarshal into an ImportError: a
 // syntax error with its line, a value of the wrong type with the field it
