@@ -342,7 +342,7 @@ func decodeCustomerFields(key, p []byte, c *model.Customer, in interner) error {
 	if !ok {
 		return fmt.Errorf("invalid customer key")
 	}
-	*c = model.Customer{ID: string(cid), WorkshopID: in.get(wid)}
+	*c = model.Customer{ID: in.get(cid), WorkshopID: in.get(wid)}
 	d := fieldReader{b: p}
 	for d.next() {
 		switch d.field {

@@ -2,9 +2,6 @@ package store
 
 import (
 	"bytes"
-	"runtime"
-	"runtime/debug"
-	"sync"
 
 	"styrka/model"
 )
@@ -49,44 +46,4 @@ func decodeAnswer(k, v []byte, a *model.Answer, in interner) error {
 // decodeCustomer decodes a stored customer.
 func decodeCustomer(k, v []byte, c *model.Customer, in interner) error {
 	return decodeIn("customer", k, v, c, in)
-}
-
-// decodeAll decodes recs into Ts with fn, using all CPUs: decoding is
-// most of the cost of loading a large workshop. recs may point into
-// bbolt's memory map (the caller's read transaction stays open until
-// decodeAll returns), so every worker turns a memory fault into ErrDamaged
-// like view does.
-func decodeAll[T any](recs []kv, fn func(k, v []byte, dst *T, in interner) error) ([]T, error) {
-	n := len(recs)
-	out := make([]T, n)
-	chunk := func(lo, hi int) (err error) {
-		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer recoverDamage(&err)
-		in := interner{}
-		for i := lo; i < hi; i++ {
-			if err := fn(recs[i].k, recs[i].v, &out[i], in); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	workers := min(runtime.GOMAXPROCS(0), (n+511)/512)
-	if workers <= 1 {
-		if err := chunk(0, n); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { errs[w] = chunk(n*w/workers, n*(w+1)/workers) })
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }

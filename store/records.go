@@ -459,7 +459,6 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	if err := validID("workshop", workshopID); err != nil {
 		return d, fmt.Errorf("load workshop: %w", err)
 	}
-	var answers []model.Answer
 	err := db.view(func(tx *bbolt.Tx) error {
 		ws, err := bucket(tx, bucketWorkshops)
 		if err != nil {
@@ -472,25 +471,7 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		if err := decode("workshop", []byte(workshopID), v, &d.Workshop); err != nil {
 			return err
 		}
-		prefix := []byte(workshopID + sep)
-		var recs [2][]kv
-		for i, name := range [][]byte{bucketCustomers, bucketAnswers} {
-			b, err := bucket(tx, name)
-			if err != nil {
-				return err
-			}
-			if err := scanPrefix(b, prefix, func(k, v []byte) error {
-				recs[i] = append(recs[i], kv{k, v})
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		if d.Customers, err = decodeAll(recs[0], decodeCustomer); err != nil {
-			return err
-		}
-		if answers, err = decodeAll(recs[1], decodeAnswer); err != nil {
-			nameCustomer(err, d.Customers)
+		if err := loadAnswered(tx, workshopID, &d); err != nil {
 			return err
 		}
 		if d.Actions, err = loadActions(tx, workshopID); err != nil {
@@ -505,34 +486,72 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
 	}
 	sortCustomers(d.Customers)
-	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
-	for _, c := range d.Customers {
-		d.Answers[c.ID] = nil
-	}
-	// Answers come in key order, so a customer's answers are together: size
-	// each customer's map once.
-	for i := 0; i < len(answers); {
-		cid := answers[i].CustomerID
-		j := i + 1
-		for j < len(answers) && answers[j].CustomerID == cid {
-			j++
-		}
-		m := d.Answers[cid]
-		if m == nil { // (also an answer without its customer: Check reports it)
-			m = make(map[string]model.Answer, j-i)
-			d.Answers[cid] = m
-		}
-		for _, a := range answers[i:j] {
-			m[a.QuestionID] = a
-		}
-		i = j
-	}
 	for id, m := range d.Answers {
 		if m == nil {
 			d.Answers[id] = map[string]model.Answer{}
 		}
 	}
 	return d, nil
+}
+
+// loadAnswered reads a workshop's customers and answers into d, decoding
+// each record straight from the cursor: no list of every record first.
+// An answer without its customer gets an entry too (Check reports it).
+func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
+	prefix := []byte(workshopID + sep)
+	cs, err := bucket(tx, bucketCustomers)
+	if err != nil {
+		return err
+	}
+	as, err := bucket(tx, bucketAnswers)
+	if err != nil {
+		return err
+	}
+	in := interner{}
+	// Records are decoded in place, where they stay: a local would be
+	// one more allocation each, as decode takes an interface.
+	if err := scanPrefix(cs, prefix, func(k, v []byte) error {
+		d.Customers = append(d.Customers, model.Customer{})
+		return decodeCustomer(k, v, &d.Customers[len(d.Customers)-1], in)
+	}); err != nil {
+		d.Customers = d.Customers[:len(d.Customers)-1]
+		return err
+	}
+	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
+	for _, c := range d.Customers {
+		d.Answers[c.ID] = nil
+	}
+	// Answers come in key order, so a customer's answers are together:
+	// gather them, then size the customer's map once.
+	var run []model.Answer
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		cid := run[0].CustomerID
+		m := d.Answers[cid]
+		if m == nil {
+			m = make(map[string]model.Answer, len(run))
+			d.Answers[cid] = m
+		}
+		for _, a := range run {
+			m[a.QuestionID] = a
+		}
+		run = run[:0]
+	}
+	err = scanPrefix(as, prefix, func(k, v []byte) error {
+		if _, cid, _, ok := splitAnswerKey(k); ok && len(run) > 0 && run[0].CustomerID != string(cid) {
+			flush()
+		}
+		run = append(run, model.Answer{})
+		return decodeAnswer(k, v, &run[len(run)-1], in)
+	})
+	if err != nil {
+		nameCustomer(err, d.Customers)
+		return err
+	}
+	flush()
+	return nil
 }
 
 type kv struct{ k, v []byte }
