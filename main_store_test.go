@@ -73,16 +73,20 @@ func TestDamagedAnswerIsNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for _, l := range []struct{ locale, want string }{
-		{"en_GB.UTF-8", "is damaged: the answer of the customer “"},
-		{"sv_SE.UTF-8", "är skadad: svaret för kunden ”"},
+	for _, l := range []struct{ locale, read, check string }{
+		{"en_GB.UTF-8", "is damaged: the answer of the customer “", "  Damaged: the answer of the customer “"},
+		{"sv_SE.UTF-8", "är skadad: svaret för kunden ”", "  Skadad: svaret för kunden ”"},
 	} {
-		for _, args := range [][]string{{"check"}, {"customers", "-w", "Demo"}} {
-			r := run(t, db, l.locale, args...)
-			if r.code == 0 || !strings.Contains(r.stderr, l.want) || !strings.Contains(r.stderr, " to question ") && !strings.Contains(r.stderr, " på fråga ") {
-				t.Errorf("%s %v: exit %d, stderr %q, want it to name the damaged answer", l.locale, args, r.code, r.stderr)
-			}
+		r := run(t, db, l.locale, "customers", "-w", "Demo")
+		if r.code == 0 || !strings.Contains(r.stderr, l.read) || !strings.Contains(r.stderr, " to question ") && !strings.Contains(r.stderr, " på fråga ") {
+			t.Errorf("%s customers: exit %d, stderr %q, want it to name the damaged answer", l.locale, r.code, r.stderr)
 		}
+		// check lists every problem, the damaged answer by name.
+		r = run(t, db, l.locale, "check")
+		if r.code == 0 || !strings.HasPrefix(r.stderr, l.check) || strings.Count(r.stderr, "\n") != 2 {
+			t.Errorf("%s check: exit %d, stderr %q, want the damaged answer and the summary", l.locale, r.code, r.stderr)
+		}
+		t.Log(r.stderr)
 	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, data) {
 		t.Error("the damaged file was changed")

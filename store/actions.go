@@ -213,7 +213,7 @@ func deletePlans(tx *bbolt.Tx, prefix []byte) error {
 
 // checkActions is checkRecords for the actions: each decodes, matches its
 // key, is valid and belongs to a customer that exists.
-func checkActions(tx *bbolt.Tx, customers map[string]bool, bad func(error) bool, damage, broken func(string, ...any)) {
+func checkActions(tx *bbolt.Tx, customers map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	b := tx.Bucket(bucketActions)
 	if b == nil {
 		return
@@ -226,7 +226,7 @@ func checkActions(tx *bbolt.Tx, customers map[string]bool, bad func(error) bool,
 			damage("actions: unexpected bucket %q", k)
 		case len(parts) != 2:
 			damage("actions: invalid key %q", k)
-		case bad(decode("action", k, v, &a)):
+		case bad("action", k, v, &a):
 		case a.WorkshopID != parts[0] || a.ID != parts[1]:
 			damage("action %q has workshop %q and ID %q", k, a.WorkshopID, a.ID)
 		default:

@@ -102,7 +102,7 @@ func TestSingleByteChangesInRecords(t *testing.T) {
 
 	const tries = 150
 	rng := rand.New(rand.NewPCG(150, 1))
-	byCheck, byOpen, named := 0, 0, 0
+	byCheck, byOpen, byCheckFile, named := 0, 0, 0, 0
 	for try := range tries {
 		s := spans[rng.IntN(len(spans))]
 		off := s.off + rng.IntN(s.n)
@@ -152,11 +152,19 @@ func TestSingleByteChangesInRecords(t *testing.T) {
 		} else {
 			byOpen++
 		}
+		// CheckFile, which `styrka check` uses for a file Open refuses,
+		// lists the damage read-only.
+		if errs, err := store.CheckFile(p); err != nil || len(errs) == 0 {
+			t.Errorf("try %d: CheckFile = %v, %v; want the damage listed", try, errs, err)
+		} else {
+			byCheckFile++
+		}
 		if got, _ := os.ReadFile(p); !bytes.Equal(got, changed) {
-			t.Errorf("try %d: Open changed the damaged file", try)
+			t.Errorf("try %d: Open or CheckFile changed the damaged file", try)
 		}
 	}
-	t.Logf("of %d single-byte changes inside records, Check caught %d (%d naming the record) and Open refused %d", tries, byCheck, named, byOpen)
+	t.Logf("of %d single-byte changes inside records, Check caught %d (%d naming the record), Open refused %d, CheckFile listed %d",
+		tries, byCheck, named, byOpen, byCheckFile)
 	if named < byCheck {
 		t.Errorf("only %d of %d damage reports name the changed record", named, byCheck)
 	}

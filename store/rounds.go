@@ -156,7 +156,7 @@ func (db *DB) DeleteRound(workshopID, roundID string) error {
 // key and belongs to a workshop that exists, and no two rounds of a
 // workshop share a number. The customers a round saw may have been
 // deleted since: a round is history.
-func checkRounds(tx *bbolt.Tx, workshops map[string]bool, bad func(error) bool, damage, broken func(string, ...any)) {
+func checkRounds(tx *bbolt.Tx, workshops map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	b := tx.Bucket(bucketRounds)
 	if b == nil {
 		return
@@ -170,7 +170,7 @@ func checkRounds(tx *bbolt.Tx, workshops map[string]bool, bad func(error) bool, 
 			damage("rounds: unexpected bucket %q", k)
 		case len(parts) != 2:
 			damage("rounds: invalid key %q", k)
-		case bad(decode("round", k, v, &r)):
+		case bad("round", k, v, &r):
 		case r.WorkshopID != parts[0] || r.ID != parts[1]:
 			damage("round %q has workshop %q and ID %q", k, r.WorkshopID, r.ID)
 		default:

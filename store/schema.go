@@ -203,7 +203,7 @@ func (db *DB) migrate(from int) error {
 			return fmt.Errorf("upgrade database: %w", err)
 		}
 		var bad error
-		checkRecords(tx, func(p problem) {
+		checkRecords(tx, false, func(p problem) {
 			if p.damage && bad == nil {
 				bad = fmt.Errorf("upgrade database from schema version %d: %s", from, p.msg)
 			}

@@ -168,3 +168,33 @@ func TestMigrationFromSchema3StopsAtDamage(t *testing.T) {
 		t.Error("the file was changed")
 	}
 }
+
+// TestCheckFileOfOlderAndNewerFiles: CheckFile checks a file of an older
+// schema as it is, finds its damage, and refuses a newer one.
+func TestCheckFileOfOlderAndNewerFiles(t *testing.T) {
+	path, _ := v3File(t, false)
+	if errs, err := CheckFile(path); err != nil || len(errs) > 0 {
+		t.Errorf("CheckFile of a sound schema 3 file = %v, %v", errs, err)
+	}
+	path, _ = v3File(t, true)
+	errs, err := CheckFile(path)
+	var re *RecordError
+	if err != nil || len(errs) != 1 || !errors.As(errs[0], &re) || re.Kind != "answer" || re.CustomerName != "Åhléns Möbel AB" {
+		t.Errorf("CheckFile of a damaged schema 3 file = %v, %v", errs, err)
+	}
+	bdb, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("99")) }); err != nil {
+		t.Fatal(err)
+	}
+	_ = bdb.Close()
+	var se *SchemaError
+	if _, err := CheckFile(path); !errors.As(err, &se) {
+		t.Errorf("CheckFile of a newer file = %v, want a SchemaError", err)
+	}
+	if _, err := CheckFile(filepath.Join(t.TempDir(), "missing.db")); err == nil {
+		t.Error("CheckFile of a missing file succeeded")
+	}
+}

@@ -518,7 +518,7 @@ func deleteCustomerTeam(tx *bbolt.Tx, workshopID, customerID string) error {
 // workshop that exists, rounds to a customer that exists and take
 // participants of their workshop, votes to a round and a participant
 // that exist, with a valid score.
-func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(error) bool, damage, broken func(string, ...any)) {
+func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	participants := map[string]bool{}
 	if b := tx.Bucket(bucketParticipants); b != nil {
 		_ = b.ForEach(func(k, v []byte) error {
@@ -529,7 +529,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(erro
 				damage("participants: unexpected bucket %q", k)
 			case len(parts) != 2:
 				damage("participants: invalid key %q", k)
-			case bad(decode("participant", k, v, &p)):
+			case bad("participant", k, v, &p):
 			case p.WorkshopID != parts[0] || p.ID != parts[1]:
 				damage("participant %q has workshop %q and ID %q", k, p.WorkshopID, p.ID)
 			default:
@@ -551,7 +551,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(erro
 				damage("silent rounds: unexpected bucket %q", k)
 			case len(parts) != 2:
 				damage("silent rounds: invalid key %q", k)
-			case bad(decode("silent round", k, v, &r)):
+			case bad("silent round", k, v, &r):
 			case r.WorkshopID != parts[0] || r.ID != parts[1]:
 				damage("silent round %q has workshop %q and ID %q", k, r.WorkshopID, r.ID)
 			default:
@@ -580,7 +580,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(erro
 				damage("votes: unexpected bucket %q", k)
 			case len(parts) != 5:
 				damage("votes: invalid key %q", k)
-			case bad(decode("vote", k, v, &x)):
+			case bad("vote", k, v, &x):
 			case !bytes.Equal(k, voteKey(parts[0], x)):
 				damage("vote %q has round %q, question %q, re-vote %d and participant %q", k, x.RoundID, x.QuestionID, x.Revote, x.ParticipantID)
 			default:

@@ -81,13 +81,14 @@ func verify(path string) (v verified, err error) {
 			return fmt.Errorf("%w: %s: %s", ErrDamaged, path, strings.Join(bad, "; "))
 		}
 
-		if err := checkSchema(tx, &v); err != nil || v.version < SchemaVersion {
+		if err := checkSchema(tx, &v); err != nil {
 			return err
 		}
-		// Current schema: every record must decode.
+		// Every record must decode (as JSON in a file before schema 4,
+		// which is then upgraded).
 		var damage []string
 		var first error // the first damaged record, to name it
-		checkRecords(tx, func(p problem) {
+		checkRecords(tx, v.version < SchemaVersion, func(p problem) {
 			if p.damage && first == nil {
 				first = p.err
 			}
