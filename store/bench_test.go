@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -148,5 +149,23 @@ func BenchmarkImportBigSized(b *testing.B) {
 		mustNoErr(b, db.Import(d, false))
 		mustNoErr(b, db.Close())
 		i++
+	}
+}
+
+// BenchmarkOpenBigFull is Open and Close of that file when it has no
+// clean-close marker (after a crash, or changed since its last check):
+// the full verification.
+func BenchmarkOpenBigFull(b *testing.B) {
+	path, _ := bigDB(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		mustNoErr(b, os.Remove(path+".checked"))
+		b.StartTimer()
+		db, err := store.Open(path, store.Options{NoAutoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		mustNoErr(b, db.Close())
 	}
 }
