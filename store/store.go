@@ -2,11 +2,13 @@
 // single bbolt file.
 //
 // Every write is its own transaction and is on disk (fsynced) when the
-// method returns. A file that is damaged, truncated or not a styrka
+// method returns. Every record carries a CRC-32C (codec.go), verified
+// whenever it is read. A file that is damaged, truncated or not a styrka
 // database is refused with ErrDamaged or ErrNotStyrka and never written
-// to: an existing file is first opened read-only and verified, and only
-// then opened for writing. A second process on the same file gets a
-// *LockedError within about a second instead of hanging.
+// to: an existing file is first opened read-only and verified (in full
+// when it changed since a styrka last closed it cleanly, see checked.go),
+// and only then opened for writing. A second process on the same file
+// gets a *LockedError within about a second instead of hanging.
 package store
 
 import (
@@ -120,9 +122,10 @@ func NewID() string {
 // Open opens the database at path, creating it (and missing folders, with
 // mode 0700) when the file is missing or empty. An existing file is
 // verified read-only first and left untouched when it is damaged
-// (ErrDamaged), not a styrka database (ErrNotStyrka) or from a newer
-// styrka (*SchemaError). Another process holding the database gives a
-// *LockedError after about a second.
+// (ErrDamaged, a *RecordError when a record is), not a styrka database
+// (ErrNotStyrka) or from a newer styrka (*SchemaError). Another process
+// holding the database gives a *LockedError after about a second. A daily
+// backup that cannot be written does not stop it: see Warning.
 func Open(path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: empty path")
