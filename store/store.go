@@ -313,15 +313,17 @@ func (db *DB) noteDamage(err *error) {
 // mmapSize is bbolt's initial memory map for a database of size bytes
 // about to receive an input of n bytes: with it, one big import
 // transaction does not remap the file again and again as it grows (each
-// remap copies every page the transaction holds). The records take about
-// as much room as a JSON export of them and up to twice a CSV file. 0
-// leaves bbolt's default. On Windows bbolt grows the file to the map, so
-// it is sized from the input, not generously, and capped at 1 GiB.
+// remap copies every page the transaction holds; bbolt rounds the map up
+// to a power of two). The records take about as much room as a JSON
+// export of them, up to twice a CSV file. bbolt grows the file to the map
+// while it is at most 16 MiB, and on Windows always, so the map is sized
+// from the input, not generously, and capped at 1 GiB. 0 (an input under
+// 1 MiB, whose remaps cost little) leaves bbolt's default.
 func mmapSize(size, n int64) int {
-	if n <= 0 {
+	if n < 1<<20 {
 		return 0
 	}
-	return int(min(size+2*n+1<<20, 1<<30))
+	return int(min(size+n, 1<<30))
 }
 
 func closedErr(err error) error {
