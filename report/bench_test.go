@@ -81,3 +81,17 @@ func BenchmarkReadJSON1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadJSON10000 reads the export of 10,000 customers with 20
+// answers each.
+func BenchmarkReadJSON10000(b *testing.B) {
+	qs := assets.MustBuiltin("sv").Questions()
+	data := writeJSON(b, syntheticDataset(10000, qs), qs)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := report.ReadJSON(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -68,7 +68,9 @@ type RowProblem struct {
 	Line int
 	// Problem is a stable code: "fields" (Detail "found/expected"),
 	// "name" (no name), "revenue" (Detail the value), "currency" (Detail
-	// "in the value/in the column"), "quote" (a stray or missing quote).
+	// "in the value/in the column"), "quote" (a stray or missing quote),
+	// "toolong" (Detail "column/characters/limit": a text longer than the
+	// TUI takes, model.Max…Len).
 	Problem string
 	Detail  string
 	// Name is the row's customer name when it could be read.
@@ -261,6 +263,25 @@ func readRow(rec, header []string, cols map[Field]int, unit amountUnit) (model.C
 		return c, &RowProblem{Problem: "revenue", Detail: raw, Name: c.Name}
 	}
 	c.Revenue = v
+	// The same limits as the TUI's fields.
+	for _, l := range []struct {
+		f     Field
+		text  string
+		limit int
+	}{
+		{FieldName, c.Name, model.MaxCustomerNameLen},
+		{FieldOffering, c.Offering, model.MaxOfferingLen},
+		{FieldCurrency, c.Currency, model.MaxCurrencyLen},
+		{FieldNotes, c.Notes, model.MaxCustomerNoteLen},
+	} {
+		if n := utf8.RuneCountInString(l.text); n > l.limit {
+			name := c.Name
+			if l.f == FieldName {
+				name = string([]rune(c.Name)[:40]) + "…"
+			}
+			return c, &RowProblem{Problem: "toolong", Detail: fmt.Sprintf("%s/%d/%d", model.CleanText(header[cols[l.f]]), n, l.limit), Name: name}
+		}
+	}
 	switch {
 	case cur == "":
 	case c.Currency == "":

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 
+	"styrka/assets"
 	"styrka/model"
 	"styrka/report"
 )
@@ -81,6 +82,11 @@ func TestParseCSV(t *testing.T) {
 		{name: "bad rows", data: "Namn;Omsättning;Valuta\nAcme;1;SEK\nBeta;2;SEK;extra\nGamma;abc;SEK\n;5;SEK\nDelta;3\nEpsilon;4 EUR;SEK\nZeta;-5;SEK\nEta;6;SEK;;\n",
 			delim: ';', enc: report.UTF8, rows: []row{{2, "Acme", "", "SEK", "", 1.0}, {9, "Eta", "", "SEK", "", 6.0}},
 			bad: []int{3, 4, 5, 6, 7, 8}, problems: []string{"fields", "revenue", "name", "fields", "currency", "revenue"}},
+		{name: "texts longer than the TUI takes are bad rows", data: "Namn;Erbjudande;Valuta;Anteckningar\n" +
+			strings.Repeat("N", model.MaxCustomerNameLen) + ";" + strings.Repeat("o", model.MaxOfferingLen) + ";SEK;" + strings.Repeat("x", model.MaxCustomerNoteLen) + "\n" +
+			strings.Repeat("N", model.MaxCustomerNameLen+1) + ";;;\nB;" + strings.Repeat("o", model.MaxOfferingLen+1) + ";;\nC;;kronor;\nD;;;" + strings.Repeat("å", model.MaxCustomerNoteLen+1) + "\n",
+			delim: ';', enc: report.UTF8, rows: []row{{2, strings.Repeat("N", model.MaxCustomerNameLen), strings.Repeat("o", model.MaxOfferingLen), "SEK", strings.Repeat("x", model.MaxCustomerNoteLen), nil}},
+			bad: []int{3, 4, 5, 6}, problems: []string{"toolong", "toolong", "toolong", "toolong"}},
 		{name: "a stray quote is a bad row with its line; the rest is read", data: "Name,Notes\nA,\"x\"y\"\nB,ok\n",
 			delim: ',', enc: report.UTF8, rows: []row{{3, "B", "", "", "ok", nil}}, bad: []int{2}, problems: []string{"quote"}},
 		{name: "an unclosed quote at the end is a bad row", data: "Name,Notes\nA,ok\nB,\"never closed\nC,x\n",
@@ -272,5 +278,25 @@ func TestPlanImport(t *testing.T) {
 	}
 	if len(cs) != 2 || cs[0].Name != "Ny AB" || cs[1].Name != "Sist AB" {
 		t.Errorf("Accept(true) = %+v", cs)
+	}
+}
+
+func TestTooLongTextSaysWhichColumn(t *testing.T) {
+	data := "Namn (kund/företag);Omsättning\n" + strings.Repeat("Å", model.MaxCustomerNameLen+1) + ";1\n"
+	list, err := report.ParseCSV([]byte(data))
+	if err == nil || len(list.Bad) != 1 {
+		t.Fatalf("ParseCSV = %+v, %v; want one bad row", list, err)
+	}
+	p := list.Bad[0]
+	if p.Problem != "toolong" || p.Detail != "Namn (kund/företag)/101/100" {
+		t.Fatalf("problem %q %q", p.Problem, p.Detail)
+	}
+	for lang, want := range map[string]string{
+		"en": "bad: the “Namn (kund/företag)” text has 101 characters, at most 100 fit",
+		"sv": "felaktig: texten i ”Namn (kund/företag)” har 101 tecken, högst 100 får plats",
+	} {
+		if got := report.ProblemText(assets.MustBuiltin(lang), &p); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
 	}
 }

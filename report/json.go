@@ -4,13 +4,16 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"styrka/model"
 )
@@ -110,27 +113,24 @@ func (e *ImportError) Error() string {
 
 // ReadJSON reads an export back into a dataset. It checks the format and
 // version, that every ID is present, every answer belongs to its customer
-// with a valid score and every action to a customer of the workshop, and
-// cleans names of control characters and escape sequences.
-func ReadJSON(r io.Reader) (model.Dataset, error) {
+// with a valid score and every action to a customer of the workshop, what
+// the TUI checks when the same things are typed (cut-offs 1–5, a revenue
+// of at least 0, a horizon in range, no text longer than its limit in
+// package model), and, when questions are given, that every answer is to
+// one of them; it cleans names of control characters and escape
+// sequences. A UTF-8 byte order mark is skipped. Problems name the field:
+// "customers[3].answers[2].score: 3.5 is not a whole number 0–5".
+func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return model.Dataset{}, err
 	}
-	var doc Document
-	if err := json.Unmarshal(data, &doc); err != nil {
-		ie := &ImportError{Problem: "syntax", Detail: err.Error()}
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			ie.Line = lineAt(data, se.Offset)
-		case errors.As(err, &te):
-			ie.Line = lineAt(data, te.Offset)
-			ie.Detail = te.Field
-		}
-		return model.Dataset{}, ie
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var in importDocument
+	if err := json.Unmarshal(data, &in); err != nil {
+		return model.Dataset{}, decodeProblem(data, err)
 	}
+	doc := in.Document
 	if doc.Format != Format {
 		return model.Dataset{}, &ImportError{Problem: "format", Detail: doc.Format}
 	}
@@ -140,20 +140,44 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 	invalid := func(format string, args ...any) (model.Dataset, error) {
 		return model.Dataset{}, &ImportError{Problem: "invalid", Detail: fmt.Sprintf(format, args...)}
 	}
+	known := make(map[string]bool, len(questions))
+	for _, q := range questions {
+		known[q.ID] = true
+	}
 	w := doc.Workshop
 	w.Name = model.CleanText(w.Name)
 	w.OurCompany = model.CleanText(w.OurCompany)
 	if w.ID == "" || w.Name == "" {
 		return invalid("workshop: id and name are required")
 	}
+	if bad := tooLong(w.Name, model.MaxWorkshopNameLen); bad != "" {
+		return invalid("workshop.name: %s", bad)
+	}
+	if bad := tooLong(w.OurCompany, model.MaxCompanyLen); bad != "" {
+		return invalid("workshop.our_company: %s", bad)
+	}
 	if w.Date != "" {
 		if _, err := time.Parse(time.DateOnly, w.Date); err != nil {
-			return invalid("workshop: date %q is not YYYY-MM-DD", model.CleanText(w.Date))
+			return invalid("workshop.date: %q is not YYYY-MM-DD", model.CleanText(w.Date))
 		}
 	}
-	ds := model.Dataset{Workshop: w, Answers: map[string]map[string]model.Answer{}}
-	seen := map[string]bool{}
-	for i, rec := range doc.Customers {
+	if h := w.HorizonMonths; h != 0 && (h < model.MinHorizonMonths || h > model.MaxHorizonMonths) {
+		return invalid("workshop.horizon_months: %d is not %d–%d", h, model.MinHorizonMonths, model.MaxHorizonMonths)
+	}
+	t := w.Thresholds
+	for _, c := range []struct {
+		name string
+		v    float64
+	}{{"impact", t.Impact}, {"risk", t.Risk}, {"value", t.Value}, {"attractiveness", t.Attractiveness}} {
+		// 0 is a cut-off not set (older exports): the default applies.
+		if c.v != 0 && (c.v < 1 || c.v > model.Levels) {
+			return invalid("workshop.thresholds.%s: %v is not 1–%d", c.name, c.v, model.Levels)
+		}
+	}
+	ds := model.Dataset{Workshop: w, Answers: make(map[string]map[string]model.Answer, len(in.Customers))}
+	ds.Customers = make([]model.Customer, 0, len(in.Customers))
+	seen := make(map[string]bool, len(in.Customers))
+	for i, rec := range in.Customers {
 		c := rec.Customer
 		c.Name = model.CleanText(c.Name)
 		c.Offering = model.CleanText(c.Offering)
@@ -164,28 +188,56 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 			return invalid("customers[%d]: id and name are required", i)
 		}
 		if seen[c.ID] {
-			return invalid("customers[%d]: duplicate id %s", i, c.ID)
+			return invalid("customers[%d].id: %s twice", i, c.ID)
 		}
 		seen[c.ID] = true
 		if c.WorkshopID != w.ID {
-			return invalid("customers[%d]: workshop_id %q is not the workshop's id", i, c.WorkshopID)
+			return invalid("customers[%d].workshop_id: %q is not the workshop's id", i, model.CleanText(c.WorkshopID))
+		}
+		for _, l := range []struct {
+			field string
+			text  string
+			limit int
+		}{{"name", c.Name, model.MaxCustomerNameLen}, {"offering", c.Offering, model.MaxOfferingLen},
+			{"currency", c.Currency, model.MaxCurrencyLen}, {"notes", c.Notes, model.MaxCustomerNoteLen}} {
+			if bad := tooLong(l.text, l.limit); bad != "" {
+				return invalid("customers[%d].%s: %s", i, l.field, bad)
+			}
+		}
+		for k, tag := range c.Tags {
+			if bad := tooLong(tag, model.MaxTagLen); bad != "" {
+				return invalid("customers[%d].tags[%d]: %s", i, k, bad)
+			}
+		}
+		if c.Revenue != nil && *c.Revenue < 0 {
+			return invalid("customers[%d].revenue: %v is less than 0", i, *c.Revenue)
 		}
 		ds.Customers = append(ds.Customers, c)
 		answers := make(map[string]model.Answer, len(rec.Answers))
 		for j, a := range rec.Answers {
+			// Only a problem spells out the path: there are many answers.
+			at := func(field string) string { return fmt.Sprintf("customers[%d].answers[%d].%s", i, j, field) }
 			switch {
 			case a.QuestionID == "":
-				return invalid("customers[%d].answers[%d]: question_id is required", i, j)
+				return invalid("%s is required", at("question_id"))
+			case len(known) > 0 && !known[a.QuestionID]:
+				return invalid("%s: %q is not a question of the question sets in use", at("question_id"), model.CleanText(a.QuestionID))
 			case a.CustomerID != c.ID:
-				return invalid("customers[%d].answers[%d]: customer_id %q is not the customer's id", i, j, a.CustomerID)
+				return invalid("%s: %q is not the customer's id", at("customer_id"), model.CleanText(a.CustomerID))
 			case !a.Score.Valid():
-				return invalid("customers[%d].answers[%d]: score %d is not 0–5", i, j, a.Score)
+				return invalid("%s: %d is not a whole number 0–%d", at("score"), a.Score, model.Levels)
 			}
 			if _, dup := answers[a.QuestionID]; dup {
-				return invalid("customers[%d].answers[%d]: a second answer to %s", i, j, a.QuestionID)
+				return invalid("%s: a second answer to %s", at("question_id"), a.QuestionID)
 			}
 			a.Note = model.CleanNote(a.Note)
 			a.Author = model.CleanText(a.Author)
+			if bad := tooLong(a.Note, model.MaxAnswerNoteLen); bad != "" {
+				return invalid("%s: %s", at("note"), bad)
+			}
+			if bad := tooLong(a.Author, model.MaxAuthorLen); bad != "" {
+				return invalid("%s: %s", at("author"), bad)
+			}
 			answers[a.QuestionID] = a
 		}
 		ds.Answers[c.ID] = answers
@@ -198,6 +250,173 @@ func ReadJSON(r io.Reader) (model.Dataset, error) {
 		return invalid("%s", bad)
 	}
 	return ds, nil
+}
+
+// tooLong says that a text is longer than its limit, or is "".
+func tooLong(s string, limit int) string {
+	if len(s) <= limit { // no more runes than bytes
+		return ""
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		return fmt.Sprintf("%d characters, at most %d", n, limit)
+	}
+	return ""
+}
+
+// importDocument is a Document as ReadJSON reads it: the assessments are
+// skipped (the import scores the answers again), which saves building
+// them for every customer.
+type importDocument struct {
+	Document
+	Customers []importCustomer `json:"customers"`
+}
+
+type importCustomer struct {
+	model.Customer
+	Answers    []model.Answer `json:"answers"`
+	Assessment skipped        `json:"assessment"`
+}
+
+// skipped is a JSON value that is read past, not decoded.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
+
+// decodeProblem turns an error of json.Unmarshal into an ImportError: a
+// syntax error with its line, a value of the wrong type with the field it
+// is in ("customers[3].answers[2].score: 3.5 is not a whole number 0–5").
+func decodeProblem(data []byte, err error) *ImportError {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	var pe *time.ParseError
+	switch {
+	case errors.As(err, &se):
+		return &ImportError{Problem: "syntax", Detail: se.Error(), Line: lineAt(data, se.Offset)}
+	case errors.As(err, &te):
+		path, value := valueAt(data, te.Offset)
+		if path == "" {
+			path = te.Field
+		}
+		return &ImportError{Problem: "invalid", Detail: fmt.Sprintf("%s: %s is not %s", path, value, wanted(te.Type))}
+	case errors.As(err, &pe):
+		return &ImportError{Problem: "invalid", Detail: fmt.Sprintf("%q is not a time such as 2026-11-27T09:00:00Z", model.CleanText(pe.Value))}
+	}
+	return &ImportError{Problem: "syntax", Detail: err.Error()}
+}
+
+var scoreType = reflect.TypeFor[model.Score]()
+
+// wanted names what a field of type t holds.
+func wanted(t reflect.Type) string {
+	if t == scoreType {
+		return fmt.Sprintf("a whole number 0–%d", model.Levels)
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Pointer:
+		return wanted(t.Elem())
+	}
+	return "an object"
+}
+
+// valueAt finds the value that ends at offset (where encoding/json
+// reports a value of the wrong type: after a literal, or after the
+// opening bracket of an object or list) and returns its path with indices
+// and the value as a message shows it.
+func valueAt(data []byte, offset int64) (path, value string) {
+	type frame struct {
+		array   bool
+		index   int
+		key     string
+		wantKey bool
+	}
+	var stack []*frame
+	where := func() string {
+		var b strings.Builder
+		for i, f := range stack {
+			switch {
+			case f.array:
+				fmt.Fprintf(&b, "[%d]", f.index)
+			case i == 0:
+				b.WriteString(f.key)
+			default:
+				b.WriteString("." + f.key)
+			}
+		}
+		return b.String()
+	}
+	done := func() { // a value of the top frame is complete
+		if len(stack) == 0 {
+			return
+		}
+		if top := stack[len(stack)-1]; top.array {
+			top.index++
+		} else {
+			top.wantKey = true
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", ""
+		}
+		if len(stack) > 0 {
+			top := stack[len(stack)-1]
+			if !top.array && top.wantKey {
+				if key, ok := tok.(string); ok {
+					top.key, top.wantKey = key, false
+					continue
+				}
+			}
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			done()
+			continue
+		}
+		if dec.InputOffset() >= offset {
+			return where(), shown(tok)
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{wantKey: true})
+		case json.Delim('['):
+			stack = append(stack, &frame{array: true})
+		default:
+			done()
+		}
+	}
+}
+
+// shown is a JSON value as a message shows it.
+func shown(tok json.Token) string {
+	switch v := tok.(type) {
+	case json.Delim:
+		if v == '[' {
+			return "a list"
+		}
+		return "an object"
+	case string:
+		if r := []rune(model.CleanText(v)); len(r) > 40 {
+			v = string(r[:40]) + "…"
+		}
+		return fmt.Sprintf("%q", model.CleanText(v))
+	case nil:
+		return "null"
+	}
+	return fmt.Sprint(tok)
 }
 
 func lineAt(data []byte, offset int64) int {

@@ -272,19 +272,37 @@ func TestReadJSONErrors(t *testing.T) {
 		{"no version", func(d map[string]any) { delete(d, "version") }, "version", "0"},
 		{"no workshop id", func(d map[string]any) { d["workshop"].(map[string]any)["id"] = "" }, "invalid", "workshop"},
 		{"workshop name only escapes", func(d map[string]any) { d["workshop"].(map[string]any)["name"] = "\x1b[31m\x1b[0m " }, "invalid", "workshop"},
-		{"other workshop", func(d map[string]any) { customerAt(d, 1)["workshop_id"] = "w2" }, "invalid", `customers[1]: workshop_id "w2"`},
-		{"duplicate customer", func(d map[string]any) { customerAt(d, 1)["id"] = "c1" }, "invalid", "customers[1]: duplicate id c1"},
+		{"other workshop", func(d map[string]any) { customerAt(d, 1)["workshop_id"] = "w2" }, "invalid", `customers[1].workshop_id: "w2" is not the workshop's id`},
+		{"duplicate customer", func(d map[string]any) { customerAt(d, 1)["id"] = "c1" }, "invalid", "customers[1].id: c1 twice"},
 		{"customer without id", func(d map[string]any) { delete(customerAt(d, 0), "id") }, "invalid", "customers[0]"},
 		{"customer without name", func(d map[string]any) { customerAt(d, 1)["name"] = "\t\n" }, "invalid", "customers[1]"},
-		{"score 7", func(d map[string]any) { answerAt(d, 1, 1)["score"] = 7 }, "invalid", "customers[1].answers[1]: score 7"},
-		{"score -1", func(d map[string]any) { answerAt(d, 0, 0)["score"] = -1 }, "invalid", "score -1"},
-		{"answer of another customer", func(d map[string]any) { answerAt(d, 1, 0)["customer_id"] = "c1" }, "invalid", `customers[1].answers[0]: customer_id "c1"`},
+		{"score 7", func(d map[string]any) { answerAt(d, 1, 1)["score"] = 7 }, "invalid", "customers[1].answers[1].score: 7 is not a whole number 0–5"},
+		{"score -1", func(d map[string]any) { answerAt(d, 0, 0)["score"] = -1 }, "invalid", "customers[0].answers[0].score: -1 is not"},
+		{"answer of another customer", func(d map[string]any) { answerAt(d, 1, 0)["customer_id"] = "c1" }, "invalid", `customers[1].answers[0].customer_id: "c1" is not the customer's id`},
 		{"answer without customer", func(d map[string]any) { delete(answerAt(d, 0, 0), "customer_id") }, "invalid", "customers[0].answers[0]"},
 		{"answer without question", func(d map[string]any) { answerAt(d, 0, 0)["question_id"] = "" }, "invalid", "question_id"},
-		{"two answers to one question", func(d map[string]any) { answerAt(d, 1, 1)["question_id"] = "q1" }, "invalid", "customers[1].answers[1]: a second answer to q1"},
-		{"score as text", func(d map[string]any) { answerAt(d, 0, 0)["score"] = "4" }, "syntax", "score"},
-		{"score with decimals", func(d map[string]any) { answerAt(d, 0, 0)["score"] = 2.5 }, "syntax", "score"},
-		{"customers not a list", func(d map[string]any) { d["customers"] = "none" }, "syntax", "customers"},
+		{"two answers to one question", func(d map[string]any) { answerAt(d, 1, 1)["question_id"] = "q1" }, "invalid", "customers[1].answers[1].question_id: a second answer to q1"},
+		{"score as text", func(d map[string]any) { answerAt(d, 0, 0)["score"] = "4" }, "invalid", `customers[0].answers[0].score: "4" is not a whole number 0–5`},
+		{"score with decimals", func(d map[string]any) { answerAt(d, 1, 1)["score"] = 3.5 }, "invalid", "customers[1].answers[1].score: 3.5 is not a whole number 0–5"},
+		{"score too large for a number", func(d map[string]any) { answerAt(d, 1, 0)["score"] = 1e300 }, "invalid", "customers[1].answers[0].score: 1e+300 is not a whole number 0–5"},
+		{"customers not a list", func(d map[string]any) { d["customers"] = "none" }, "invalid", `customers: "none" is not a list`},
+		{"customer an object", func(d map[string]any) { d["customers"] = map[string]any{"a": 1} }, "invalid", `customers: an object is not a list`},
+		{"revenue as text", func(d map[string]any) { customerAt(d, 1)["revenue"] = "lots" }, "invalid", `customers[1].revenue: "lots" is not a number`},
+		{"negative revenue", func(d map[string]any) { customerAt(d, 1)["revenue"] = -5 }, "invalid", "customers[1].revenue: -5 is less than 0"},
+		{"cut-off 6", func(d map[string]any) { d["workshop"].(map[string]any)["thresholds"].(map[string]any)["risk"] = 6 }, "invalid", "workshop.thresholds.risk: 6 is not 1–5"},
+		{"cut-off 0.5", func(d map[string]any) { d["workshop"].(map[string]any)["thresholds"].(map[string]any)["impact"] = 0.5 }, "invalid", "workshop.thresholds.impact: 0.5 is not 1–5"},
+		{"horizon 1000", func(d map[string]any) { d["workshop"].(map[string]any)["horizon_months"] = 1000 }, "invalid", "workshop.horizon_months: 1000 is not 1–120"},
+		{"horizon -1", func(d map[string]any) { d["workshop"].(map[string]any)["horizon_months"] = -1 }, "invalid", "workshop.horizon_months: -1"},
+		{"horizon as text", func(d map[string]any) { d["workshop"].(map[string]any)["horizon_months"] = "3 years" }, "invalid", `workshop.horizon_months: "3 years" is not a whole number`},
+		{"long workshop name", func(d map[string]any) { d["workshop"].(map[string]any)["name"] = strings.Repeat("å", 81) }, "invalid", "workshop.name: 81 characters, at most 80"},
+		{"long customer name", func(d map[string]any) { customerAt(d, 1)["name"] = strings.Repeat("x", 1_000_000) }, "invalid", "customers[1].name: 1000000 characters, at most 100"},
+		{"long offering", func(d map[string]any) { customerAt(d, 0)["offering"] = strings.Repeat("x", 121) }, "invalid", "customers[0].offering: 121 characters, at most 120"},
+		{"long currency", func(d map[string]any) { customerAt(d, 0)["currency"] = "kronor" }, "invalid", "customers[0].currency: 6 characters, at most 3"},
+		{"long notes", func(d map[string]any) { customerAt(d, 0)["notes"] = strings.Repeat("x", 2001) }, "invalid", "customers[0].notes: 2001 characters, at most 2000"},
+		{"long tag", func(d map[string]any) { customerAt(d, 0)["tags"] = []any{"ok", strings.Repeat("x", 61)} }, "invalid", "customers[0].tags[1]: 61 characters"},
+		{"long answer note", func(d map[string]any) { answerAt(d, 1, 1)["note"] = strings.Repeat("x", 501) }, "invalid", "customers[1].answers[1].note: 501 characters, at most 500"},
+		{"long author", func(d map[string]any) { answerAt(d, 1, 1)["author"] = strings.Repeat("x", 61) }, "invalid", "customers[1].answers[1].author: 61 characters, at most 60"},
+		{"a time that is not one", func(d map[string]any) { customerAt(d, 0)["created"] = "yesterday" }, "invalid", `"yesterday" is not a time`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -350,9 +368,6 @@ func TestReadJSONSyntaxLine(t *testing.T) {
 		{"extra comma on line 3", breakLine(3, func(l string) string { return l + "," }), 3},
 		{"garbage on line 2", breakLine(2, func(l string) string { return "  @" + l }), 2},
 		{"bad score on its line", breakLine(scoreLine, func(l string) string { return strings.Replace(l, `"score": `, `"score": x`, 1) }), scoreLine},
-		{"score as text on its line", breakLine(scoreLine, func(l string) string {
-			return strings.Replace(l, `"score": `, `"score": "`, 1)[:len(l)] + `",`
-		}), scoreLine},
 		{"truncated", "{\n  \"format\": \"styrka-workshop\",\n  \"version\": 1", 3},
 		{"trailing data", good + "{}", len(lines)},
 	}
@@ -458,5 +473,37 @@ func TestReadJSONCleansDate(t *testing.T) {
 	}
 	if strings.ContainsRune(strings.Join(ds.Customers[0].Tags, ""), '\x1b') {
 		t.Errorf("tags keep escape sequences: %q", ds.Customers[0].Tags)
+	}
+}
+
+// TestReadJSONAcceptsWhatTheTUIAccepts: a byte order mark, texts exactly
+// at their limits, cut-offs at the ends of the scale and a revenue of 0
+// import; answers to questions outside the content in use do not.
+func TestReadJSONAcceptsWhatTheTUIAccepts(t *testing.T) {
+	doc := validDoc(t)
+	w := doc["workshop"].(map[string]any)
+	w["name"] = strings.Repeat("å", model.MaxWorkshopNameLen)
+	w["thresholds"] = map[string]any{"impact": 1, "risk": 5, "value": 2.5, "attractiveness": 3}
+	w["horizon_months"] = model.MaxHorizonMonths
+	customerAt(doc, 0)["name"] = strings.Repeat("x", model.MaxCustomerNameLen)
+	customerAt(doc, 0)["revenue"] = 0
+	answerAt(doc, 1, 1)["note"] = strings.Repeat("n", model.MaxAnswerNoteLen)
+	data := append([]byte("\uFEFF"), mustMarshal(t, doc)...)
+	ds, err := report.ReadJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("ReadJSON: %v", err)
+	}
+	if c := ds.Customers[0]; c.Revenue == nil || *c.Revenue != 0 {
+		t.Errorf("revenue 0 read as %v", c.Revenue)
+	}
+
+	qs := []model.Question{{ID: "q1"}, {ID: "q2"}}
+	if _, err := report.ReadJSON(bytes.NewReader(data), qs...); err != nil {
+		t.Errorf("ReadJSON with the questions answered: %v", err)
+	}
+	_, err = report.ReadJSON(bytes.NewReader(data), qs[:1]...)
+	var ie *report.ImportError
+	if !errors.As(err, &ie) || ie.Problem != "invalid" || !strings.Contains(ie.Detail, `customers[1].answers[1].question_id: "q2" is not a question`) {
+		t.Errorf("an answer to an unknown question: %v", err)
 	}
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,7 +114,7 @@ func (db *DB) PutActions(workshopID string, as []model.Action) error {
 					}
 				}
 			}
-			v, err := json.Marshal(a)
+			v, err := encode(key, a)
 			if err != nil {
 				return err
 			}
@@ -214,7 +213,7 @@ func deletePlans(tx *bbolt.Tx, prefix []byte) error {
 
 // checkActions is checkRecords for the actions: each decodes, matches its
 // key, is valid and belongs to a customer that exists.
-func checkActions(tx *bbolt.Tx, customers map[string]bool, damage, broken func(string, ...any)) {
+func checkActions(tx *bbolt.Tx, customers map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	b := tx.Bucket(bucketActions)
 	if b == nil {
 		return
@@ -227,8 +226,7 @@ func checkActions(tx *bbolt.Tx, customers map[string]bool, damage, broken func(s
 			damage("actions: unexpected bucket %q", k)
 		case len(parts) != 2:
 			damage("actions: invalid key %q", k)
-		case json.Unmarshal(v, &a) != nil:
-			damage("action %q does not decode", k)
+		case bad("action", k, v, &a):
 		case a.WorkshopID != parts[0] || a.ID != parts[1]:
 			damage("action %q has workshop %q and ID %q", k, a.WorkshopID, a.ID)
 		default:
@@ -268,11 +266,12 @@ func importActions(d model.Dataset, workshopID string, customers map[string]bool
 		if a.Updated.IsZero() {
 			a.Updated = now
 		}
-		v, err := json.Marshal(a)
+		key := actionKey(workshopID, a.ID)
+		v, err := encode(key, a)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, kv{actionKey(workshopID, a.ID), v})
+		out = append(out, kv{key, v})
 	}
 	return out, nil
 }

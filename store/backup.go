@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"syscall"
 
 	"go.etcd.io/bbolt"
 )
@@ -50,12 +51,22 @@ func writeCopy(tx *bbolt.Tx, path string) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, ".styrka-backup-*.tmp") // mode 0600
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return &fs.PathError{Op: "create", Path: path, Err: pe.Err}
+		}
 		return err
 	}
 	defer func() {
 		if err != nil {
 			_ = f.Close()
 			_ = os.Remove(f.Name())
+			// Errors name the file the user asked for, never the
+			// temporary one.
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == f.Name() {
+				err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+			}
 		}
 	}()
 	if _, err = tx.WriteTo(f); err != nil {
@@ -176,4 +187,50 @@ func (db *DB) autoBackup() error {
 func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// BackupError is an automatic backup that could not be written: Dir is
+// the backups folder, Reason "full" (no space left), "permission" (the
+// folder is read-only or not the user's), "notdir" (a file is in the way)
+// or "other", and Err the cause. A daily backup's BackupError does not
+// stop Open: it is the DB's Warning.
+type BackupError struct {
+	Dir    string
+	Reason string
+	// Detail is the system's reason, without the name of any temporary
+	// file.
+	Detail string
+	Err    error
+}
+
+func newBackupError(dir string, err error) *BackupError {
+	detail := err.Error()
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		detail = pe.Err.Error()
+	case errors.As(err, &le):
+		detail = le.Err.Error()
+	}
+	return &BackupError{Dir: dir, Reason: backupReason(err), Detail: detail, Err: err}
+}
+
+func (e *BackupError) Error() string {
+	return fmt.Sprintf("the automatic backup to %s could not be written: %s", e.Dir, e.Detail)
+}
+
+func (e *BackupError) Unwrap() error { return e.Err }
+
+// backupReason classifies why a backup could not be written.
+func backupReason(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		return "full"
+	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return "permission"
+	case errors.Is(err, syscall.ENOTDIR) || errors.Is(err, syscall.EEXIST):
+		return "notdir"
+	}
+	return "other"
 }

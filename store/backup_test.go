@@ -2,9 +2,13 @@ package store_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -129,5 +133,76 @@ func TestBackup(t *testing.T) {
 	}
 	if fileSHA(t, path) != before {
 		t.Error("the database changed")
+	}
+}
+
+// TestDailyBackupFailureIsAWarning: a backups folder that cannot be
+// written does not keep anyone from their work: Open succeeds with a
+// warning that names the folder and why, and check and a backup to
+// another disk work.
+func TestDailyBackupFailureIsAWarning(t *testing.T) {
+	cases := []struct {
+		name   string
+		block  func(t *testing.T, dir string)
+		reason string
+	}{
+		{"a file in the way", func(t *testing.T, dir string) {
+			mustNoErr(t, os.WriteFile(dir, []byte("not a folder"), 0o600))
+		}, "notdir"},
+		{"a read-only folder", func(t *testing.T, dir string) {
+			if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+				t.Skip("permission bits do not stop this user")
+			}
+			mustNoErr(t, os.MkdirAll(dir, 0o700))
+			mustNoErr(t, os.Chmod(dir, 0o500))
+			t.Cleanup(func() { _ = os.Chmod(dir, 0o700) })
+		}, "permission"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := dbPath(t)
+			d := dataset(3, 3)
+			makeDB(t, path, d)
+			dir := filepath.Join(filepath.Dir(path), "backups")
+			c.block(t, dir)
+
+			db := openTest(t, path, at(1)())
+			var be *store.BackupError
+			if !errors.As(db.Warning(), &be) || be.Dir != dir || be.Reason != c.reason {
+				t.Fatalf("Warning() = %#v, want a BackupError for %s (%s)", db.Warning(), dir, c.reason)
+			}
+			if strings.Contains(be.Error(), ".tmp") || strings.Contains(be.Detail, dir) {
+				t.Errorf("the warning names a temporary file or repeats the folder: %q / %q", be.Error(), be.Detail)
+			}
+			t.Log(be)
+			if errs := db.Check(); len(errs) > 0 {
+				t.Errorf("Check: %v", errs)
+			}
+			other := filepath.Join(t.TempDir(), "copy.db")
+			mustNoErr(t, db.Backup(other))
+			mustNoErr(t, db.SaveAnswer(d.Workshop.ID, model.Answer{CustomerID: d.Customers[0].ID, QuestionID: "after", Score: 2}))
+		})
+	}
+	// A fresh database without a warning has none.
+	db := openTest(t, dbPath(t), at(0)())
+	if db.Warning() != nil {
+		t.Errorf("Warning() of a new database = %v", db.Warning())
+	}
+}
+
+func TestBackupErrorReasons(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "write", Path: "/x/.styrka-backup-1.tmp", Err: syscall.ENOSPC}, "full"},
+		{&fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission}, "permission"},
+		{&fs.PathError{Op: "mkdir", Path: "/x", Err: syscall.ENOTDIR}, "notdir"},
+		{errors.New("something else"), "other"},
+	} {
+		var be *store.BackupError
+		if err := store.NewBackupErrorForTest("/x", c.err); !errors.As(err, &be) || be.Reason != c.want || strings.Contains(be.Detail, ".tmp") {
+			t.Errorf("%v: %#v, want reason %s", c.err, err, c.want)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -60,7 +59,7 @@ func (db *DB) AddWorkshop(w model.Workshop, cs []model.Customer) error {
 		w.Created = now
 	}
 	w.Updated = now
-	wv, err := json.Marshal(w)
+	wv, err := encode([]byte(w.ID), w)
 	if err != nil {
 		return fmt.Errorf("add workshop: %w", err)
 	}
@@ -137,6 +136,9 @@ func putCustomerRecords(tx *bbolt.Tx, recs []customerRec) error {
 	if err != nil {
 		return err
 	}
+	if len(recs) > 1 {
+		b.FillPercent = 1 // sorted bulk inserts: full pages
+	}
 	for _, r := range recs {
 		if r.stamped {
 			if old := b.Get(r.key); old != nil {
@@ -149,7 +151,7 @@ func putCustomerRecords(tx *bbolt.Tx, recs []customerRec) error {
 				}
 			}
 		}
-		v, err := json.Marshal(r.c)
+		v, err := encode(r.key, r.c)
 		if err != nil {
 			return err
 		}

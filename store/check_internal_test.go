@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -14,13 +15,19 @@ import (
 	"styrka/model"
 )
 
+// legacyAnswer is an answer as schema 3 and before stored it.
+func legacyAnswer(a model.Answer) ([]byte, error) {
+	return json.Marshal(answerRecord{Answer: a})
+}
+
 func TestAnswerRecordOmitsIDs(t *testing.T) {
-	v, err := encodeAnswer(model.Answer{CustomerID: "c", QuestionID: "q", Score: 3, Note: "n"})
+	key := answerKey("w-id", "customer-id", "question-id")
+	v, err := encode(key, model.Answer{CustomerID: "customer-id", QuestionID: "question-id", Score: 3, Note: "n"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(v, []byte("customer_id")) || bytes.Contains(v, []byte("question_id")) || !bytes.Contains(v, []byte(`"score":3`)) {
-		t.Errorf("stored answer %s", v)
+	if bytes.Contains(v, []byte("customer-id")) || bytes.Contains(v, []byte("question-id")) || v[0] != recBinary || len(v) > 12 {
+		t.Errorf("stored answer %q", v)
 	}
 }
 
@@ -43,12 +50,24 @@ func TestCheckFindsProblems(t *testing.T) {
 	if errs := db.Check(); len(errs) > 0 {
 		t.Fatalf("Check of a sound database: %v", errs)
 	}
+	sealed := func(key []byte, x any) []byte {
+		v, err := encode(key, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
 	err = db.bolt.Update(func(tx *bbolt.Tx) error {
 		as, cs := tx.Bucket(bucketAnswers), tx.Bucket(bucketCustomers)
-		_ = as.Put(answerKey(w.ID, "nobody", "q1"), []byte(`{"score":1}`))
-		_ = as.Put(answerKey(w.ID, c.ID, "q2"), []byte(`{"score":9}`))
-		_ = cs.Put(customerKey("no-workshop", "x"), []byte(`{"id":"x","workshop_id":"no-workshop"}`))
-		_ = cs.Put(customerKey(w.ID, "y"), []byte(`{"id":"z","workshop_id":"`+w.ID+`"}`))
+		k := answerKey(w.ID, "nobody", "q1")
+		_ = as.Put(k, sealed(k, model.Answer{Score: 1}))
+		k = answerKey(w.ID, c.ID, "q2")
+		_ = as.Put(k, sealed(k, model.Answer{Score: 9}))
+		k = customerKey("no-workshop", "x")
+		_ = cs.Put(k, sealed(k, model.Customer{Name: "X"}))
+		// A record moved under another key fails its checksum.
+		_ = cs.Put(customerKey(w.ID, "y"), sealed(customerKey(w.ID, "z"), model.Customer{Name: "Moved AB"}))
+		// A legacy JSON record in a current file is damage too.
 		return tx.Bucket(bucketWorkshops).Put([]byte("garbage"), []byte(`{"id":`))
 	})
 	if err != nil {
@@ -60,7 +79,8 @@ func TestCheckFindsProblems(t *testing.T) {
 		msgs = append(msgs, e.Error())
 	}
 	all := strings.Join(msgs, "\n")
-	for _, want := range []string{"customer \"nobody\"", "invalid score 9", "workshop \"no-workshop\" does not exist", "has workshop", "workshop \"garbage\" does not decode"} {
+	for _, want := range []string{"customer \"nobody\"", "invalid score 9", "workshop \"no-workshop\" does not exist",
+		"customer record \"" + w.ID + "/y\" (customer \"Moved AB\"): checksum mismatch", "workshop record \"garbage\""} {
 		if !strings.Contains(all, want) {
 			t.Errorf("Check does not report %q; it reports:\n%s", want, all)
 		}

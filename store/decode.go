@@ -2,27 +2,18 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
-	"runtime"
-	"runtime/debug"
-	"sync"
 
 	"styrka/model"
 )
 
-// answerRecord is how an answer is stored: a model.Answer without the
-// customer and question IDs, which are in its key (and would be a third of
-// the record). The two outer fields have the same JSON names as the
-// embedded ones and so hide them; left empty, they are omitted.
+// answerRecord is how an answer was stored before schema 4: a
+// model.Answer as JSON without the customer and question IDs, which are in
+// its key. The two outer fields have the same JSON names as the embedded
+// ones and so hide them; left empty, they are omitted.
 type answerRecord struct {
 	model.Answer
 	HideCustomerID string `json:"customer_id,omitempty"`
 	HideQuestionID string `json:"question_id,omitempty"`
-}
-
-func encodeAnswer(a model.Answer) ([]byte, error) {
-	return json.Marshal(answerRecord{Answer: a})
 }
 
 // splitAnswerKey splits workshopID/customerID/questionID.
@@ -36,6 +27,9 @@ func splitAnswerKey(k []byte) (wid, cid, qid []byte, ok bool) {
 type interner map[string]string
 
 func (in interner) get(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
 	if s, ok := in[string(b)]; ok {
 		return s
 	}
@@ -44,57 +38,12 @@ func (in interner) get(b []byte) string {
 	return s
 }
 
-// decodeAnswer decodes a stored answer and takes its IDs from the key.
+// decodeAnswer decodes a stored answer, which takes its IDs from the key.
 func decodeAnswer(k, v []byte, a *model.Answer, in interner) error {
-	_, cid, qid, ok := splitAnswerKey(k)
-	if !ok {
-		return fmt.Errorf("%w: invalid answer key %q", ErrDamaged, k)
-	}
-	var r answerRecord
-	if err := decode("answer", k, v, &r); err != nil {
-		return err
-	}
-	*a = r.Answer
-	a.CustomerID, a.QuestionID = in.get(cid), in.get(qid)
-	return nil
+	return decodeIn("answer", k, v, a, in)
 }
 
-// decodeAll decodes recs into Ts with fn, using all CPUs: JSON decoding is
-// most of the cost of loading a large workshop. recs may point into
-// bbolt's memory map (the caller's read transaction stays open until
-// decodeAll returns), so every worker turns a memory fault into ErrDamaged
-// like view does.
-func decodeAll[T any](recs []kv, fn func(k, v []byte, dst *T, in interner) error) ([]T, error) {
-	n := len(recs)
-	out := make([]T, n)
-	chunk := func(lo, hi int) (err error) {
-		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer recoverDamage(&err)
-		in := interner{}
-		for i := lo; i < hi; i++ {
-			if err := fn(recs[i].k, recs[i].v, &out[i], in); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	workers := min(runtime.GOMAXPROCS(0), (n+511)/512)
-	if workers <= 1 {
-		if err := chunk(0, n); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() { errs[w] = chunk(n*w/workers, n*(w+1)/workers) })
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+// decodeCustomer decodes a stored customer.
+func decodeCustomer(k, v []byte, c *model.Customer, in interner) error {
+	return decodeIn("customer", k, v, c, in)
 }

@@ -178,9 +178,9 @@ func TestHostileFiles(t *testing.T) {
 		{"truncated at half", real[:len(real)/2], store.ErrDamaged},
 		{"truncated at 4096", real[:4096], store.ErrDamaged},
 		{"truncated at 100", real[:100], store.ErrDamaged},
-		{"flipped element header", flipped(`"workshop_id"`, 16, 8), store.ErrDamaged},
-		{"flipped page header", flipped(`"author"`, 0, 4), store.ErrDamaged},
-		{"flipped bytes in a record", flipped(`"workshop_id"`, -1, 3), store.ErrDamaged},
+		{"flipped element header", flipped("Hydraulic components", 16, 8), store.ErrDamaged},
+		{"flipped page header", flipped("From the account plan", 0, 4), store.ErrDamaged},
+		{"flipped bytes in a record", flipped("Hydraulic components", -1, 3), store.ErrDamaged},
 		{"flipped meta pages", func() []byte {
 			d := slices.Clone(real)
 			ps := int(binary.NativeEndian.Uint32(d[16+8:]))
@@ -273,7 +273,7 @@ func TestDamagedWhileOpen(t *testing.T) {
 	makeDB(t, path, d)
 	data, err := os.ReadFile(path)
 	mustNoErr(t, err)
-	off := leafPageWith(t, data, `"author"`) // a page of answers
+	off := leafPageWith(t, data, "From the account plan") // a page of answers
 
 	db, err := store.Open(path, store.Options{NoAutoBackup: true})
 	mustNoErr(t, err)

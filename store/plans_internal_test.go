@@ -24,7 +24,7 @@ func v1File(t *testing.T) (path string, w model.Workshop, c model.Customer) {
 	c = model.Customer{ID: NewID(), WorkshopID: w.ID, Name: "Ett AB", Created: at, Updated: at}
 	wv, _ := json.Marshal(w)
 	cv, _ := json.Marshal(c)
-	av, _ := encodeAnswer(model.Answer{Score: 4, At: at})
+	av, _ := legacyAnswer(model.Answer{Score: 4, At: at})
 	bdb, err := bbolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -179,9 +179,9 @@ func TestCheckFindsPlanProblems(t *testing.T) {
 		t.Fatalf("Check of a sound database: %v", errs)
 	}
 	put := func(name []byte, key string, v any) {
-		data, _ := json.Marshal(v)
-		if s, ok := v.(string); ok {
-			data = []byte(s)
+		data, _ := encode([]byte(key), v)
+		if s, ok := v.(string); ok { // JSON that is not the record
+			data = seal([]byte(key), append([]byte{recJSON}, s...))
 		}
 		if err := db.bolt.Update(func(tx *bbolt.Tx) error { return tx.Bucket(name).Put([]byte(key), data) }); err != nil {
 			t.Fatal(err)
@@ -206,10 +206,10 @@ func TestCheckFindsPlanProblems(t *testing.T) {
 		`action "` + w.ID + `/orphan": customer "nobody"`,
 		`action "` + w.ID + `/badkind": invalid action kind "grow"`,
 		`action "` + w.ID + `/mismatch" has workshop`,
-		`action "` + w.ID + `/garbage" does not decode`,
+		`action record "` + w.ID + `/garbage": does not decode`,
 		`round "gone/r1": workshop "gone" does not exist`,
 		`number 1 is invalid or used twice`,
-		`round "` + w.ID + `/r3" does not decode`,
+		`round record "` + w.ID + `/r3": does not decode`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("Check does not report %q; it reports:\n%s", want, all)

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -127,46 +128,59 @@ func TestLockedByOtherProcess(t *testing.T) {
 }
 
 // TestCrash kills a writing process without warning (killHard: SIGKILL on
-// Unix, TerminateProcess on Windows) and reopens the database.
+// Unix, TerminateProcess on Windows) at a random moment, 20 times, and
+// reopens the database each time: it must open (with the full
+// verification, since the killed process left no clean-close marker),
+// check clean and hold every acknowledged answer exactly as it was saved.
 func TestCrash(t *testing.T) {
 	path := dbPath(t)
 	d := dataset(3, 5)
 	makeDB(t, path, d)
 	w, c := d.Workshop.ID, d.Customers[1].ID
 
-	acked := map[string]bool{}
-	for k := range d.Answers[c] {
-		acked[k] = true
-	}
+	// acked maps each acknowledged question to its answer's number i (the
+	// helper saves score i%6 and a note of i%300 n's).
+	acked := map[string]int{}
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
-	for round := range 5 {
+	const rounds = 20
+	for round := range rounds {
 		cmd, _, lines := helper(t, "crash", envHelpDB+"="+path, envHelpW+"="+w, envHelpC+"="+c,
 			fmt.Sprintf("%s=r%d", envHelpQ, round))
-		// Kill it at a random moment once it is saving.
-		select {
-		case line, ok := <-lines:
-			if !ok || !strings.HasPrefix(line, "saved ") {
+		ack := func(line string) {
+			q, ok := strings.CutPrefix(line, "saved ")
+			if !ok {
 				t.Fatalf("round %d: helper said %q", round, line)
 			}
-			acked[strings.TrimPrefix(line, "saved ")] = true
-		case <-time.After(20 * time.Second):
-			t.Fatal("helper did not start saving")
+			_, num, _ := strings.Cut(q, "-")
+			i, err := strconv.Atoi(num)
+			mustNoErr(t, err)
+			acked[q] = i
 		}
-		time.Sleep(time.Duration(50+rng.IntN(251)) * time.Millisecond)
+		// Kill it after a random number of acknowledged answers: at a
+		// moment when it is writing the next one.
+		wantAcks := 1 + rng.IntN(30)
+		for n := 0; n < wantAcks; n++ {
+			select {
+			case line, ok := <-lines:
+				if !ok {
+					t.Fatalf("round %d: helper stopped", round)
+				}
+				ack(line)
+			case <-time.After(20 * time.Second):
+				t.Fatalf("round %d: helper did not save", round)
+			}
+		}
 		mustNoErr(t, killHard(cmd.Process))
 		_ = cmd.Wait()
-		n := 0
 		for line := range lines {
-			if q, ok := strings.CutPrefix(line, "saved "); ok {
-				acked[q] = true
-				n++
-			} else {
-				t.Fatalf("round %d: helper said %q", round, line)
-			}
+			ack(line)
+		}
+		if _, err := os.Stat(path + ".checked"); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("round %d: a clean-close marker after a kill: %v", round, err)
 		}
 
 		// The kernel released the lock: the database opens, checks clean
-		// and holds every acknowledged answer.
+		// and holds every acknowledged answer as it was saved.
 		db, err := store.Open(path, store.Options{NoAutoBackup: true})
 		if err != nil {
 			t.Fatalf("round %d: reopen after kill: %v", round, err)
@@ -176,12 +190,21 @@ func TestCrash(t *testing.T) {
 		}
 		got, err := db.Load(w)
 		mustNoErr(t, err)
-		for q := range acked {
-			if _, ok := got.Answers[c][q]; !ok {
+		for q, i := range acked {
+			a, ok := got.Answers[c][q]
+			switch {
+			case !ok:
 				t.Errorf("round %d: acknowledged answer %s is missing", round, q)
+			case a.Score != model.Score(i%6) || a.Note != strings.Repeat("n", i%300) || a.At.IsZero():
+				t.Errorf("round %d: answer %s is %+v, want score %d and a note of %d characters", round, q, a, i%6, i%300)
 			}
 		}
-		t.Logf("round %d: %d answers acknowledged, %d stored", round, n, len(got.Answers[c]))
+		for q, a := range d.Answers[c] {
+			if got.Answers[c][q] != a {
+				t.Errorf("round %d: the answer %s from before is %+v, want %+v", round, q, got.Answers[c][q], a)
+			}
+		}
+		t.Logf("round %d: %d answers acknowledged in all, %d stored", round, len(acked), len(got.Answers[c]))
 		mustNoErr(t, db.Close())
 	}
 }

@@ -3,7 +3,7 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,14 +57,6 @@ func bucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
 	return b, nil
 }
 
-func decode(kind string, key, v []byte, dst any) error {
-	if err := json.Unmarshal(v, dst); err != nil {
-		return fmt.Errorf("%w: %s %q does not decode: %v", ErrDamaged, kind, key, err)
-	}
-	return nil
-}
-
-// scanPrefix calls fn for every key with the prefix, in key order.
 // decodePrefix decodes every record under prefix in a bucket; kind names
 // the records in errors.
 func decodePrefix[T any](b *bbolt.Bucket, prefix []byte, kind string) ([]T, error) {
@@ -80,6 +72,7 @@ func decodePrefix[T any](b *bbolt.Bucket, prefix []byte, kind string) ([]T, erro
 	return out, err
 }
 
+// scanPrefix calls fn for every key with the prefix, in key order.
 func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -192,7 +185,7 @@ func (db *DB) PutWorkshop(w model.Workshop) error {
 			}
 		}
 		w.Updated = now
-		v, err := json.Marshal(w)
+		v, err := encode(key, w)
 		if err != nil {
 			return err
 		}
@@ -337,7 +330,7 @@ func (db *DB) PutCustomer(c model.Customer) error {
 			}
 		}
 		c.Updated = now
-		v, err := json.Marshal(c)
+		v, err := encode(key, c)
 		if err != nil {
 			return err
 		}
@@ -409,7 +402,8 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 	if err := db.checkAnswer(&a); err != nil {
 		return fmt.Errorf("save answer: %w", err)
 	}
-	v, err := encodeAnswer(a)
+	key := answerKey(workshopID, a.CustomerID, a.QuestionID)
+	v, err := encode(key, a)
 	if err != nil {
 		return fmt.Errorf("save answer: %w", err)
 	}
@@ -425,7 +419,7 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 		if err != nil {
 			return err
 		}
-		return as.Put(answerKey(workshopID, a.CustomerID, a.QuestionID), v)
+		return as.Put(key, v)
 	})
 	if err != nil {
 		return fmt.Errorf("save answer to %s: %w", a.QuestionID, err)
@@ -465,7 +459,6 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	if err := validID("workshop", workshopID); err != nil {
 		return d, fmt.Errorf("load workshop: %w", err)
 	}
-	var answers []model.Answer
 	err := db.view(func(tx *bbolt.Tx) error {
 		ws, err := bucket(tx, bucketWorkshops)
 		if err != nil {
@@ -478,26 +471,7 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		if err := decode("workshop", []byte(workshopID), v, &d.Workshop); err != nil {
 			return err
 		}
-		prefix := []byte(workshopID + sep)
-		var recs [2][]kv
-		for i, name := range [][]byte{bucketCustomers, bucketAnswers} {
-			b, err := bucket(tx, name)
-			if err != nil {
-				return err
-			}
-			if err := scanPrefix(b, prefix, func(k, v []byte) error {
-				recs[i] = append(recs[i], kv{k, v})
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		if d.Customers, err = decodeAll(recs[0], func(k, v []byte, c *model.Customer, _ interner) error {
-			return decode("customer", k, v, c)
-		}); err != nil {
-			return err
-		}
-		if answers, err = decodeAll(recs[1], decodeAnswer); err != nil {
+		if err := loadAnswered(tx, workshopID, &d); err != nil {
 			return err
 		}
 		if d.Actions, err = loadActions(tx, workshopID); err != nil {
@@ -512,28 +486,6 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
 	}
 	sortCustomers(d.Customers)
-	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
-	for _, c := range d.Customers {
-		d.Answers[c.ID] = nil
-	}
-	// Answers come in key order, so a customer's answers are together: size
-	// each customer's map once.
-	for i := 0; i < len(answers); {
-		cid := answers[i].CustomerID
-		j := i + 1
-		for j < len(answers) && answers[j].CustomerID == cid {
-			j++
-		}
-		m := d.Answers[cid]
-		if m == nil { // (also an answer without its customer: Check reports it)
-			m = make(map[string]model.Answer, j-i)
-			d.Answers[cid] = m
-		}
-		for _, a := range answers[i:j] {
-			m[a.QuestionID] = a
-		}
-		i = j
-	}
 	for id, m := range d.Answers {
 		if m == nil {
 			d.Answers[id] = map[string]model.Answer{}
@@ -542,7 +494,82 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	return d, nil
 }
 
+// loadAnswered reads a workshop's customers and answers into d, decoding
+// each record straight from the cursor: no list of every record first.
+// An answer without its customer gets an entry too (Check reports it).
+func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
+	prefix := []byte(workshopID + sep)
+	cs, err := bucket(tx, bucketCustomers)
+	if err != nil {
+		return err
+	}
+	as, err := bucket(tx, bucketAnswers)
+	if err != nil {
+		return err
+	}
+	in := interner{}
+	// Records are decoded in place, where they stay: a local would be
+	// one more allocation each, as decode takes an interface.
+	if err := scanPrefix(cs, prefix, func(k, v []byte) error {
+		d.Customers = append(d.Customers, model.Customer{})
+		return decodeCustomer(k, v, &d.Customers[len(d.Customers)-1], in)
+	}); err != nil {
+		d.Customers = d.Customers[:len(d.Customers)-1]
+		return err
+	}
+	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
+	for _, c := range d.Customers {
+		d.Answers[c.ID] = nil
+	}
+	// Answers come in key order, so a customer's answers are together:
+	// gather them, then size the customer's map once.
+	var run []model.Answer
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		cid := run[0].CustomerID
+		m := d.Answers[cid]
+		if m == nil {
+			m = make(map[string]model.Answer, len(run))
+			d.Answers[cid] = m
+		}
+		for _, a := range run {
+			m[a.QuestionID] = a
+		}
+		run = run[:0]
+	}
+	err = scanPrefix(as, prefix, func(k, v []byte) error {
+		if _, cid, _, ok := splitAnswerKey(k); ok && len(run) > 0 && run[0].CustomerID != string(cid) {
+			flush()
+		}
+		run = append(run, model.Answer{})
+		return decodeAnswer(k, v, &run[len(run)-1], in)
+	})
+	if err != nil {
+		nameCustomer(err, d.Customers)
+		return err
+	}
+	flush()
+	return nil
+}
+
 type kv struct{ k, v []byte }
+
+// nameCustomer puts the customer's name into a RecordError about one of
+// its answers, so the message can say whose answer is damaged.
+func nameCustomer(err error, cs []model.Customer) {
+	var re *RecordError
+	if !errors.As(err, &re) || re.CustomerID == "" || re.CustomerName != "" {
+		return
+	}
+	for _, c := range cs {
+		if c.ID == re.CustomerID {
+			re.CustomerName = cleanName(c.Name)
+			return
+		}
+	}
+}
 
 // Import stores a whole dataset in one transaction. A workshop whose ID
 // exists is ErrExists unless replace is true; then its customers,
@@ -585,7 +612,7 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	if w.Updated.IsZero() {
 		w.Updated = now
 	}
-	wv, err := json.Marshal(w)
+	wv, err := encode([]byte(w.ID), w)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -615,11 +642,12 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 		if c.Updated.IsZero() {
 			c.Updated = now
 		}
-		v, err := json.Marshal(c)
+		key := customerKey(w.ID, c.ID)
+		v, err := encode(key, c)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		cust = append(cust, kv{customerKey(w.ID, c.ID), v})
+		cust = append(cust, kv{key, v})
 	}
 
 	var ans []kv
@@ -640,11 +668,12 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			if err := db.checkAnswer(&a); err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
-			v, err := encodeAnswer(a)
+			key := answerKey(w.ID, cid, qid)
+			v, err := encode(key, a)
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
-			ans = append(ans, kv{answerKey(w.ID, cid, qid), v})
+			ans = append(ans, kv{key, v})
 		}
 	}
 	acts, err := importActions(d, w.ID, seen, now)
@@ -693,6 +722,10 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			if err != nil {
 				return err
 			}
+			// The records go in in key order, mostly after every key
+			// there is (IDs are time-ordered): full pages, not half-full
+			// ones that split at every other insert.
+			b.FillPercent = 1
 			for _, e := range list {
 				if err := b.Put(e.k, e.v); err != nil {
 					return err

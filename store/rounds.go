@@ -2,7 +2,6 @@ package store
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -114,7 +113,8 @@ func (db *DB) AddRound(r model.Round) (model.Round, error) {
 				return fmt.Errorf("round number %d: %w", r.Number, ErrExists)
 			}
 		}
-		v, err := json.Marshal(r)
+		key := roundKey(r.WorkshopID, r.ID)
+		v, err := encode(key, r)
 		if err != nil {
 			return err
 		}
@@ -122,7 +122,7 @@ func (db *DB) AddRound(r model.Round) (model.Round, error) {
 		if err != nil {
 			return err
 		}
-		return b.Put(roundKey(r.WorkshopID, r.ID), v)
+		return b.Put(key, v)
 	})
 	if err != nil {
 		return r, fmt.Errorf("save round: %w", err)
@@ -156,7 +156,7 @@ func (db *DB) DeleteRound(workshopID, roundID string) error {
 // key and belongs to a workshop that exists, and no two rounds of a
 // workshop share a number. The customers a round saw may have been
 // deleted since: a round is history.
-func checkRounds(tx *bbolt.Tx, workshops map[string]bool, damage, broken func(string, ...any)) {
+func checkRounds(tx *bbolt.Tx, workshops map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	b := tx.Bucket(bucketRounds)
 	if b == nil {
 		return
@@ -170,8 +170,7 @@ func checkRounds(tx *bbolt.Tx, workshops map[string]bool, damage, broken func(st
 			damage("rounds: unexpected bucket %q", k)
 		case len(parts) != 2:
 			damage("rounds: invalid key %q", k)
-		case json.Unmarshal(v, &r) != nil:
-			damage("round %q does not decode", k)
+		case bad("round", k, v, &r):
 		case r.WorkshopID != parts[0] || r.ID != parts[1]:
 			damage("round %q has workshop %q and ID %q", k, r.WorkshopID, r.ID)
 		default:
@@ -213,11 +212,12 @@ func importRounds(d model.Dataset, workshopID string, now time.Time) ([]kv, erro
 		if r.ClosedAt.IsZero() {
 			r.ClosedAt = now
 		}
-		v, err := json.Marshal(r)
+		key := roundKey(workshopID, r.ID)
+		v, err := encode(key, r)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, kv{roundKey(workshopID, r.ID), v})
+		out = append(out, kv{key, v})
 	}
 	return out, nil
 }

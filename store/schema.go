@@ -1,15 +1,19 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
 	"go.etcd.io/bbolt"
+
+	"styrka/model"
 )
 
 // SchemaVersion is the version of the database layout this styrka writes.
-// It is recorded in the meta bucket.
-const SchemaVersion = 3
+// It is recorded in the meta bucket. Version 4 stores every record in the
+// checksummed envelope of codec.go; before it, records were plain JSON.
+const SchemaVersion = 4
 
 var (
 	bucketMeta      = []byte("meta")
@@ -40,6 +44,7 @@ const appName = "styrka"
 var migrations = map[int]func(tx *bbolt.Tx) error{
 	1: addActionsAndRounds,
 	2: addTeam,
+	3: sealRecords,
 }
 
 // addActionsAndRounds is the migration from schema 1 to 2: the buckets of
@@ -59,6 +64,88 @@ func addTeam(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketParticipants, bucketSilentRounds, bucketVotes} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// sealRecords is the migration from schema 3 to 4: every JSON record is
+// rewritten in the checksummed envelope (binary for workshops, customers
+// and answers). A record that does not decode stops the migration: the
+// file is damaged, and stays as it was.
+func sealRecords(tx *bbolt.Tx) error {
+	steps := []struct {
+		name []byte
+		fn   func(tx *bbolt.Tx, name []byte) error
+	}{
+		{bucketWorkshops, reseal[model.Workshop]("workshop")},
+		{bucketCustomers, reseal[model.Customer]("customer")},
+		{bucketAnswers, reseal[model.Answer]("answer")},
+		{bucketActions, reseal[model.Action]("action")},
+		{bucketRounds, reseal[model.Round]("round")},
+		{bucketParticipants, reseal[model.Participant]("participant")},
+		{bucketSilentRounds, reseal[model.SilentRound]("silent round")},
+		{bucketVotes, reseal[model.Vote]("vote")},
+	}
+	for _, s := range steps {
+		if err := s.fn(tx, s.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reseal rewrites the JSON records of one bucket as T.
+func reseal[T any](kind string) func(tx *bbolt.Tx, name []byte) error {
+	return func(tx *bbolt.Tx, name []byte) error {
+		b := tx.Bucket(name)
+		if b == nil {
+			return nil // initialise creates it
+		}
+		var recs []kv
+		err := b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return recordError(kind, k, "a bucket where a record belongs")
+			}
+			var x T
+			if err := decodeLegacy(v, &x); err != nil {
+				return recordError(kind, k, fmt.Sprintf("does not decode: %v", err))
+			}
+			if err := legacyKeyMatches(k, &x); err != nil {
+				return recordError(kind, k, err.Error())
+			}
+			sealed, err := encode(k, x)
+			if err != nil {
+				return recordError(kind, k, err.Error())
+			}
+			recs = append(recs, kv{bytes.Clone(k), sealed})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Put after the walk: a bucket must not change under its cursor.
+		b.FillPercent = 1 // every key is rewritten in order
+		for _, r := range recs {
+			if err := b.Put(r.k, r.v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// legacyKeyMatches checks that a JSON workshop or customer is stored
+// under its own IDs: the binary format keeps those only in the key.
+func legacyKeyMatches(k []byte, x any) error {
+	switch r := x.(type) {
+	case *model.Workshop:
+		if r.ID != string(k) {
+			return fmt.Errorf("has ID %q", r.ID)
+		}
+	case *model.Customer:
+		if r.WorkshopID+sep+r.ID != string(k) {
+			return fmt.Errorf("has workshop %q and ID %q", r.WorkshopID, r.ID)
 		}
 	}
 	return nil
@@ -100,7 +187,7 @@ func readSchema(tx *bbolt.Tx) (int, error) {
 // from to SchemaVersion in one transaction.
 func (db *DB) migrate(from int) error {
 	if err := db.autoBackup(); err != nil {
-		return fmt.Errorf("backup before upgrading the database: %w", err)
+		return fmt.Errorf("backup before upgrading the database: %w", newBackupError(db.BackupDir(), err))
 	}
 	return db.update(func(tx *bbolt.Tx) error {
 		for v := from; v < SchemaVersion; v++ {
@@ -116,7 +203,7 @@ func (db *DB) migrate(from int) error {
 			return fmt.Errorf("upgrade database: %w", err)
 		}
 		var bad error
-		checkRecords(tx, func(p problem) {
+		checkRecords(tx, false, func(p problem) {
 			if p.damage && bad == nil {
 				bad = fmt.Errorf("upgrade database from schema version %d: %s", from, p.msg)
 			}

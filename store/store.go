@@ -2,11 +2,13 @@
 // single bbolt file.
 //
 // Every write is its own transaction and is on disk (fsynced) when the
-// method returns. A file that is damaged, truncated or not a styrka
+// method returns. Every record carries a CRC-32C (codec.go), verified
+// whenever it is read. A file that is damaged, truncated or not a styrka
 // database is refused with ErrDamaged or ErrNotStyrka and never written
-// to: an existing file is first opened read-only and verified, and only
-// then opened for writing. A second process on the same file gets a
-// *LockedError within about a second instead of hanging.
+// to: an existing file is first opened read-only and verified (in full
+// when it changed since a styrka last closed it cleanly, see checked.go),
+// and only then opened for writing. A second process on the same file
+// gets a *LockedError within about a second instead of hanging.
 package store
 
 import (
@@ -17,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -89,6 +92,10 @@ type Options struct {
 	// NoFolders creates a new database only in a folder that exists; a
 	// missing folder gives ErrNoFolder instead of being made.
 	NoFolders bool
+	// ExpectedSize is how many bytes are about to be imported (the size
+	// of the file read), 0 when unknown: bbolt's memory map starts large
+	// enough for them.
+	ExpectedSize int64
 }
 
 // DB is an open styrka database. It is safe for concurrent use.
@@ -96,6 +103,18 @@ type DB struct {
 	bolt *bbolt.DB
 	path string
 	now  func() time.Time
+
+	// warning is what went wrong without stopping Open (a daily backup
+	// that could not be written).
+	warning error
+
+	// The clean-close marker (checked.go): trusted when the file matched
+	// it at open; wrote once the first write of the session removed it;
+	// suspect once damage was seen, so that Close does not bless the file.
+	trusted  bool
+	unmarked sync.Once
+	wrote    atomic.Bool
+	suspect  atomic.Bool
 
 	mu     sync.Mutex
 	closed bool
@@ -110,9 +129,10 @@ func NewID() string {
 // mode 0700) when the file is missing or empty, unless opts.Existing or
 // opts.NoFolders forbid it. An existing file is
 // verified read-only first and left untouched when it is damaged
-// (ErrDamaged), not a styrka database (ErrNotStyrka) or from a newer
-// styrka (*SchemaError). Another process holding the database gives a
-// *LockedError after about a second.
+// (ErrDamaged, a *RecordError when a record is), not a styrka database
+// (ErrNotStyrka) or from a newer styrka (*SchemaError). Another process
+// holding the database gives a *LockedError after about a second. A daily
+// backup that cannot be written does not stop it: see Warning.
 func Open(path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: empty path")
@@ -128,6 +148,7 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 
 	fresh := false
+	var size int64
 	switch info, err := os.Stat(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		fresh = true
@@ -140,6 +161,8 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w (it is a folder)", path, ErrNotStyrka)
 	case info.Size() == 0:
 		fresh = true
+	default:
+		size = info.Size()
 	}
 
 	var v verified
@@ -153,14 +176,14 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrNoDatabase)
 	}
 
-	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout})
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout, InitialMmapSize: mmapSize(size, opts.ExpectedSize)})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, lockedError(path)
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	db := &DB{bolt: bdb, path: path, now: now}
+	db := &DB{bolt: bdb, path: path, now: now, trusted: v.trusted}
 	writeLockInfo(path)
 	if err := db.setUp(fresh, opts); err != nil {
 		_ = db.Close()
@@ -220,12 +243,19 @@ func (db *DB) setUp(fresh bool, opts Options) (err error) {
 		return db.migrate(version)
 	}
 	if !opts.NoAutoBackup && workshops {
+		// A backup that cannot be written must not keep anyone from their
+		// work (nor from `check`, or a backup to another disk): it is a
+		// warning.
 		if err := db.dailyBackup(); err != nil {
-			return err
+			db.warning = newBackupError(db.BackupDir(), err)
 		}
 	}
 	return nil
 }
+
+// Warning is a problem Open found that did not stop it, or nil: a
+// *BackupError when the daily backup could not be written.
+func (db *DB) Warning() error { return db.warning }
 
 // Close closes the database and releases the lock. Closing twice is fine.
 func (db *DB) Close() error {
@@ -235,6 +265,14 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.closed = true
+	// Mark the file as checked while still holding the lock (no one else
+	// writes it now), unless it was seen damaged.
+	switch {
+	case db.suspect.Load():
+		removeMarker(db.path)
+	case db.wrote.Load() || !db.trusted:
+		writeMarker(db.path)
+	}
 	// Remove the side file while still holding the lock, so that a process
 	// that takes the lock next never loses its own.
 	removeLockInfo(db.path)
@@ -254,16 +292,48 @@ func (db *DB) BackupDir() string { return filepath.Join(filepath.Dir(db.path), "
 // view runs fn in a read transaction; a panic or memory fault (bbolt on a
 // corrupted page) becomes ErrDamaged.
 func (db *DB) view(fn func(tx *bbolt.Tx) error) (err error) {
+	defer db.noteDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
 	return closedErr(db.bolt.View(fn))
 }
 
-// update runs fn in a write transaction, like view.
+// update runs fn in a write transaction, like view. The first write of a
+// session removes the clean-close marker: from now on only Close can say
+// the file is sound.
 func (db *DB) update(fn func(tx *bbolt.Tx) error) (err error) {
+	defer db.noteDamage(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
+	db.unmarked.Do(func() {
+		removeMarker(db.path)
+		db.wrote.Store(true)
+	})
 	return closedErr(db.bolt.Update(fn))
+}
+
+// noteDamage remembers that the file was seen damaged.
+func (db *DB) noteDamage(err *error) {
+	if *err != nil && errors.Is(*err, ErrDamaged) {
+		db.suspect.Store(true)
+		removeMarker(db.path)
+	}
+}
+
+// mmapSize is bbolt's initial memory map for a database of size bytes
+// about to receive an input of n bytes: with it, one big import
+// transaction does not remap the file again and again as it grows (each
+// remap copies every page the transaction holds; bbolt rounds the map up
+// to a power of two). The records take about as much room as a JSON
+// export of them, up to twice a CSV file. bbolt grows the file to the map
+// while it is at most 16 MiB, and on Windows always, so the map is sized
+// from the input, not generously, and capped at 1 GiB. 0 (an input under
+// 1 MiB, whose remaps cost little) leaves bbolt's default.
+func mmapSize(size, n int64) int {
+	if n < 1<<20 {
+		return 0
+	}
+	return int(min(size+n, 1<<30))
 }
 
 func closedErr(err error) error {

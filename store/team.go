@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -85,7 +84,7 @@ func (db *DB) PutParticipant(p model.Participant) error {
 				}
 			}
 		}
-		v, err := json.Marshal(p)
+		v, err := encode(key, p)
 		if err != nil {
 			return err
 		}
@@ -180,11 +179,12 @@ func (db *DB) DeleteParticipant(workshopID, id string) error {
 				continue
 			}
 			r.Participants = slices.DeleteFunc(slices.Clone(r.Participants), func(p string) bool { return p == id })
-			v, err := json.Marshal(r)
+			key := silentRoundKey(workshopID, r.ID)
+			v, err := encode(key, r)
 			if err != nil {
 				return err
 			}
-			if err := rs.Put(silentRoundKey(workshopID, r.ID), v); err != nil {
+			if err := rs.Put(key, v); err != nil {
 				return err
 			}
 		}
@@ -288,7 +288,8 @@ func (db *DB) PutSilentRound(r model.SilentRound) error {
 				return fmt.Errorf("%w: participant %s is not in the workshop", ErrInvalid, p)
 			}
 		}
-		v, err := json.Marshal(r)
+		key := silentRoundKey(r.WorkshopID, r.ID)
+		v, err := encode(key, r)
 		if err != nil {
 			return err
 		}
@@ -296,7 +297,7 @@ func (db *DB) PutSilentRound(r model.SilentRound) error {
 		if err != nil {
 			return err
 		}
-		return b.Put(silentRoundKey(r.WorkshopID, r.ID), v)
+		return b.Put(key, v)
 	})
 	if err != nil {
 		return fmt.Errorf("save silent round %s: %w", r.ID, err)
@@ -388,7 +389,8 @@ func (db *DB) SaveVote(workshopID string, v model.Vote) error {
 	if v.At.IsZero() {
 		v.At = db.stamp()
 	}
-	data, err := json.Marshal(v)
+	vkey := voteKey(workshopID, v)
+	data, err := encode(vkey, v)
 	if err != nil {
 		return fmt.Errorf("save vote: %w", err)
 	}
@@ -414,7 +416,7 @@ func (db *DB) SaveVote(workshopID string, v model.Vote) error {
 		if err != nil {
 			return err
 		}
-		return b.Put(voteKey(workshopID, v), data)
+		return b.Put(vkey, data)
 	})
 	if err != nil {
 		return fmt.Errorf("save vote on %s: %w", v.QuestionID, err)
@@ -516,7 +518,7 @@ func deleteCustomerTeam(tx *bbolt.Tx, workshopID, customerID string) error {
 // workshop that exists, rounds to a customer that exists and take
 // participants of their workshop, votes to a round and a participant
 // that exist, with a valid score.
-func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, damage, broken func(string, ...any)) {
+func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(kind string, k, v []byte, dst any) bool, damage, broken func(string, ...any)) {
 	participants := map[string]bool{}
 	if b := tx.Bucket(bucketParticipants); b != nil {
 		_ = b.ForEach(func(k, v []byte) error {
@@ -527,8 +529,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, damage, broke
 				damage("participants: unexpected bucket %q", k)
 			case len(parts) != 2:
 				damage("participants: invalid key %q", k)
-			case json.Unmarshal(v, &p) != nil:
-				damage("participant %q does not decode", k)
+			case bad("participant", k, v, &p):
 			case p.WorkshopID != parts[0] || p.ID != parts[1]:
 				damage("participant %q has workshop %q and ID %q", k, p.WorkshopID, p.ID)
 			default:
@@ -550,8 +551,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, damage, broke
 				damage("silent rounds: unexpected bucket %q", k)
 			case len(parts) != 2:
 				damage("silent rounds: invalid key %q", k)
-			case json.Unmarshal(v, &r) != nil:
-				damage("silent round %q does not decode", k)
+			case bad("silent round", k, v, &r):
 			case r.WorkshopID != parts[0] || r.ID != parts[1]:
 				damage("silent round %q has workshop %q and ID %q", k, r.WorkshopID, r.ID)
 			default:
@@ -580,8 +580,7 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, damage, broke
 				damage("votes: unexpected bucket %q", k)
 			case len(parts) != 5:
 				damage("votes: invalid key %q", k)
-			case json.Unmarshal(v, &x) != nil:
-				damage("vote %q does not decode", k)
+			case bad("vote", k, v, &x):
 			case !bytes.Equal(k, voteKey(parts[0], x)):
 				damage("vote %q has round %q, question %q, re-vote %d and participant %q", k, x.RoundID, x.QuestionID, x.Revote, x.ParticipantID)
 			default:
@@ -619,11 +618,12 @@ func importTeam(d model.Dataset, workshopID string, customers map[string]bool, n
 		if p.Created.IsZero() {
 			p.Created = now
 		}
-		v, err := json.Marshal(p)
+		key := participantKey(workshopID, p.ID)
+		v, err := encode(key, p)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		ps = append(ps, kv{participantKey(workshopID, p.ID), v})
+		ps = append(ps, kv{key, v})
 	}
 	rounds := map[string]model.SilentRound{}
 	for _, r := range d.SilentRounds {
@@ -648,11 +648,12 @@ func importTeam(d model.Dataset, workshopID string, customers map[string]bool, n
 			r.Opened = now
 		}
 		rounds[r.ID] = r
-		v, err := json.Marshal(r)
+		key := silentRoundKey(workshopID, r.ID)
+		v, err := encode(key, r)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		rs = append(rs, kv{silentRoundKey(workshopID, r.ID), v})
+		rs = append(rs, kv{key, v})
 	}
 	seen := map[string]bool{}
 	for _, x := range d.Votes {
@@ -676,7 +677,7 @@ func importTeam(d model.Dataset, workshopID string, customers map[string]bool, n
 			return nil, nil, nil, fmt.Errorf("%w: two votes by %s on %s in silent round %s", ErrInvalid, x.ParticipantID, x.QuestionID, x.RoundID)
 		}
 		seen[string(key)] = true
-		v, err := json.Marshal(x)
+		v, err := encode(key, x)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -697,7 +698,8 @@ func (db *DB) RecordAgreed(workshopID, roundID string, a model.Answer) error {
 	if err := db.checkAnswer(&a); err != nil {
 		return fmt.Errorf("record agreed score: %w", err)
 	}
-	av, err := encodeAnswer(a)
+	akey := answerKey(workshopID, a.CustomerID, a.QuestionID)
+	av, err := encode(akey, a)
 	if err != nil {
 		return fmt.Errorf("record agreed score: %w", err)
 	}
@@ -722,7 +724,8 @@ func (db *DB) RecordAgreed(workshopID, roundID string, a model.Answer) error {
 			return fmt.Errorf("customer %s: %w", a.CustomerID, ErrNotFound)
 		}
 		r.Agree(a.QuestionID, a.Score)
-		rv, err := json.Marshal(r)
+		rkey := silentRoundKey(workshopID, r.ID)
+		rv, err := encode(rkey, r)
 		if err != nil {
 			return err
 		}
@@ -730,14 +733,14 @@ func (db *DB) RecordAgreed(workshopID, roundID string, a model.Answer) error {
 		if err != nil {
 			return err
 		}
-		if err := as.Put(answerKey(workshopID, a.CustomerID, a.QuestionID), av); err != nil {
+		if err := as.Put(akey, av); err != nil {
 			return err
 		}
 		rs, err := bucket(tx, bucketSilentRounds)
 		if err != nil {
 			return err
 		}
-		return rs.Put(silentRoundKey(workshopID, r.ID), rv)
+		return rs.Put(rkey, rv)
 	})
 	if err != nil {
 		return fmt.Errorf("record agreed score on %s: %w", a.QuestionID, err)
@@ -768,7 +771,8 @@ func (db *DB) UpdateSilentRound(workshopID, id string, fn func(r *model.SilentRo
 		if err := checkSilentRound(&r, workshopID); err != nil {
 			return err
 		}
-		v, err := json.Marshal(r)
+		key := silentRoundKey(workshopID, id)
+		v, err := encode(key, r)
 		if err != nil {
 			return err
 		}
@@ -777,7 +781,7 @@ func (db *DB) UpdateSilentRound(workshopID, id string, fn func(r *model.SilentRo
 			return err
 		}
 		out = r
-		return b.Put(silentRoundKey(workshopID, id), v)
+		return b.Put(key, v)
 	})
 	if err != nil {
 		return model.SilentRound{}, fmt.Errorf("update silent round %s: %w", id, err)

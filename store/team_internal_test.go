@@ -28,7 +28,7 @@ func v2File(t *testing.T) (path string, w model.Workshop, c model.Customer) {
 	cv, _ := json.Marshal(c)
 	acv, _ := json.Marshal(a)
 	rv, _ := json.Marshal(r)
-	av, _ := encodeAnswer(model.Answer{Score: 4, At: at})
+	av, _ := legacyAnswer(model.Answer{Score: 4, At: at})
 	bdb, err := bbolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -106,8 +106,8 @@ func TestMigrationFromSchema2(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if v := schemaOf(t, path); v != 3 || SchemaVersion != 3 {
-		t.Errorf("schema after the upgrade %d (SchemaVersion %d), want 3", v, SchemaVersion)
+	if v := schemaOf(t, path); v != 4 || SchemaVersion != 4 {
+		t.Errorf("schema after the upgrade %d (SchemaVersion %d), want 4", v, SchemaVersion)
 	}
 	// Opening again does not upgrade again, and the team data is there.
 	db, err = Open(path, Options{NoAutoBackup: true})
@@ -144,7 +144,7 @@ func TestCheckFindsTeamProblems(t *testing.T) {
 		t.Fatalf("Check of a sound database: %v", errs)
 	}
 	put := func(name []byte, key string, v any) {
-		data, _ := json.Marshal(v)
+		data, _ := encode([]byte(key), v)
 		if s, ok := v.(string); ok {
 			data = []byte(s)
 		}
@@ -176,7 +176,7 @@ func TestCheckFindsTeamProblems(t *testing.T) {
 		`silent round "` + w.ID + `/r1": customer "nobody"`,
 		`silent round "` + w.ID + `/r2": participant "ghost" does not exist`,
 		`silent round "` + w.ID + `/r2": invalid data: silent round r2 has state "lost"`,
-		`silent round "` + w.ID + `/r3" does not decode`,
+		`silent round record "` + w.ID + `/r3": checksum mismatch`,
 		`silent round "nope" does not exist`,
 		`participant "ghost" does not exist`,
 		`invalid score 9`,

@@ -20,10 +20,15 @@ type verified struct {
 	// stopped between creating the file and its buckets); it holds no data
 	// and is initialised like a new file.
 	empty bool
+	// trusted: the file is as its clean-close marker records (checked.go),
+	// so only the cheap checks were needed.
+	trusted bool
 }
 
 // verify opens an existing, non-empty file read-only and checks that it is
 // an intact styrka database that this styrka can open. It never writes.
+// A file that matches its clean-close marker gets only the cheap checks
+// (meta pages, length, schema); any other gets the full verification.
 func verify(path string) (v verified, err error) {
 	if err := preflight(path); err != nil {
 		return v, err
@@ -49,7 +54,12 @@ func verify(path string) (v verified, err error) {
 	}
 	defer func() { _ = bdb.Close() }()
 
+	// Under bbolt's shared lock: no styrka writes the file meanwhile.
+	trusted := markerMatches(path)
 	err = bdb.View(func(tx *bbolt.Tx) error {
+		if trusted {
+			return checkSchema(tx, &v)
+		}
 		// Touch every page from this goroutine first: a bad page reference
 		// then panics here, where it is recovered, and not in the goroutine
 		// tx.Check runs in.
@@ -71,34 +81,51 @@ func verify(path string) (v verified, err error) {
 			return fmt.Errorf("%w: %s: %s", ErrDamaged, path, strings.Join(bad, "; "))
 		}
 
-		var err error
-		if v.version, err = readSchema(tx); err != nil {
+		if err := checkSchema(tx, &v); err != nil {
 			return err
 		}
-		switch {
-		case v.version > SchemaVersion:
-			return &SchemaError{Found: v.version, Supported: SchemaVersion}
-		case v.version < SchemaVersion:
-			for from := v.version; from < SchemaVersion; from++ {
-				if migrations[from] == nil {
-					return fmt.Errorf("the database has schema version %d and this styrka cannot upgrade it (no migration from version %d)", v.version, from)
-				}
-			}
-			return nil
-		}
-		// Current schema: every record must decode.
+		// Every record must decode (as JSON in a file before schema 4,
+		// which is then upgraded).
 		var damage []string
-		checkRecords(tx, func(p problem) {
+		var first error // the first damaged record, to name it
+		checkRecords(tx, v.version < SchemaVersion, func(p problem) {
+			if p.damage && first == nil {
+				first = p.err
+			}
 			if p.damage && len(damage) < 3 {
 				damage = append(damage, p.msg)
 			}
 		})
-		if len(damage) > 0 {
+		switch {
+		case first != nil: // a *RecordError, which is ErrDamaged
+			return fmt.Errorf("%s: %w (%s)", path, first, strings.Join(damage, "; "))
+		case len(damage) > 0:
 			return fmt.Errorf("%w: %s: %s", ErrDamaged, path, strings.Join(damage, "; "))
 		}
 		return nil
 	})
+	v.trusted = trusted && err == nil
 	return v, err
+}
+
+// checkSchema reads the schema version into v and checks that this styrka
+// can open it: not newer, and with a migration from every older version.
+func checkSchema(tx *bbolt.Tx, v *verified) error {
+	var err error
+	if v.version, err = readSchema(tx); err != nil {
+		return err
+	}
+	switch {
+	case v.version > SchemaVersion:
+		return &SchemaError{Found: v.version, Supported: SchemaVersion}
+	case v.version < SchemaVersion:
+		for from := v.version; from < SchemaVersion; from++ {
+			if migrations[from] == nil {
+				return fmt.Errorf("the database has schema version %d and this styrka cannot upgrade it (no migration from version %d)", v.version, from)
+			}
+		}
+	}
+	return nil
 }
 
 // walk visits every key and value under c, descending into nested

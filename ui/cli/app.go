@@ -44,6 +44,10 @@ type App struct {
 	themeFlag   string
 	accessible  bool
 	db          *store.DB
+
+	// importSize is the size of the file an import reads, to size the
+	// database's memory map for it.
+	importSize int64
 }
 
 // Main runs styrka with the arguments (without the program name) and
@@ -160,9 +164,13 @@ func (a *App) open(create bool) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(path, store.Options{Existing: !create, NoFolders: chosen})
+	db, err := store.Open(path, store.Options{Existing: !create, NoFolders: chosen, ExpectedSize: a.importSize})
 	if err != nil {
 		return nil, err
+	}
+	var be *store.BackupError
+	if errors.As(db.Warning(), &be) {
+		fmt.Fprintln(a.Stderr, a.backupWarning(be))
 	}
 	a.db = db
 	return db, nil

@@ -276,6 +276,7 @@ func (a *App) importCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.importSize = int64(len(data))
 			if !isJSONFile(args[0], data) {
 				if f.replace {
 					return &usageError{a.T("err.import.csvreplace")}
@@ -285,7 +286,7 @@ func (a *App) importCommand() *cobra.Command {
 			if f.workshop != "" || f.dryRun || f.skipBad {
 				return &usageError{a.T("err.import.jsonflags")}
 			}
-			ds, err := report.ReadJSON(bytes.NewReader(data))
+			ds, err := report.ReadJSON(bytes.NewReader(data), a.Content.Questions()...)
 			if err != nil {
 				var ie *report.ImportError
 				if errors.As(err, &ie) {
@@ -346,19 +347,31 @@ func (a *App) checkCommand() *cobra.Command {
 		Use:   "check",
 		Short: a.T("cmd.check.short"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			var problems []error
+			var path string
 			db, err := a.DB()
-			if err != nil {
+			switch {
+			case errors.Is(err, store.ErrDamaged):
+				// A file that Open refuses: list all its problems, read-only.
+				p, _, perr := a.dbPath()
+				list, cerr := store.CheckFile(p)
+				if perr != nil || cerr != nil || len(list) == 0 {
+					return err
+				}
+				problems, path = list, p
+			case err != nil:
 				return err
+			default:
+				problems, path = db.Check(), db.Path()
 			}
-			problems := db.Check()
 			if len(problems) == 0 {
-				a.println(a.T("check.ok", db.Path()))
+				a.println(a.T("check.ok", path))
 				return nil
 			}
 			for _, p := range problems {
-				fmt.Fprintln(a.Stderr, "  "+p.Error())
+				fmt.Fprintln(a.Stderr, "  "+a.problemText(p))
 			}
-			return a.errorf("check.problems", db.Path(), len(problems))
+			return a.errorf("check.problems", path, len(problems))
 		},
 	}
 }

@@ -22,6 +22,8 @@ func (a *App) describe(err error) string {
 		pe     *fs.PathError
 		msg    *messageError
 		csvErr *report.CSVError
+		rec    *store.RecordError
+		backup *store.BackupError
 	)
 	switch {
 	case errors.As(err, &msg):
@@ -46,8 +48,12 @@ func (a *App) describe(err error) string {
 		return a.T("err.schema.newer", schema.Found, schema.Supported)
 	case errors.Is(err, store.ErrNotStyrka):
 		return a.T("err.notstyrka", a.pathOf(err))
+	case errors.As(err, &rec):
+		return a.T("err.damaged.at", a.pathOf(err), a.damagedRecord(rec))
 	case errors.Is(err, store.ErrDamaged):
 		return a.T("err.damaged", a.pathOf(err))
+	case errors.As(err, &backup):
+		return a.T("err.backup.upgrade", backup.Dir, a.backupWhy(backup))
 	case errors.As(err, &fe):
 		return a.describeFileError(fe)
 	case errors.As(err, &csvErr):
@@ -60,6 +66,44 @@ func (a *App) describe(err error) string {
 		return a.T("err.permission", pe.Path)
 	}
 	return a.T("err.other", err.Error())
+}
+
+// damagedRecord names a damaged record for a sentence: "the answer of
+// the customer “Volvo AB” to question …".
+func (a *App) damagedRecord(e *store.RecordError) string {
+	who := a.T("damaged.who.id", e.CustomerID)
+	if e.CustomerName != "" {
+		who = a.T("damaged.who.named", e.CustomerName)
+	}
+	switch {
+	case e.Kind == "customer" && e.CustomerID != "":
+		return a.T("damaged.customer", who)
+	case e.Kind == "answer" && e.CustomerID != "":
+		return a.T("damaged.answer", who, e.QuestionID)
+	}
+	return a.T("damaged.record", e.Key)
+}
+
+// problemText is one problem `styrka check` found, as a line.
+func (a *App) problemText(err error) string {
+	var rec *store.RecordError
+	if errors.As(err, &rec) {
+		return a.T("check.damaged", a.damagedRecord(rec))
+	}
+	return err.Error()
+}
+
+// backupWarning is the sentence for a daily backup that could not be
+// written; the work goes on.
+func (a *App) backupWarning(e *store.BackupError) string {
+	return a.T("warn.backup", e.Dir, a.backupWhy(e))
+}
+
+func (a *App) backupWhy(e *store.BackupError) string {
+	if e.Reason == "other" {
+		return a.T("backup.why.other", e.Detail)
+	}
+	return a.T("backup.why." + e.Reason)
 }
 
 // pathOf finds the file an error is about.
