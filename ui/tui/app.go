@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/key"
 
@@ -23,6 +25,13 @@ import (
 const (
 	MinWidth  = 60
 	MinHeight = 16
+)
+
+// The window operations (XTWINOPS) that save the window's title on the
+// terminal's title stack and restore it.
+const (
+	pushTitle = 22
+	popTitle  = 23
 )
 
 // Options configure the UI.
@@ -115,7 +124,15 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bo
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
+	// The program sets the window's title; the terminal keeps the one
+	// before on its title stack, and gets it back when the program ends.
+	title := out
+	if title == nil {
+		title = os.Stdout
+	}
+	io.WriteString(title, ansi.WindowOp(pushTitle, 0))
 	_, err := tea.NewProgram(m, opts...).Run()
+	io.WriteString(title, ansi.WindowOp(popTitle, 0))
 	m.closeServer()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil

@@ -36,6 +36,7 @@ func requireHelp(t *testing.T, m *Model) {
 	t.Helper()
 	top := m.top()
 	k := m.c.Keys
+	requireNoSharedKeys(t, m)
 	// The footer has room for every short binding on a wide window.
 	resize(t, m, 160, 50)
 	for _, b := range top.ShortHelp() {
@@ -155,5 +156,34 @@ func TestHelpGolden(t *testing.T) {
 				t.Fatal("resizing closed the help")
 			}
 		})
+	}
+}
+
+// requireNoSharedKeys fails when two bindings the top screen lists, or one
+// of them and a global key, answer to the same key: one of them could
+// never be reached.
+func requireNoSharedKeys(t *testing.T, m *Model) {
+	t.Helper()
+	k := m.c.Keys
+	// While a field has the focus, the screen has esc, q and ? itself.
+	bindings := []key.Binding{k.ForceQuit}
+	if !m.top().Typing() {
+		bindings = append(bindings, k.Help, k.Back, k.Quit)
+	}
+	for _, g := range m.top().FullHelp() {
+		bindings = append(bindings, g...)
+	}
+	owner := map[string]string{}
+	for _, b := range bindings {
+		if !b.Enabled() {
+			continue
+		}
+		for _, key := range b.Keys() {
+			desc := b.Help().Desc
+			if prev, ok := owner[key]; ok && prev != desc {
+				t.Errorf("%T: %q is both %q and %q", m.top(), key, prev, desc)
+			}
+			owner[key] = desc
+		}
 	}
 }

@@ -508,6 +508,7 @@ func TestTeamScreensFit(t *testing.T) {
 	m, db, _, ps := teamSetup(t, "sv", true)
 	sizes := [][2]int{{MinWidth, MinHeight}, {160, 50}, {100, 30}}
 	check := func(name string) {
+		requireNoSharedKeys(t, m)
 		for _, sz := range sizes {
 			resize(t, m, sz[0], sz[1])
 			requireFits(t, m)
