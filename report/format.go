@@ -71,9 +71,13 @@ func Bar(v float64, width int) string {
 }
 
 // Labels gives the names of an assessment's classes, regime, priority and
-// room in the content's language; "–" where not placed.
+// room in the content's language; "–" where not placed. Stance says when it
+// is only indicative (outside strategic items). OnLine names, when the
+// customer is on the line, the dimensions and what it could also be; it is
+// "" otherwise.
 type Labels struct {
 	Kraljic, Preferencing, Regime, Priority, Room, Stance string
+	OnLine                                                string
 }
 
 // LabelsOf names an assessment's placement.
@@ -91,7 +95,8 @@ func LabelsOf(c *assets.Content, lang string, a model.Assessment) Labels {
 	}
 	if a.Room.Placed {
 		l.Room = c.Rooms[a.Room.Level].Name + " (" + Signed(lang, a.Room.Value, 1) + ")"
-		l.Stance = c.Stances[a.Room.Stance].Name
+		l.Stance = StanceName(c, a.Room)
 	}
+	l.OnLine = OtherPlacements(c, a)
 	return l
 }
