@@ -185,7 +185,9 @@ func fill(bar string) int {
 }
 
 func TestLabelsOf(t *testing.T) {
-	all := func(s string) report.Labels { return report.Labels{Kraljic: s, Preferencing: s, Regime: s, Priority: s, Room: s, Stance: s} }
+	all := func(s string) report.Labels {
+		return report.Labels{Kraljic: s, Preferencing: s, Regime: s, Priority: s, Room: s, Stance: s}
+	}
 	in := demoInput(t, "sv")
 	c := in.Content
 	qs := c.Questions()

@@ -13,8 +13,8 @@ import (
 
 	"styrka/assets"
 	"styrka/model"
-	"styrka/ui/mapview"
 	"styrka/report"
+	"styrka/ui/mapview"
 )
 
 func TestMarkdownGolden(t *testing.T) {

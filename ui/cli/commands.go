@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -114,11 +115,15 @@ func (a *App) customersCommand() *cobra.Command {
 				if as.Room.Placed {
 					room = report.Signed(a.Lang, as.Room.Value, 1)
 				}
+				online := l.OnLine
+				if online == "" {
+					online = "–"
+				}
 				rows = append(rows, []string{fmt.Sprint(i + 1), as.Customer.Name, l.Priority, l.Regime,
 					fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
-					l.Kraljic, l.Preferencing, room})
+					l.Kraljic, l.Preferencing, room, online})
 			}
-			a.table([]string{"#", a.T("col.customer"), a.T("col.priority"), a.T("col.regime"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.room")}, rows)
+			a.table([]string{"#", a.T("col.customer"), a.T("col.priority"), a.T("col.regime"), a.T("col.setA"), a.T("col.setB"), a.T("col.kraljic"), a.T("col.preferencing"), a.T("col.room"), a.T("col.online")}, rows)
 			return nil
 		},
 	}
@@ -205,7 +210,13 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 		xd, yd := v.Axes()
 		line := fmt.Sprintf("%s  %s (%s; %s)", e.Key, as.Customer.Name,
 			report.Number(a.Lang, as.Scores[xd].Value, 1), report.Number(a.Lang, as.Scores[yd].Value, 1))
+		if plot.Options.OnLine[e.Index] {
+			line += " " + mapview.OnLineMarker
+		}
 		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+	}
+	if slices.Contains(plot.Options.OnLine, true) {
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(mapview.LegendOnLine(a.Content), width, ""), width, false) + "\n")
 	}
 	if len(plot.Unplaced) > 0 {
 		var names []string
