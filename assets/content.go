@@ -429,7 +429,14 @@ func overlay(base, user Content) Content {
 	out.Rooms = mergeMap(base.Rooms, user.Rooms)
 	out.Warnings = mergeMap(base.Warnings, user.Warnings)
 	if user.Retired != nil {
-		out.Retired = append(slices.Clone(out.Retired), user.Retired...)
+		// The file's own entry for an ID replaces the built-in one: a copy
+		// of `styrka content` lists every built-in retired question again.
+		mine := map[string]bool{}
+		for _, r := range user.Retired {
+			mine[r.ID] = true
+		}
+		kept := slices.DeleteFunc(slices.Clone(out.Retired), func(r RetiredQuestion) bool { return mine[r.ID] })
+		out.Retired = append(kept, user.Retired...)
 	}
 	out.UI = mergeMap(base.UI, user.UI)
 	return out
