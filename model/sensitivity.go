@@ -49,7 +49,8 @@ type Change struct {
 // has no moves.
 func Sensitivity(t Thresholds, questions []Question, answers map[string]Answer) []Change {
 	t = t.Normalized()
-	base := scoresFor(questions, answers)
+	ts := termsOf(questions, answers)
+	base := ts.scores()
 	now := base.place(t)
 	if now == (Placement{}) {
 		return nil
@@ -61,36 +62,22 @@ func Sensitivity(t Thresholds, questions []Question, answers map[string]Answer) 
 			out = append(out, m)
 		}
 	}
-	for _, q := range questions {
-		a, ok := answers[q.ID]
-		di := dimIndex(q.Dimension)
-		if !ok || !a.Score.Known() || di < 0 || !(q.Weight > 0) {
-			continue
-		}
-		for _, step := range []Score{-1, 1} {
-			to := a.Score + step
-			if !to.Known() {
+	// Every change re-scores only its own dimension from the known
+	// answers, without copying the answers or the questions.
+	for i, tm := range ts {
+		for _, step := range []float64{-1, 1} {
+			to := tm.val + step
+			if !Score(to).Known() {
 				continue
 			}
-			changed := maps.Clone(answers)
-			a2 := a
-			a2.Score = to
-			changed[q.ID] = a2
-			try(Change{Kind: ChangeAnswer, QuestionID: q.ID, Dimension: q.Dimension, From: float64(a.Score), To: float64(to)},
-				base.with(di, ScoreDimension(q.Dimension, questions, changed)), t)
+			v, ok := ts.mean(tm.dim, i, tm.w, to)
+			try(Change{Kind: ChangeAnswer, QuestionID: tm.id, Dimension: Dimensions[tm.dim], From: tm.val, To: to}, base.withMean(tm.dim, v, ok), t)
 		}
 	}
-	for i, q := range questions {
-		a, ok := answers[q.ID]
-		di := dimIndex(q.Dimension)
-		if !ok || !a.Score.Known() || di < 0 || !(q.Weight > 0) {
-			continue
-		}
+	for i, tm := range ts {
 		for _, f := range []float64{WeightLow, WeightHigh} {
-			qs := slices.Clone(questions)
-			qs[i].Weight = q.Weight * f
-			try(Change{Kind: ChangeWeight, QuestionID: q.ID, Dimension: q.Dimension, From: q.Weight, To: qs[i].Weight},
-				base.with(di, ScoreDimension(q.Dimension, qs, answers)), t)
+			v, ok := ts.mean(tm.dim, i, tm.w*f, tm.val)
+			try(Change{Kind: ChangeWeight, QuestionID: tm.id, Dimension: Dimensions[tm.dim], From: tm.w, To: tm.w * f}, base.withMean(tm.dim, v, ok), t)
 		}
 	}
 	for di, d := range Dimensions {
@@ -109,19 +96,62 @@ func Sensitivity(t Thresholds, questions []Question, answers map[string]Answer) 
 	return out
 }
 
-// scoresFor scores all four dimensions.
-func scoresFor(questions []Question, answers map[string]Answer) scores {
+// term is one known answer to a positively weighted question: all that
+// moves a dimension's weighted mean.
+type term struct {
+	id     string
+	dim    int
+	w, val float64
+}
+
+type terms []term
+
+// termsOf lists the known answers in question order.
+func termsOf(questions []Question, answers map[string]Answer) terms {
+	var out terms
+	for _, q := range questions {
+		a, ok := answers[q.ID]
+		di := dimIndex(q.Dimension)
+		if ok && a.Score.Known() && di >= 0 && q.Weight > 0 {
+			out = append(out, term{q.ID, di, q.Weight, float64(a.Score)})
+		}
+	}
+	return out
+}
+
+// scores is the weighted mean of each dimension, as ScoreDimension gives.
+func (ts terms) scores() scores {
 	var s scores
-	for i, d := range Dimensions {
-		ds := ScoreDimension(d, questions, answers)
-		s.v[i], s.ok[i] = ds.Value, ds.Placed
+	for d := range s.v {
+		s.v[d], s.ok[d] = ts.mean(d, -1, 0, 0)
 	}
 	return s
 }
 
-// with returns s with dimension i replaced by ds.
-func (s scores) with(i int, ds DimensionScore) scores {
-	s.v[i], s.ok[i] = ds.Value, ds.Placed
+// mean is dimension d's weighted mean with term i (if i ≥ 0) given weight
+// w and value v instead of its own.
+func (ts terms) mean(d, i int, w, v float64) (float64, bool) {
+	var sum, ws float64
+	for j, tm := range ts {
+		if tm.dim != d {
+			continue
+		}
+		tw, tv := tm.w, tm.val
+		if j == i {
+			tw, tv = w, v
+		}
+		sum += tw * tv
+		ws += tw
+	}
+	if ws <= 0 {
+		return 0, false
+	}
+	return sum / ws, true
+}
+
+// withMean returns s with dimension i set to a mean.
+func (s scores) withMean(i int, v float64, ok bool) scores {
+	s.v[i], s.ok[i] = v, ok
 	return s
 }
 
@@ -153,40 +183,43 @@ func Seed(customerID string) uint64 {
 // seed. ok is false for a customer without any placement.
 func StabilityOf(t Thresholds, questions []Question, answers map[string]Answer, draws int, seed uint64) (Stability, bool) {
 	t = t.Normalized()
-	base := scoresFor(questions, answers)
+	ts := termsOf(questions, answers)
+	base := ts.scores()
 	now := base.place(t)
 	if now == (Placement{}) || draws <= 0 {
 		return Stability{}, false
 	}
-	// Only known answers to positively weighted questions move a mean.
-	type term struct {
-		dim    int
-		w, val float64
+	var cuts [4]float64
+	var high [4]bool
+	for i, d := range Dimensions {
+		cuts[i] = t.For(d)
+		high[i] = base.ok[i] && Above(base.v[i], cuts[i])
 	}
-	var terms []term
-	for _, q := range questions {
-		a, ok := answers[q.ID]
-		di := dimIndex(q.Dimension)
-		if ok && a.Score.Known() && di >= 0 && q.Weight > 0 {
-			terms = append(terms, term{di, q.Weight, float64(a.Score)})
-		}
-	}
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	// The generator is used directly, not through rand.Rand, which saves
+	// an interface call per weight; the uniform draw is rand.Float64's.
+	pcg := rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)
 	held := 0
 	for range draws {
 		var sum, wsum [4]float64
-		for _, tm := range terms {
-			w := tm.w * (WeightLow + rng.Float64()*(WeightHigh-WeightLow))
+		for _, tm := range ts {
+			u := float64(pcg.Uint64()<<11>>11) / (1 << 53)
+			w := tm.w * (WeightLow + u*(WeightHigh-WeightLow))
 			sum[tm.dim] += w * tm.val
 			wsum[tm.dim] += w
 		}
-		s := base
+		// The placement follows from which dimensions are high: when none
+		// crosses its cut-off the cell holds, and only a crossing needs
+		// the placement worked out again.
+		s, same := base, true
 		for i := range s.v {
 			if wsum[i] > 0 {
 				s.v[i] = sum[i] / wsum[i]
+				if Above(s.v[i], cuts[i]) != high[i] {
+					same = false
+				}
 			}
 		}
-		if !s.place(t).Moved(now) {
+		if same || !s.place(t).Moved(now) {
 			held++
 		}
 	}
