@@ -30,6 +30,11 @@ func TestSwedishWording(t *testing.T) {
 		if strings.Contains(string(raw), bad) {
 			t.Errorf("sv.yaml still says %q somewhere (comments included)", bad)
 		}
+		for _, txt := range demoSwedish(t) {
+			if strings.Contains(txt, bad) {
+				t.Errorf("demo: %q in %q", bad, txt)
+			}
+		}
 	}
 	// A question set is a frågedel, never a bare "del A".
 	bareDel := regexp.MustCompile(`(^|[^[:alpha:]åäöÅÄÖ])[Dd]el [AB%]`)
@@ -217,4 +222,21 @@ retired:
 	if !asFileError(err, &fe) || fe.Problem != ProblemReused || fe.Field != "retired[8].id" {
 		t.Errorf("reused ID: %v, want %s at retired[8].id", err, ProblemReused)
 	}
+}
+
+// demoSwedish is every Swedish text of the demo.
+func demoSwedish(t *testing.T) []string {
+	t.Helper()
+	d, err := LoadDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range d.Customers {
+		out = append(out, c.Offering.SV, c.Notes.SV)
+		for _, a := range c.Answers {
+			out = append(out, a.Note.SV)
+		}
+	}
+	return out
 }
