@@ -18,7 +18,7 @@ func TestSwedishWording(t *testing.T) {
 	}
 	for _, bad := range []string{
 		"prestryck", "kundunderlag", "Lågprioriterad", "lågprioriterad", "inköparens stol", "egna böcker",
-		"plånbok", "växa kundkontot", "leverera avtalet", "Små pengar", "små pengar", "passform", "tekniker",
+		"plånbok", "växa kundkontot", "leverera avtalet", "Små pengar", "små pengar", "passform", " tekniker", "Tekniker",
 		"bredda åtagandet", "förankring", "kostnaden för att betjäna", "varav", "uppsättning", "frågeset",
 		"tyst omgång", "tysta omgång", "snabbomgång", "Snabbomgång",
 	} {
