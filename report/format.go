@@ -27,6 +27,23 @@ func Number(lang string, v float64, decimals int) string {
 	return p.Sprintf("%.2f", v)
 }
 
+// Rate writes an exchange rate with up to four decimals and no trailing
+// zeros: 11.5, 0.0871, 1.
+func Rate(lang string, v float64) string {
+	s := message.NewPrinter(language.English).Sprintf("%.4f", v)
+	if lang == "sv" {
+		s = message.NewPrinter(language.Swedish).Sprintf("%.4f", v)
+	}
+	dec := "."
+	if lang == "sv" {
+		dec = ","
+	}
+	if strings.Contains(s, dec) {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), dec)
+	}
+	return s
+}
+
 // Signed is Number with an explicit sign for positive values.
 func Signed(lang string, v float64, decimals int) string {
 	s := Number(lang, v, decimals)

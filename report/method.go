@@ -132,7 +132,7 @@ func BasisSentences(c *assets.Content, lang string, d model.Dataset) []string {
 	if len(b.Converted) > 0 {
 		rates := make([]string, 0, len(b.Converted))
 		for _, cur := range b.Converted {
-			rates = append(rates, fmt.Sprintf("1 %s = %s %s", cur, Number(lang, b.Rates[cur], 2), b.Base))
+			rates = append(rates, fmt.Sprintf("1 %s = %s %s", cur, Rate(lang, b.Rates[cur]), b.Base))
 		}
 		out = append(out, c.T("report.currency.converted", strings.Join(rates, ", ")))
 	}

@@ -75,7 +75,7 @@ func TestReportSaysHowRevenueIsCompared(t *testing.T) {
 	in.Dataset.Workshop.Currency = "SEK"
 	in.Dataset.Workshop.Rates = map[string]float64{"EUR": 11.5}
 	md := markdown(t, in)
-	if !strings.Contains(md, "Revenue is compared in SEK. Converted at 1 EUR = 11.50 SEK.") {
+	if !strings.Contains(md, "Revenue is compared in SEK. Converted at 1 EUR = 11.5 SEK.") {
 		t.Errorf("report does not say how revenue is compared:\n%s", md[:min(len(md), 800)])
 	}
 	// Åkerlunds, 0.4 M EUR = 4.6 MSEK, now ranks above Bergkvist (2.8 MSEK)

@@ -203,6 +203,7 @@ func (a *App) rootCommand() *cobra.Command {
 		a.checkCommand(),
 		a.contentCommand(),
 		a.roundCommand(), a.roundsCommand(),
+		a.settingsCommand(),
 		a.serveCommand(),
 	)
 	for _, c := range root.Commands() {
