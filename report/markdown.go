@@ -95,7 +95,11 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		var names []string
 		for _, a := range ranked {
 			if a.Regime == r {
-				names = append(names, fmt.Sprintf("%s (%s)", mdEscape(a.Customer.Name), a.Priority))
+				mark := ""
+				if len(a.OnLine) > 0 {
+					mark = " " + mapview.OnLineMarker
+				}
+				names = append(names, fmt.Sprintf("%s (%s)%s", mdEscape(a.Customer.Name), a.Priority, mark))
 			}
 		}
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", rt.Name, rt.Description)
