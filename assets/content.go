@@ -425,6 +425,18 @@ func overlay(base, user Content) Content {
 	out.Preferencing = mergeMap(base.Preferencing, user.Preferencing)
 	out.Regimes = mergeMap(base.Regimes, user.Regimes)
 	out.Cells = mergeMap(base.Cells, user.Cells)
+	// A content file written before cells had their own message and
+	// negotiation keeps the built-in ones for what it leaves out.
+	for k, uc := range user.Cells {
+		bc := base.Cells[k]
+		if strings.TrimSpace(uc.Message) == "" {
+			uc.Message = bc.Message
+		}
+		if strings.TrimSpace(uc.Negotiation) == "" {
+			uc.Negotiation = bc.Negotiation
+		}
+		out.Cells[k] = uc
+	}
 	out.Stances = mergeMap(base.Stances, user.Stances)
 	out.Rooms = mergeMap(base.Rooms, user.Rooms)
 	out.Warnings = mergeMap(base.Warnings, user.Warnings)

@@ -145,9 +145,15 @@ cells:
 		t.Errorf("error at line %d (%q), want the line with frist", fe.Line, lineText(bad, fe.Line))
 	}
 
+	// A file from before cells had their own message keeps the built-in
+	// message.
 	noMsg := strings.Replace(ok, "    message: \"Talk partnership.\"\n", "", 1)
-	if _, err := Load(writeFile(t, "nomsg.yaml", noMsg), "en"); err == nil {
-		t.Error("a cell without a message loaded")
+	old, err := Load(writeFile(t, "nomsg.yaml", noMsg), "en")
+	if err != nil {
+		t.Fatalf("an older cell without a message: %v", err)
+	}
+	if got, want := old.Cells["strategic-core"].Message, MustBuiltin("en").Cells["strategic-core"].Message; got != want {
+		t.Errorf("message = %q, want the built-in %q", got, want)
 	}
 }
 
