@@ -287,22 +287,44 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 	for _, d := range Dimensions {
 		a.Scores[d] = ScoreDimension(d, questions, answers)
 	}
+	// Two passes over set A, so the lists to validate are allocated once at
+	// their size: a workshop without evidence notes lists every answer.
+	var nValidate, nNoEvidence int
 	for _, q := range questions {
 		p := a.Progress[q.Set]
 		p.Questions++
 		if ans, ok := answers[q.ID]; ok {
 			p.Answered++
 			if q.Set == SetThem {
-				switch {
-				case !ans.Score.Known():
-					a.Validate = append(a.Validate, q.ID)
-				case strings.TrimSpace(ans.Note) == "":
-					a.Validate = append(a.Validate, q.ID)
-					a.NoEvidence = append(a.NoEvidence, q.ID)
+				switch validation(ans) {
+				case dontKnow:
+					nValidate++
+				case noEvidence:
+					nValidate++
+					nNoEvidence++
 				}
 			}
 		}
 		a.Progress[q.Set] = p
+	}
+	if nValidate > 0 {
+		a.Validate = make([]string, 0, nValidate)
+		if nNoEvidence > 0 {
+			a.NoEvidence = make([]string, 0, nNoEvidence)
+		}
+		for _, q := range questions {
+			ans, ok := answers[q.ID]
+			if !ok || q.Set != SetThem {
+				continue
+			}
+			switch validation(ans) {
+			case dontKnow:
+				a.Validate = append(a.Validate, q.ID)
+			case noEvidence:
+				a.Validate = append(a.Validate, q.ID)
+				a.NoEvidence = append(a.NoEvidence, q.ID)
+			}
+		}
 	}
 	sc := scoresOf(a.Scores)
 	p := sc.place(t)
@@ -315,6 +337,26 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 	a.LowCoverage = lowCoverage(a)
 	a.Warnings = warnings(a)
 	return a
+}
+
+// validated says whether a set A answer needs validating with the
+// customer: "don't know", or a score without an evidence note.
+type validated int
+
+const (
+	evidenced validated = iota
+	dontKnow
+	noEvidence
+)
+
+func validation(a Answer) validated {
+	switch {
+	case !a.Score.Known():
+		return dontKnow
+	case strings.TrimSpace(a.Note) == "":
+		return noEvidence
+	}
+	return evidenced
 }
 
 // scores holds the four dimension scores in Dimensions order, which is
