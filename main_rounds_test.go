@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,7 +62,7 @@ func TestRoundCloseRoundsAndCompare(t *testing.T) {
 	}
 
 	closed := mustRun(t, db, "en_GB.UTF-8", "round", "close", "--name", "Autumn review")
-	if !strings.Contains(closed.stdout, "Closed round 1, “Autumn review”") || !strings.Contains(closed.stdout, "(customers: 12, placed: 12)") || !strings.Contains(closed.stdout, "round 2") {
+	if !strings.Contains(closed.stdout, "Closed round 1, “Autumn review”") || !strings.Contains(closed.stdout, fmt.Sprintf("(customers: %d, placed: %d)", demoCustomers, demoCustomers)) || !strings.Contains(closed.stdout, "round 2") {
 		t.Errorf("round close said %q", closed.stdout)
 	}
 	changeDemo(t, db)
@@ -78,7 +79,7 @@ func TestRoundCloseRoundsAndCompare(t *testing.T) {
 	md := mustRun(t, db, "en_GB.UTF-8", "report", "--compare", "1")
 	for _, want := range []string{
 		"# Demo: changes since round 1, “Autumn review”",
-		"1 of 12 customers changed",
+		fmt.Sprintf("1 of %d customers changed", demoCustomers),
 		"| Rydéns Mekaniska AB | We dominate | Independence |",
 		"| Rydéns Mekaniska AB | Strategic → Leverage | Nuisance | P3 → P4 |",
 		"### Rydéns Mekaniska AB",
@@ -147,8 +148,8 @@ func TestActionsAndRoundsInTheReports(t *testing.T) {
 		t.Errorf("--actions:\n%s", csv.stdout)
 	}
 	rounds := mustRun(t, db, "sv_SE.UTF-8", "report", "--format", "csv", "--rounds")
-	if n := strings.Count(rounds.stdout, "\r\n"); n != 13 {
-		t.Errorf("--rounds has %d lines, want a header and 12 customers:\n%s", n, rounds.stdout)
+	if n := strings.Count(rounds.stdout, "\r\n"); n != 1+demoCustomers {
+		t.Errorf("--rounds has %d lines, want a header and %d customers:\n%s", n, demoCustomers, rounds.stdout)
 	}
 
 	md := mustRun(t, db, "sv_SE.UTF-8", "report")
@@ -180,7 +181,7 @@ func TestActionsAndRoundsInTheReports(t *testing.T) {
 	if err := json.Unmarshal([]byte(first.stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Version != 3 || len(doc.Actions) != 2 || len(doc.Rounds) != 1 || len(doc.Rounds[0].Customers) != 12 {
+	if doc.Version != 3 || len(doc.Actions) != 2 || len(doc.Rounds) != 1 || len(doc.Rounds[0].Customers) != demoCustomers {
 		t.Fatalf("export: version %d, %d actions, %d rounds", doc.Version, len(doc.Actions), len(doc.Rounds))
 	}
 	file := writeFile(t, "demo.json", []byte(first.stdout))

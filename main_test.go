@@ -22,6 +22,10 @@ import (
 // binary is the styrka built once for every end-to-end test.
 var binary string
 
+// demoCustomers is the number of customers `styrka demo` creates: one in
+// each of the 16 cells.
+const demoCustomers = 16
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "styrka-e2e")
 	if err != nil {
@@ -109,8 +113,8 @@ func TestDemoIsIdempotent(t *testing.T) {
 					rows++
 				}
 			}
-			if rows < 10 || rows > 14 {
-				t.Fatalf("customers lists %d rows, want about 12:\n%s", rows, cs.stdout)
+			if rows != demoCustomers {
+				t.Fatalf("customers lists %d rows, want %d:\n%s", rows, demoCustomers, cs.stdout)
 			}
 		})
 	}

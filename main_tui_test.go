@@ -179,7 +179,7 @@ func TestWorkshopInARealTerminal(t *testing.T) {
 	tm.keys("m")
 	tm.waitFor("Åhléns Möbel AB", "ÖMSESIDIGT BEROENDE")
 	tm.keys("Enter")
-	tm.waitFor("Åhléns Möbel AB: kundunderlag", "Strategisk", "Kärnkund")
+	tm.waitFor("Åhléns Möbel AB: förhandlingsunderlag", "Strategisk", "Kärnkund")
 	tm.keys("C-c")
 	tm.waitExit()
 

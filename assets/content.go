@@ -34,10 +34,64 @@ type Named struct {
 
 // Advice is a recommendation in the develop / stop / start frame: what we do
 // today that we should develop, what we should stop, what new to start.
+// Each activity may have a first step, the concrete thing to do this week;
+// the built-in content gives every activity one.
 type Advice struct {
 	Develop []string `yaml:"develop"`
 	Stop    []string `yaml:"stop"`
 	Start   []string `yaml:"start"`
+	// Steps maps an activity's text to its first step.
+	Steps map[string]string `yaml:"-"`
+}
+
+// FirstStep is the first step of an activity, or "" when it has none.
+func (a Advice) FirstStep(activity string) string { return a.Steps[activity] }
+
+// adviceDoc is Advice as written: each activity either a plain text or a
+// mapping with the activity ("do") and its first step ("first").
+type adviceDoc struct {
+	Develop []activityDoc `yaml:"develop"`
+	Stop    []activityDoc `yaml:"stop"`
+	Start   []activityDoc `yaml:"start"`
+}
+
+type activityDoc struct {
+	Do    string `yaml:"do"`
+	First string `yaml:"first"`
+}
+
+// UnmarshalYAML accepts a plain text or a {do, first} mapping. It uses the
+// decoder's own unmarshal function, so unknown fields are still refused.
+func (a *activityDoc) UnmarshalYAML(unmarshal func(any) error) error {
+	var text string
+	if err := unmarshal(&text); err == nil {
+		*a = activityDoc{Do: text}
+		return nil
+	}
+	type plain activityDoc
+	return unmarshal((*plain)(a))
+}
+
+func (d adviceDoc) advice() Advice {
+	var a Advice
+	conv := func(in []activityDoc) []string {
+		out := make([]string, 0, len(in))
+		for _, x := range in {
+			out = append(out, x.Do)
+			if x.First != "" {
+				if a.Steps == nil {
+					a.Steps = map[string]string{}
+				}
+				a.Steps[x.Do] = x.First
+			}
+		}
+		if in == nil {
+			return nil
+		}
+		return out
+	}
+	a.Develop, a.Stop, a.Start = conv(d.Develop), conv(d.Stop), conv(d.Start)
+	return a
 }
 
 // Class is a Kraljic or preferencing class.
@@ -53,17 +107,67 @@ type Class struct {
 type RegimeText struct {
 	Name        string `yaml:"name"`
 	Description string `yaml:"description"`
-	Advice      `yaml:",inline"`
+	Advice      `yaml:"-"`
 	// Message is how to package the message for customers in the regime.
 	Message string `yaml:"message"`
 	// Negotiation is the negotiation guidance.
 	Negotiation string `yaml:"negotiation"`
 }
 
-// CellText is the advice of one of the 16 cells of the grid.
+// UnmarshalYAML reads the activities with their first steps.
+func (r *RegimeText) UnmarshalYAML(unmarshal func(any) error) error {
+	var doc struct {
+		Name        string `yaml:"name"`
+		Description string `yaml:"description"`
+		adviceDoc   `yaml:",inline"`
+		Message     string `yaml:"message"`
+		Negotiation string `yaml:"negotiation"`
+	}
+	if err := unmarshal(&doc); err != nil {
+		return err
+	}
+	*r = RegimeText{Name: doc.Name, Description: doc.Description, Advice: doc.advice(), Message: doc.Message, Negotiation: doc.Negotiation}
+	return nil
+}
+
+// CellText is the advice of one of the 16 cells of the grid: its own
+// message and negotiation advice, since the four cells of a regime call
+// for different conversations.
 type CellText struct {
 	Description string `yaml:"description"`
-	Advice      `yaml:",inline"`
+	Advice      `yaml:"-"`
+	// Message is how to package the message for a customer in the cell.
+	Message string `yaml:"message"`
+	// Negotiation is the negotiation guidance for the cell.
+	Negotiation string `yaml:"negotiation"`
+}
+
+// UnmarshalYAML reads the activities with their first steps.
+func (c *CellText) UnmarshalYAML(unmarshal func(any) error) error {
+	var doc struct {
+		Description string `yaml:"description"`
+		adviceDoc   `yaml:",inline"`
+		Message     string `yaml:"message"`
+		Negotiation string `yaml:"negotiation"`
+	}
+	if err := unmarshal(&doc); err != nil {
+		return err
+	}
+	*c = CellText{Description: doc.Description, Advice: doc.advice(), Message: doc.Message, Negotiation: doc.Negotiation}
+	return nil
+}
+
+// RetiredQuestion is a question that is no longer asked, or whose meaning
+// changed so that it got a new ID. Answers to it are kept and shown as
+// history with this text; they are never re-read as answers to the
+// question that replaced it.
+type RetiredQuestion struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+	// ReplacedBy names the questions that now ask what it asked, if any.
+	ReplacedBy []string `yaml:"replaced_by,omitempty"`
+	// Why says in one sentence why the question was retired.
+	Why string `yaml:"why"`
 }
 
 // QuestionDoc is a question as written in a content file.
@@ -97,7 +201,20 @@ type Content struct {
 	Stances      map[model.Stance]Named       `yaml:"stances"`
 	Rooms        map[model.RoomLevel]Named    `yaml:"rooms"`
 	Warnings     map[model.WarningKind]string `yaml:"warnings"`
-	UI           map[string]string            `yaml:"ui"`
+	// Retired lists the questions no longer asked, for showing answers to
+	// them as history.
+	Retired []RetiredQuestion `yaml:"retired,omitempty"`
+	UI      map[string]string `yaml:"ui"`
+}
+
+// RetiredQuestion finds a retired question by ID.
+func (c *Content) RetiredQuestion(id string) (RetiredQuestion, bool) {
+	for _, r := range c.Retired {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return RetiredQuestion{}, false
 }
 
 // QuestionSets converts the sets to model types, in file order.
@@ -211,6 +328,8 @@ const (
 	ProblemDuplicate  Problem = "duplicate"
 	ProblemInvalid    Problem = "invalid"
 	ProblemNoQuestion Problem = "no_question"
+	// ProblemReused: a retired question's ID is used by a current one.
+	ProblemReused Problem = "reused"
 )
 
 func (e *FileError) Error() string {
@@ -299,16 +418,61 @@ func overlay(base, user Content) Content {
 	}
 	if user.Sets != nil {
 		out.Sets = user.Sets
+		out.Retired = retiredFor(base.Retired, user.Sets)
 	}
 	out.Dimensions = mergeMap(base.Dimensions, user.Dimensions)
 	out.Kraljic = mergeMap(base.Kraljic, user.Kraljic)
 	out.Preferencing = mergeMap(base.Preferencing, user.Preferencing)
 	out.Regimes = mergeMap(base.Regimes, user.Regimes)
 	out.Cells = mergeMap(base.Cells, user.Cells)
+	// A content file written before cells had their own message and
+	// negotiation keeps the built-in ones for what it leaves out.
+	for k, uc := range user.Cells {
+		bc := base.Cells[k]
+		if strings.TrimSpace(uc.Message) == "" {
+			uc.Message = bc.Message
+		}
+		if strings.TrimSpace(uc.Negotiation) == "" {
+			uc.Negotiation = bc.Negotiation
+		}
+		out.Cells[k] = uc
+	}
 	out.Stances = mergeMap(base.Stances, user.Stances)
 	out.Rooms = mergeMap(base.Rooms, user.Rooms)
 	out.Warnings = mergeMap(base.Warnings, user.Warnings)
+	if user.Retired != nil {
+		// The file's own entry for an ID replaces the built-in one: a copy
+		// of `styrka content` lists every built-in retired question again.
+		mine := map[string]bool{}
+		for _, r := range user.Retired {
+			mine[r.ID] = true
+		}
+		kept := slices.DeleteFunc(slices.Clone(out.Retired), func(r RetiredQuestion) bool { return mine[r.ID] })
+		out.Retired = append(kept, user.Retired...)
+	}
 	out.UI = mergeMap(base.UI, user.UI)
+	return out
+}
+
+// retiredFor keeps the built-in retired questions that still make sense
+// beside a user's own sets: one whose ID the user asks again is current for
+// that user (an older content file may still ask it), and a replacement the
+// user's sets do not have is dropped.
+func retiredFor(retired []RetiredQuestion, sets []SetDoc) []RetiredQuestion {
+	current := map[string]bool{}
+	for _, s := range sets {
+		for _, q := range s.Questions {
+			current[q.ID] = true
+		}
+	}
+	var out []RetiredQuestion
+	for _, r := range retired {
+		if current[r.ID] {
+			continue
+		}
+		r.ReplacedBy = slices.DeleteFunc(slices.Clone(r.ReplacedBy), func(id string) bool { return !current[id] })
+		out = append(out, r)
+	}
 	return out
 }
 

@@ -177,7 +177,7 @@ func walkText(v reflect.Value, path string, optional, key bool, out *[]textField
 			if name != "" && name != "-" {
 				p = path + "." + name
 			}
-			isKey := key || f.Name == "ID" || f.Name == "Dimension" || f.Name == "Lang"
+			isKey := key || f.Name == "ID" || f.Name == "Dimension" || f.Name == "Lang" || f.Name == "ReplacedBy"
 			walkText(v.Field(i), p, strings.Contains(opts, "omitempty"), isKey, out, t)
 		}
 	case reflect.Slice, reflect.Array:
@@ -318,7 +318,7 @@ func TestSwedishIsTranslated(t *testing.T) {
 		t.Errorf("only %d texts compared", compared)
 	}
 	// A few Swedish terms of the method must be there.
-	for _, term := range []string{"Strategisk", "Hävstång", "Flaskhals", "Icke-kritisk", "Kärnkund", "Utvecklingskund", "Oidentifierad potential", "Lågprioriterad", "Vi dominerar", "Ömsesidigt beroende", "Kunden dominerar", "Oberoende", "Exploatering", "Balans", "Diversifiering", "Resultatpåverkan", "Försörjningsrisk", "Ekonomiskt värde", "Attraktivitet"} {
+	for _, term := range []string{"Strategisk", "Hävstång", "Flaskhals", "Icke-kritisk", "Kärnkund", "Utvecklingskund", "Oidentifierad potential", "Lågvärdeskund", "Vi dominerar", "Ömsesidigt beroende", "Kunden dominerar", "Oberoende", "Exploatering", "Balans", "Diversifiering", "Resultatpåverkan", "Försörjningsrisk", "Ekonomiskt värde", "Attraktivitet"} {
 		found := false
 		for _, f := range texts(t, sv) {
 			if strings.Contains(f.value, term) {
@@ -640,8 +640,8 @@ func TestDemo(t *testing.T) {
 	if len(d.Workshop.Date) != len("2026-11-02") || d.Workshop.Date[4] != '-' || d.Workshop.Date[7] != '-' {
 		t.Errorf("workshop date %q is not YYYY-MM-DD", d.Workshop.Date)
 	}
-	if n := len(d.Customers); n < 10 {
-		t.Fatalf("%d demo customers, want about 12", n)
+	if n := len(d.Customers); n != 16 {
+		t.Fatalf("%d demo customers, want 16, one per cell", n)
 	}
 
 	questions := MustBuiltin("en").Questions()
@@ -711,7 +711,7 @@ func TestDemo(t *testing.T) {
 			cells := map[string]bool{}
 			warns := map[model.WarningKind]int{}
 			points := map[[2]float64]string{}
-			validate := 0
+			validate, onLine := 0, 0
 			for _, a := range as {
 				name := a.Customer.Name
 				cell, ok := a.Cell()
@@ -730,6 +730,9 @@ func TestDemo(t *testing.T) {
 				if len(a.Validate) > 0 {
 					validate++
 				}
+				if len(a.OnLine) > 0 {
+					onLine++
+				}
 				p := [2]float64{a.Scores[model.RelativeValue].Value, a.Scores[model.SupplyRisk].Value}
 				if other, dup := points[p]; dup {
 					t.Errorf("%s and %s share the point (value %.2f, risk %.2f)", name, other, p[0], p[1])
@@ -747,10 +750,13 @@ func TestDemo(t *testing.T) {
 					t.Errorf("regime %s holds %d customers, want at least 2", r, regimes[r])
 				}
 			}
-			if len(cells) < 10 {
-				t.Errorf("%d distinct cells, want at least 10", len(cells))
+			if len(cells) != 16 {
+				t.Errorf("%d distinct cells, want all 16", len(cells))
 			}
-			for _, w := range []model.WarningKind{model.WarnExposed, model.WarnReplace, model.WarnBottleneck, model.WarnValidate} {
+			if onLine < 2 {
+				t.Errorf("%d customers on the line, want at least 2", onLine)
+			}
+			for _, w := range []model.WarningKind{model.WarnOnLine, model.WarnExposed, model.WarnReplace, model.WarnBottleneck, model.WarnValidate} {
 				if warns[w] == 0 {
 					t.Errorf("no customer with warning %s", w)
 				}

@@ -72,3 +72,80 @@ func DemoDataset(lang string) (model.Dataset, error) {
 	}
 	return ds, nil
 }
+
+// LocalizeDemo shows the demo workshop in lang: a demo customer's offering,
+// notes and answer notes that are still the demo's own text in another
+// language are replaced by the text in lang, so a demo created in English
+// speaks Swedish in a Swedish session. Anything a user has written or edited
+// is left as it is, and so is every other workshop. It changes a copy of
+// the customers and answers, never ds itself, and reports whether anything
+// was translated; nothing is saved.
+func LocalizeDemo(ds model.Dataset, lang string) (model.Dataset, bool) {
+	if ds.Workshop.ID != DemoID {
+		return ds, false
+	}
+	d, err := LoadDemo()
+	if err != nil {
+		return ds, false
+	}
+	byID := make(map[string]DemoCustomer, len(d.Customers))
+	for _, dc := range d.Customers {
+		byID[uuid.NewSHA1(demoSpace, []byte("customer/"+dc.Name)).String()] = dc
+	}
+	// swap gives t in lang when s is t in any built-in language.
+	swap := func(s string, t Text, clean func(string) string) (string, bool) {
+		want := clean(t.In(lang))
+		for _, l := range Languages {
+			if s == clean(t.In(l)) && s != want {
+				return want, true
+			}
+		}
+		return s, false
+	}
+	changed := false
+	cs := make([]model.Customer, len(ds.Customers))
+	answers := make(map[string]map[string]model.Answer, len(ds.Answers))
+	for id, m := range ds.Answers {
+		answers[id] = m
+	}
+	for i, c := range ds.Customers {
+		cs[i] = c
+		dc, ok := byID[c.ID]
+		if !ok {
+			continue
+		}
+		var did bool
+		if cs[i].Offering, did = swap(c.Offering, dc.Offering, model.CleanText); did {
+			changed = true
+		}
+		if cs[i].Notes, did = swap(c.Notes, dc.Notes, model.CleanNote); did {
+			changed = true
+		}
+		var copied map[string]model.Answer
+		for _, da := range dc.Answers {
+			a, ok := ds.Answers[c.ID][da.Question]
+			if !ok {
+				continue
+			}
+			note, did := swap(a.Note, da.Note, model.CleanNote)
+			if !did {
+				continue
+			}
+			if copied == nil {
+				copied = make(map[string]model.Answer, len(ds.Answers[c.ID]))
+				for k, v := range ds.Answers[c.ID] {
+					copied[k] = v
+				}
+				answers[c.ID] = copied
+			}
+			a.Note = note
+			copied[da.Question] = a
+			changed = true
+		}
+	}
+	if !changed {
+		return ds, false
+	}
+	ds.Customers, ds.Answers = cs, answers
+	return ds, true
+}

@@ -61,6 +61,8 @@ func validate(c *Content) []*FileError {
 		}
 		nonEmpty(f+".description", t.Description, add)
 		advice(f, t.Advice, add)
+		nonEmpty(f+".message", t.Message, add)
+		nonEmpty(f+".negotiation", t.Negotiation, add)
 	}
 	unknownKeys(c.Cells, cellKeys, "cells", add)
 	for _, s := range []model.Stance{model.Exploit, model.Balance, model.Diversify} {
@@ -69,7 +71,8 @@ func validate(c *Content) []*FileError {
 	for _, r := range []model.RoomLevel{model.RoomLow, model.RoomBalanced, model.RoomHigh} {
 		named(c.Rooms, r, "rooms", false, add)
 	}
-	for _, w := range []model.WarningKind{model.WarnExposed, model.WarnReplace, model.WarnBottleneck, model.WarnValidate, model.WarnLowCoverage} {
+	validateRetired(c, add)
+	for _, w := range model.WarningKinds {
 		f := "warnings." + string(w)
 		if t, ok := c.Warnings[w]; !ok {
 			add(f, ProblemMissing, "")
@@ -146,6 +149,38 @@ func validateSets(sets []SetDoc, add addFunc) {
 	for _, id := range model.Sets {
 		if !seenSet[id] {
 			add("sets", ProblemMissing, string(id))
+		}
+	}
+}
+
+// validateRetired checks the retired questions: each has an ID that no
+// current question uses (an ID is never reused for a new meaning), a text,
+// a reason, and replacements that are current questions.
+func validateRetired(c *Content, add addFunc) {
+	current := map[string]bool{}
+	for _, s := range c.Sets {
+		for _, q := range s.Questions {
+			current[q.ID] = true
+		}
+	}
+	seen := map[string]bool{}
+	for i, r := range c.Retired {
+		f := fmt.Sprintf("retired[%d]", i)
+		switch {
+		case strings.TrimSpace(r.ID) == "":
+			add(f+".id", ProblemEmpty, "")
+		case current[r.ID]:
+			add(f+".id", ProblemReused, r.ID)
+		case seen[r.ID]:
+			add(f+".id", ProblemDuplicate, r.ID)
+		}
+		seen[r.ID] = true
+		nonEmpty(f+".text", r.Text, add)
+		nonEmpty(f+".why", r.Why, add)
+		for j, id := range r.ReplacedBy {
+			if !current[id] {
+				add(fmt.Sprintf("%s.replaced_by[%d]", f, j), ProblemInvalid, id)
+			}
 		}
 	}
 }

@@ -55,3 +55,38 @@ func BenchmarkRank10000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStability is one customer's stability figure: 1,000 weight draws
+// over 18 questions.
+func BenchmarkStability(b *testing.B) {
+	qs, cs, ans := benchFixture()
+	th := DefaultThresholds()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := CustomerStability(th, qs, cs[1], ans[cs[1].ID]); !ok {
+			b.Fatal("not placed")
+		}
+	}
+}
+
+// BenchmarkSensitivity is one customer's flip search.
+func BenchmarkSensitivity(b *testing.B) {
+	qs, cs, ans := benchFixture()
+	th := DefaultThresholds()
+	b.ReportAllocs()
+	for b.Loop() {
+		Sensitivity(th, qs, ans[cs[1].ID])
+	}
+}
+
+// BenchmarkLeastStable100 is the workshop view over 100 customers.
+func BenchmarkLeastStable100(b *testing.B) {
+	qs, cs, ans := benchFixture()
+	d := Dataset{Workshop: Workshop{Thresholds: DefaultThresholds()}, Customers: cs[:100], Answers: ans}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(LeastStable(d, qs)) == 0 {
+			b.Fatal("empty")
+		}
+	}
+}

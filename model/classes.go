@@ -127,9 +127,15 @@ func (p Priority) String() string {
 // strategic supplier; the rest follow the regime advice (Development
 // accounts where we dominate are worth investing in, Exploitable accounts
 // are held rather than grown, Independence is the lowest but for growth).
+// Bottleneck × Exploitable is P2 like Leverage × Exploitable: the volume
+// matters to us just as much, and a buyer who sees us as a bottleneck is
+// actively working to replace us, so the risk to that volume is no smaller.
+// Non-critical × Exploitable stays P3: the volume is ours to lose too, but
+// a buyer who finds us routine puts little effort into switching, so the
+// account needs efficient service and a watchful eye rather than a campaign.
 var priorities = map[Cell]Priority{
 	{Strategic, Core}: P1, {Strategic, Exploitable}: P2, {Strategic, Development}: P2, {Strategic, Nuisance}: P3,
-	{Bottleneck, Core}: P2, {Bottleneck, Exploitable}: P3, {Bottleneck, Development}: P2, {Bottleneck, Nuisance}: P4,
+	{Bottleneck, Core}: P2, {Bottleneck, Exploitable}: P2, {Bottleneck, Development}: P2, {Bottleneck, Nuisance}: P4,
 	{Leverage, Core}: P1, {Leverage, Exploitable}: P2, {Leverage, Development}: P3, {Leverage, Nuisance}: P4,
 	{NonCritical, Core}: P2, {NonCritical, Exploitable}: P3, {NonCritical, Development}: P3, {NonCritical, Nuisance}: P4,
 }

@@ -22,7 +22,7 @@ var gridWant = []struct {
 	{Strategic, Nuisance, SupplierDominance, P3},
 
 	{Bottleneck, Core, Interdependence, P2},
-	{Bottleneck, Exploitable, Interdependence, P3},
+	{Bottleneck, Exploitable, Interdependence, P2},
 	{Bottleneck, Development, SupplierDominance, P2},
 	{Bottleneck, Nuisance, SupplierDominance, P4},
 
@@ -173,11 +173,11 @@ func TestAssessAllSixteenCells(t *testing.T) {
 		return lo
 	}
 	// Two ways of being high and low: clear (5/1) and near the cut-off
-	// (3: exactly at it, 2: below it).
+	// (4: above it, 3: exactly at it, which is low).
 	levels := []struct {
 		name   string
 		hi, lo Score
-	}{{"clear", 5, 1}, {"near cut-off", 3, 2}}
+	}{{"clear", 5, 1}, {"near cut-off", 4, 3}}
 	for _, lv := range levels {
 		for _, g := range gridWant {
 			c := Cell{g.k, g.p}

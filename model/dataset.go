@@ -21,7 +21,10 @@ type Dataset struct {
 	Votes        []Vote
 }
 
-// Assess scores every customer of the dataset against the questions.
+// Assess scores every customer of the dataset against the questions, with
+// revenue converted to the workshop's base currency for ranking.
 func (d Dataset) Assess(questions []Question) []Assessment {
-	return AssessAll(d.Workshop.Thresholds, questions, d.Customers, d.Answers)
+	as := AssessAll(d.Workshop.Thresholds, questions, d.Customers, d.Answers)
+	ConvertRevenue(as, d.Workshop)
+	return as
 }

@@ -11,8 +11,9 @@ import (
 // ranked builds an assessment for Rank: its coverage is known/total.
 func ranked(id, name string, p Priority, revenue *float64, known, total int) Assessment {
 	return Assessment{
-		Customer: Customer{ID: id, Name: name, Revenue: revenue},
-		Priority: p,
+		Customer:    Customer{ID: id, Name: name, Revenue: revenue},
+		BaseRevenue: revenue,
+		Priority:    p,
 		Scores: map[Dimension]DimensionScore{
 			ProfitImpact: {Dimension: ProfitImpact, Known: known, Questions: total},
 		},

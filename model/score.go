@@ -101,8 +101,20 @@ const (
 const epsilon = 1e-9
 
 // AtLeast reports whether v is at or above the cut-off, tolerating the
-// rounding error of a weighted mean.
+// rounding error of a weighted mean. The room to move uses it: its ±1.0
+// boundaries belong to the low and high levels.
 func AtLeast(v, cut float64) bool { return v >= cut-epsilon }
+
+// Above reports whether v is strictly above the cut-off, tolerating the
+// rounding error of a weighted mean: a dimension is high only above its
+// cut-off (domain.md §7), so a score of exactly 3.0 on a 3.0 cut-off is low.
+func Above(v, cut float64) bool { return v > cut+epsilon }
+
+// Within reports whether v lies within band of the cut-off, both ends
+// included. A band of 0 (or less) is off: nothing lies within it.
+func Within(v, cut, band float64) bool {
+	return band > 0 && math.Abs(v-cut) <= band+epsilon
+}
 
 // RoomThreshold is the distance from zero at which the room to move stops
 // being balanced.
@@ -115,6 +127,10 @@ type Room struct {
 	Placed bool      `json:"placed"`
 	Level  RoomLevel `json:"level,omitempty"`
 	Stance Stance    `json:"stance,omitempty"`
+	// Indicative is true when the customer is not a Strategic item:
+	// exploit / balance / diversify is Kraljic's power matrix for
+	// strategic items, and elsewhere only a hint of the buyer's stance.
+	Indicative bool `json:"indicative,omitempty"`
 }
 
 // NegotiationRoom computes the room to move from their dependence on us
@@ -139,8 +155,9 @@ func NegotiationRoom(risk, value DimensionScore) Room {
 type WarningKind string
 
 const (
-	// WarnExposed: we see them as Core, they see us as Leverage or
-	// Non-critical: we are exposed.
+	// WarnExposed: our dependence on them is high (Core or Exploitable:
+	// it comes from the value of their business), and they see us as
+	// Leverage or Non-critical, so they can replace us: we are exposed.
 	WarnExposed WarningKind = "exposed"
 	// WarnReplace: they see us as Strategic or Bottleneck, we see them as
 	// Nuisance: they will seek to replace us.
@@ -148,13 +165,20 @@ const (
 	// WarnBottleneck: they see us as Bottleneck and work to develop
 	// alternatives to us.
 	WarnBottleneck WarningKind = "bottleneck"
-	// WarnValidate: set A has "don't know" answers; only the customer can
-	// confirm how they see us.
+	// WarnValidate: set A has "don't know" answers, or scores without an
+	// evidence note; only the customer can confirm how they see us.
 	WarnValidate WarningKind = "validate"
-	// WarnLowCoverage: fewer than half the questions of a set have a known
-	// answer, so the placement rests on thin evidence.
+	// WarnLowCoverage: in at least one dimension of a set that has been
+	// started, fewer than half the questions have a known answer, so the
+	// placement rests on thin evidence.
 	WarnLowCoverage WarningKind = "low_coverage"
+	// WarnOnLine: a score lies within the band of its cut-off, so the
+	// customer could as well be in a neighbouring class or regime.
+	WarnOnLine WarningKind = "on_line"
 )
+
+// WarningKinds lists every warning in the order Assess reports them.
+var WarningKinds = []WarningKind{WarnOnLine, WarnExposed, WarnReplace, WarnBottleneck, WarnValidate, WarnLowCoverage}
 
 // LowCoverage is the share of known answers below which a set's placement
 // is flagged.
@@ -171,9 +195,56 @@ type Assessment struct {
 	Priority Priority                     `json:"priority"`
 	Room     Room                         `json:"room"`
 	Warnings []WarningKind                `json:"warnings,omitempty"`
-	// Validate lists the set A questions answered "don't know", to be
-	// validated with the customer.
-	Validate []string `json:"validate,omitempty"`
+	// Validate lists the set A questions to validate with the customer, in
+	// question order: those answered "don't know" and those scored without
+	// an evidence note (listed in NoEvidence too).
+	Validate   []string `json:"validate,omitempty"`
+	NoEvidence []string `json:"no_evidence,omitempty"`
+	// LowCoverage lists the dimensions of started sets where fewer than
+	// half the questions have a known answer.
+	LowCoverage []Dimension `json:"low_coverage,omitempty"`
+	// OnLine lists the dimensions whose score lies within the band of the
+	// cut-off, each with the placement the customer would have on the
+	// other side of it.
+	OnLine []LineCase `json:"on_line,omitempty"`
+	// BaseRevenue is the revenue in the workshop's base currency, the
+	// figure ranking compares; nil when the revenue is unknown or cannot
+	// be converted. Assess copies the customer's revenue as it is;
+	// Dataset.Assess converts it (ConvertRevenue).
+	BaseRevenue *float64 `json:"base_revenue,omitempty"`
+	// NoRate is true when the customer has a revenue that could not be
+	// converted to the base currency, so ranking leaves it out.
+	NoRate bool `json:"no_rate,omitempty"`
+}
+
+// Placement is where a customer lands: the two classes, the regime and
+// the priority; a part that cannot be placed is empty.
+type Placement struct {
+	Kraljic  Kraljic      `json:"kraljic,omitempty"`
+	Pref     Preferencing `json:"preferencing,omitempty"`
+	Regime   Regime       `json:"regime,omitempty"`
+	Priority Priority     `json:"priority"`
+}
+
+// Placement is the assessment's classes, regime and priority.
+func (a Assessment) Placement() Placement {
+	return Placement{Kraljic: a.Kraljic, Pref: a.Pref, Regime: a.Regime, Priority: a.Priority}
+}
+
+// Moved reports whether p differs from q in a class or the regime.
+func (p Placement) Moved(q Placement) bool {
+	return p.Kraljic != q.Kraljic || p.Pref != q.Pref || p.Regime != q.Regime
+}
+
+// LineCase is one dimension on the line: its score, the cut-off, the side
+// it is classed on, and where the customer would be on the other side.
+type LineCase struct {
+	Dimension Dimension `json:"dimension"`
+	Value     float64   `json:"value"`
+	Cutoff    float64   `json:"cutoff"`
+	// High is the side the score is classed on now.
+	High  bool      `json:"high"`
+	Other Placement `json:"other"`
 }
 
 // Placed reports whether the customer has a place on the power map.
@@ -201,58 +272,184 @@ func (a Assessment) Coverage() float64 {
 }
 
 // Assess scores one customer. answers are the customer's answers keyed by
-// question ID; answers to questions not in questions are ignored. A
+// question ID; answers to questions not in questions are ignored (they are
+// history: an answer to a retired question is kept, never re-read). A
 // dimension without a known answer is not placed, and neither is any class
 // or regime that needs it: nothing is ever put at a default.
 func Assess(t Thresholds, questions []Question, c Customer, answers map[string]Answer) Assessment {
 	t = t.Normalized()
 	a := Assessment{
-		Customer: c,
-		Scores:   make(map[Dimension]DimensionScore, len(Dimensions)),
-		Progress: make(map[SetID]Progress, len(Sets)),
+		Customer:    c,
+		Scores:      make(map[Dimension]DimensionScore, len(Dimensions)),
+		Progress:    make(map[SetID]Progress, len(Sets)),
+		BaseRevenue: c.Revenue,
 	}
 	for _, d := range Dimensions {
 		a.Scores[d] = ScoreDimension(d, questions, answers)
 	}
+	// Two passes over set A, so the lists to validate are allocated once at
+	// their size: a workshop without evidence notes lists every answer.
+	var nValidate, nNoEvidence int
 	for _, q := range questions {
 		p := a.Progress[q.Set]
 		p.Questions++
 		if ans, ok := answers[q.ID]; ok {
 			p.Answered++
-			if q.Set == SetThem && !ans.Score.Known() {
-				a.Validate = append(a.Validate, q.ID)
+			if q.Set == SetThem {
+				switch validation(ans) {
+				case dontKnow:
+					nValidate++
+				case noEvidence:
+					nValidate++
+					nNoEvidence++
+				}
 			}
 		}
 		a.Progress[q.Set] = p
 	}
-	high := func(d Dimension) (bool, bool) {
-		s := a.Scores[d]
-		return s.Placed && AtLeast(s.Value, t.For(d)), s.Placed
+	if nValidate > 0 {
+		a.Validate = make([]string, 0, nValidate)
+		if nNoEvidence > 0 {
+			a.NoEvidence = make([]string, 0, nNoEvidence)
+		}
+		for _, q := range questions {
+			ans, ok := answers[q.ID]
+			if !ok || q.Set != SetThem {
+				continue
+			}
+			switch validation(ans) {
+			case dontKnow:
+				a.Validate = append(a.Validate, q.ID)
+			case noEvidence:
+				a.Validate = append(a.Validate, q.ID)
+				a.NoEvidence = append(a.NoEvidence, q.ID)
+			}
+		}
 	}
-	impact, okI := high(ProfitImpact)
-	risk, okR := high(SupplyRisk)
-	value, okV := high(RelativeValue)
-	attr, okA := high(Attractiveness)
-	if okI && okR {
-		a.Kraljic = ClassifyKraljic(impact, risk)
-	}
-	if okV && okA {
-		a.Pref = ClassifyPreferencing(value, attr)
-	}
-	if okR && okV {
-		a.Regime = ClassifyRegime(risk, value)
-	}
-	if cell, ok := a.Cell(); ok {
-		a.Priority = cell.Priority()
-	}
+	sc := scoresOf(a.Scores)
+	p := sc.place(t)
+	a.Kraljic, a.Pref, a.Regime, a.Priority = p.Kraljic, p.Pref, p.Regime, p.Priority
+	a.OnLine = sc.onLine(t, p)
 	a.Room = NegotiationRoom(a.Scores[SupplyRisk], a.Scores[RelativeValue])
+	if a.Room.Placed && a.Kraljic != Strategic {
+		a.Room.Indicative = true
+	}
+	a.LowCoverage = lowCoverage(a)
 	a.Warnings = warnings(a)
 	return a
 }
 
+// validated says whether a set A answer needs validating with the
+// customer: "don't know", or a score without an evidence note.
+type validated int
+
+const (
+	evidenced validated = iota
+	dontKnow
+	noEvidence
+)
+
+func validation(a Answer) validated {
+	switch {
+	case !a.Score.Known():
+		return dontKnow
+	case strings.TrimSpace(a.Note) == "":
+		return noEvidence
+	}
+	return evidenced
+}
+
+// scores holds the four dimension scores in Dimensions order, which is
+// all the classing needs; sensitivity and stability re-class from it
+// without building a whole assessment.
+type scores struct {
+	v  [4]float64
+	ok [4]bool
+}
+
+func scoresOf(m map[Dimension]DimensionScore) scores {
+	var s scores
+	for i, d := range Dimensions {
+		s.v[i], s.ok[i] = m[d].Value, m[d].Placed
+	}
+	return s
+}
+
+// place classes the scores against the cut-offs.
+func (s scores) place(t Thresholds) Placement {
+	var high [4]bool
+	for i, d := range Dimensions {
+		high[i] = s.ok[i] && Above(s.v[i], t.For(d))
+	}
+	return s.placeHigh(high)
+}
+
+// placeHigh classes given which dimensions are high.
+func (s scores) placeHigh(high [4]bool) Placement {
+	const impact, risk, value, attr = 0, 1, 2, 3
+	var p Placement
+	if s.ok[impact] && s.ok[risk] {
+		p.Kraljic = ClassifyKraljic(high[impact], high[risk])
+	}
+	if s.ok[value] && s.ok[attr] {
+		p.Pref = ClassifyPreferencing(high[value], high[attr])
+	}
+	if s.ok[risk] && s.ok[value] {
+		p.Regime = ClassifyRegime(high[risk], high[value])
+	}
+	if p.Kraljic != "" && p.Pref != "" {
+		p.Priority = Cell{p.Kraljic, p.Pref}.Priority()
+	}
+	return p
+}
+
+// onLine lists the dimensions within the band of their cut-off, each with
+// the placement on the other side of the cut-off; a dimension whose other
+// side changes no class or regime (its partner is not placed) is left out.
+func (s scores) onLine(t Thresholds, now Placement) []LineCase {
+	band := t.BandWidth()
+	var out []LineCase
+	var high [4]bool
+	for i, d := range Dimensions {
+		high[i] = s.ok[i] && Above(s.v[i], t.For(d))
+	}
+	for i, d := range Dimensions {
+		if !s.ok[i] || !Within(s.v[i], t.For(d), band) {
+			continue
+		}
+		flipped := high
+		flipped[i] = !flipped[i]
+		other := s.placeHigh(flipped)
+		if !other.Moved(now) {
+			continue
+		}
+		out = append(out, LineCase{Dimension: d, Value: s.v[i], Cutoff: t.For(d), High: high[i], Other: other})
+	}
+	return out
+}
+
+// lowCoverage lists the dimensions of started sets with fewer than half
+// their questions known. It is checked per dimension: one impact answer and
+// five risk answers is 60 % of set A and says little about impact.
+func lowCoverage(a Assessment) []Dimension {
+	var out []Dimension
+	for _, d := range Dimensions {
+		s := a.Scores[d]
+		if a.Progress[d.Set()].Answered > 0 && s.Questions > 0 && s.Coverage() < LowCoverage {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func warnings(a Assessment) []WarningKind {
 	var w []WarningKind
-	if a.Pref == Core && (a.Kraljic == Leverage || a.Kraljic == NonCritical) {
+	if len(a.OnLine) > 0 {
+		w = append(w, WarnOnLine)
+	}
+	// Our dependence comes from the value of their business, so an
+	// Exploitable account is as exposed as a Core one.
+	if (a.Pref == Core || a.Pref == Exploitable) && (a.Kraljic == Leverage || a.Kraljic == NonCritical) {
 		w = append(w, WarnExposed)
 	}
 	if a.Pref == Nuisance && (a.Kraljic == Strategic || a.Kraljic == Bottleneck) {
@@ -264,23 +461,16 @@ func warnings(a Assessment) []WarningKind {
 	if len(a.Validate) > 0 {
 		w = append(w, WarnValidate)
 	}
-	for _, s := range Sets {
-		var known, total int
-		for _, d := range DimensionsOf(s) {
-			known += a.Scores[d].Known
-			total += a.Scores[d].Questions
-		}
-		if a.Progress[s].Answered > 0 && total > 0 && float64(known)/float64(total) < LowCoverage {
-			w = append(w, WarnLowCoverage)
-			break
-		}
+	if len(a.LowCoverage) > 0 {
+		w = append(w, WarnLowCoverage)
 	}
 	return w
 }
 
 // Rank orders assessments for the question "which customers should we
 // prioritise?": by priority (P1 first, customers not placed in the grid
-// last), then by annual revenue where known (known before unknown), then by
+// last), then by annual revenue in the base currency where known
+// (BaseRevenue; known before unknown), then by
 // coverage of answers, then by name. It sorts a copy and is stable.
 func Rank(as []Assessment) []Assessment {
 	keys := make([]rankKey, len(as))
@@ -314,7 +504,7 @@ func newRankKey(a Assessment, i int) rankKey {
 	if p == NoPriority {
 		p = math.MaxInt8
 	}
-	return rankKey{p, a.Customer.Revenue, a.Coverage(), strings.ToLower(a.Customer.Name), i}
+	return rankKey{p, a.BaseRevenue, a.Coverage(), strings.ToLower(a.Customer.Name), i}
 }
 
 func compareKeys(a, b rankKey) int {

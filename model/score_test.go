@@ -170,8 +170,8 @@ func TestScoreDimension(t *testing.T) {
 	}
 }
 
-// TestClassificationBoundaries checks the cut-off on every dimension: at or
-// above it is high.
+// TestClassificationBoundaries checks the cut-off on every dimension: only
+// above it is high; exactly on it is low (domain.md §7).
 func TestClassificationBoundaries(t *testing.T) {
 	// Two questions per dimension with weights 1 and 999: scores 2 and 3
 	// give 2.999, scores 3 and 3 give 3.0, scores 4 and 3 give 3.001.
@@ -189,14 +189,14 @@ func TestClassificationBoundaries(t *testing.T) {
 			high   bool
 		}{
 			{"2.999 is low", justBelow, 2.999, false},
-			{"3.0 is high", exact, 3.0, true},
+			{"3.0 is low", exact, 3.0, false},
 			{"3.001 is high", justAbove, 3.001, true},
 		} {
 			t.Run(string(d)+"/"+tt.name, func(t *testing.T) {
-				// All other dimensions exactly at 3.0 (high).
+				// All other dimensions at 3.001 (high).
 				a := answers{}
 				for _, o := range Dimensions {
-					a[o] = exact
+					a[o] = justAbove
 				}
 				a[d] = tt.scores
 				got := Assess(DefaultThresholds(), qs, c, a.build())
@@ -217,7 +217,9 @@ func TestClassificationBoundaries(t *testing.T) {
 }
 
 // TestClassificationFloatingPointAtCutoff: a weighted mean that is exactly
-// 3.0 in arithmetic must be high, whatever the weights.
+// 3.0 in arithmetic must be low, whatever the weights, and on the line; the
+// float error of the mean (2.9999999999999996 or 3.0000000000000004) must
+// not decide.
 func TestClassificationFloatingPointAtCutoff(t *testing.T) {
 
 	tests := []struct {
@@ -227,6 +229,7 @@ func TestClassificationFloatingPointAtCutoff(t *testing.T) {
 	}{
 		{"all 3 with weights 0.1, 0.2, 0.3", []float64{0.1, 0.2, 0.3}, []Score{3, 3, 3}},
 		{"2 and 4 with weights 0.7, 0.7", []float64{0.7, 0.7}, []Score{2, 4}},
+		{"1 and 5 with weights 0.1, 0.1", []float64{0.1, 0.1}, []Score{1, 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -237,9 +240,12 @@ func TestClassificationFloatingPointAtCutoff(t *testing.T) {
 				a[d] = tt.scores
 			}
 			got := Assess(DefaultThresholds(), qs, Customer{ID: "c"}, a.build())
-			if got.Kraljic != Strategic || got.Pref != Core || got.Regime != Interdependence {
-				t.Errorf("all dimensions at 3.0 (risk value %v): got %s/%s/%s, want strategic/core/interdependence",
+			if got.Kraljic != NonCritical || got.Pref != Nuisance || got.Regime != Independence {
+				t.Errorf("all dimensions at 3.0 (risk value %v): got %s/%s/%s, want noncritical/nuisance/independence",
 					got.Scores[SupplyRisk].Value, got.Kraljic, got.Pref, got.Regime)
+			}
+			if len(got.OnLine) != 4 || !slices.Contains(got.Warnings, WarnOnLine) {
+				t.Errorf("OnLine = %+v, warnings %v; want all four dimensions on the line", got.OnLine, got.Warnings)
 			}
 		})
 	}
@@ -270,14 +276,15 @@ func TestCustomThresholds(t *testing.T) {
 	}{
 		{"default 3.0: 3.25 is high", DefaultThresholds(), a, Strategic, Core, Interdependence, P1},
 		{"zero thresholds mean default", Thresholds{}, a, Strategic, Core, Interdependence, P1},
-		{"3.5 everywhere: 3.25 is low", Thresholds{3.5, 3.5, 3.5, 3.5}, a, NonCritical, Nuisance, Independence, P4},
-		{"3.5 on risk only", Thresholds{3, 3.5, 3, 3}, a, Leverage, Core, BuyerDominance, P1},
-		{"3.5 on value only", Thresholds{3, 3, 3.5, 3}, a, Strategic, Development, SupplierDominance, P2},
-		{"3.25 exactly is high", Thresholds{3.25, 3.25, 3.25, 3.25}, a, Strategic, Core, Interdependence, P1},
-		{"2.0 everywhere: 2.5 is high", Thresholds{2, 2, 2, 2}, low, Strategic, Core, Interdependence, P1},
-		{"0 falls back to 3.0: 2.5 is low", Thresholds{0, 0, 0, 0}, low, NonCritical, Nuisance, Independence, P4},
-		{"7 falls back to 3.0: 3.5 is high", Thresholds{7, 7, 7, 7}, high, Strategic, Core, Interdependence, P1},
-		{"-1 falls back to 3.0: 2.5 is low", Thresholds{-1, -1, -1, -1}, low, NonCritical, Nuisance, Independence, P4},
+		{"3.5 everywhere: 3.25 is low", Thresholds{Impact: 3.5, Risk: 3.5, Value: 3.5, Attractiveness: 3.5}, a, NonCritical, Nuisance, Independence, P4},
+		{"3.5 on risk only", Thresholds{Impact: 3, Risk: 3.5, Value: 3, Attractiveness: 3}, a, Leverage, Core, BuyerDominance, P1},
+		{"3.5 on value only", Thresholds{Impact: 3, Risk: 3, Value: 3.5, Attractiveness: 3}, a, Strategic, Development, SupplierDominance, P2},
+		{"3.25 exactly is low", Thresholds{Impact: 3.25, Risk: 3.25, Value: 3.25, Attractiveness: 3.25}, a, NonCritical, Nuisance, Independence, P4},
+		{"3.2 everywhere: 3.25 is high", Thresholds{Impact: 3.2, Risk: 3.2, Value: 3.2, Attractiveness: 3.2}, a, Strategic, Core, Interdependence, P1},
+		{"2.0 everywhere: 2.5 is high", Thresholds{Impact: 2, Risk: 2, Value: 2, Attractiveness: 2}, low, Strategic, Core, Interdependence, P1},
+		{"0 falls back to 3.0: 2.5 is low", Thresholds{Impact: 0, Risk: 0, Value: 0, Attractiveness: 0}, low, NonCritical, Nuisance, Independence, P4},
+		{"7 falls back to 3.0: 3.5 is high", Thresholds{Impact: 7, Risk: 7, Value: 7, Attractiveness: 7}, high, Strategic, Core, Interdependence, P1},
+		{"-1 falls back to 3.0: 2.5 is low", Thresholds{Impact: -1, Risk: -1, Value: -1, Attractiveness: -1}, low, NonCritical, Nuisance, Independence, P4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -390,17 +397,17 @@ func TestNegotiationRoom(t *testing.T) {
 		risk, value DimensionScore
 		want        Room
 	}{
-		{"risk 1, value 5: -4", placed(1), placed(5), Room{-4, true, RoomLow, Exploit}},
-		{"risk 5, value 1: +4", placed(5), placed(1), Room{4, true, RoomHigh, Diversify}},
-		{"equal: 0", placed(3), placed(3), Room{0, true, RoomBalanced, Balance}},
-		{"exactly -1.0 is low", placed(3), placed(4), Room{-1, true, RoomLow, Exploit}},
-		{"exactly +1.0 is high", placed(4), placed(3), Room{1, true, RoomHigh, Diversify}},
-		{"-0.5 is balanced", placed(3), placed(3.5), Room{-0.5, true, RoomBalanced, Balance}},
-		{"+0.75 is balanced", placed(3.75), placed(3), Room{0.75, true, RoomBalanced, Balance}},
-		{"just inside -1 is balanced", placed(2), placed(2.999), Room{2 - 2.999, true, RoomBalanced, Balance}},
-		{"just inside +1 is balanced", placed(3.999), placed(3), Room{3.999 - 3, true, RoomBalanced, Balance}},
-		{"-1.5 is low", placed(2), placed(3.5), Room{-1.5, true, RoomLow, Exploit}},
-		{"+2.5 is high", placed(4.5), placed(2), Room{2.5, true, RoomHigh, Diversify}},
+		{"risk 1, value 5: -4", placed(1), placed(5), Room{Value: -4, Placed: true, Level: RoomLow, Stance: Exploit}},
+		{"risk 5, value 1: +4", placed(5), placed(1), Room{Value: 4, Placed: true, Level: RoomHigh, Stance: Diversify}},
+		{"equal: 0", placed(3), placed(3), Room{Value: 0, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"exactly -1.0 is low", placed(3), placed(4), Room{Value: -1, Placed: true, Level: RoomLow, Stance: Exploit}},
+		{"exactly +1.0 is high", placed(4), placed(3), Room{Value: 1, Placed: true, Level: RoomHigh, Stance: Diversify}},
+		{"-0.5 is balanced", placed(3), placed(3.5), Room{Value: -0.5, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"+0.75 is balanced", placed(3.75), placed(3), Room{Value: 0.75, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"just inside -1 is balanced", placed(2), placed(2.999), Room{Value: 2 - 2.999, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"just inside +1 is balanced", placed(3.999), placed(3), Room{Value: 3.999 - 3, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"-1.5 is low", placed(2), placed(3.5), Room{Value: -1.5, Placed: true, Level: RoomLow, Stance: Exploit}},
+		{"+2.5 is high", placed(4.5), placed(2), Room{Value: 2.5, Placed: true, Level: RoomHigh, Stance: Diversify}},
 		{"risk unknown", DimensionScore{DontKnows: 3, Questions: 3}, placed(5), Room{}},
 		{"value unknown", placed(5), DimensionScore{Questions: 3}, Room{}},
 		{"both unknown", DimensionScore{}, DimensionScore{}, Room{}},
@@ -423,11 +430,11 @@ func TestNegotiationRoomViaAssess(t *testing.T) {
 		a    answers
 		want Room
 	}{
-		{"risk 1, value 5", fill(4, map[Dimension]Score{SupplyRisk: 1, RelativeValue: 5}), Room{-4, true, RoomLow, Exploit}},
-		{"risk 5, value 1", fill(4, map[Dimension]Score{SupplyRisk: 5, RelativeValue: 1}), Room{4, true, RoomHigh, Diversify}},
-		{"risk 3, value 3", fill(4, map[Dimension]Score{SupplyRisk: 3, RelativeValue: 3}), Room{0, true, RoomBalanced, Balance}},
-		{"risk 3.25, value 2.25: +1", answers{SupplyRisk: {3, 3, 3, 4}, RelativeValue: {2, 2, 2, 3}}, Room{1, true, RoomHigh, Diversify}},
-		{"risk 2.25, value 3.25: -1", answers{SupplyRisk: {2, 2, 2, 3}, RelativeValue: {3, 3, 3, 4}}, Room{-1, true, RoomLow, Exploit}},
+		{"risk 1, value 5", fill(4, map[Dimension]Score{SupplyRisk: 1, RelativeValue: 5}), Room{Value: -4, Placed: true, Level: RoomLow, Stance: Exploit}},
+		{"risk 5, value 1", fill(4, map[Dimension]Score{SupplyRisk: 5, RelativeValue: 1}), Room{Value: 4, Placed: true, Level: RoomHigh, Stance: Diversify}},
+		{"risk 3, value 3", fill(4, map[Dimension]Score{SupplyRisk: 3, RelativeValue: 3}), Room{Value: 0, Placed: true, Level: RoomBalanced, Stance: Balance}},
+		{"risk 3.25, value 2.25: +1", answers{SupplyRisk: {3, 3, 3, 4}, RelativeValue: {2, 2, 2, 3}}, Room{Value: 1, Placed: true, Level: RoomHigh, Stance: Diversify}},
+		{"risk 2.25, value 3.25: -1", answers{SupplyRisk: {2, 2, 2, 3}, RelativeValue: {3, 3, 3, 4}}, Room{Value: -1, Placed: true, Level: RoomLow, Stance: Exploit}},
 		{"risk known, value don't know", fill(4, map[Dimension]Score{SupplyRisk: 5, RelativeValue: DontKnow}), Room{}},
 		{"value known, risk unanswered", fill(4, map[Dimension]Score{RelativeValue: 5}), Room{}},
 	}
@@ -481,7 +488,10 @@ func TestWarnings(t *testing.T) {
 		{"clean strategic × core", cell(5, 5, 5, 5), nil, nil},
 		{"exposed: core + leverage", cell(5, 1, 5, 5), []WarningKind{WarnExposed}, nil},
 		{"exposed: core + non-critical", cell(1, 1, 5, 5), []WarningKind{WarnExposed}, nil},
-		{"no exposed: exploitable + leverage", cell(5, 1, 5, 1), nil, nil},
+		{"exposed: exploitable + leverage", cell(5, 1, 5, 1), []WarningKind{WarnExposed}, nil},
+		{"exposed: exploitable + non-critical", cell(1, 1, 5, 1), []WarningKind{WarnExposed}, nil},
+		{"no exposed: development + leverage", cell(5, 1, 1, 5), nil, nil},
+		{"no exposed: exploitable + strategic", cell(5, 5, 5, 1), nil, nil},
 		{"replace: nuisance + strategic", cell(5, 5, 1, 1), []WarningKind{WarnReplace}, nil},
 		{"replace and bottleneck: nuisance + bottleneck", cell(1, 5, 1, 1), []WarningKind{WarnReplace, WarnBottleneck}, nil},
 		{"no replace: development + strategic", cell(5, 5, 1, 5), nil, nil},
@@ -540,6 +550,16 @@ func TestWarnings(t *testing.T) {
 			[]WarningKind{WarnLowCoverage}, nil,
 		},
 		{
+			"low coverage per dimension: 1 impact and 4 risk known is 5 of 8 in set A, but impact is 1 of 4",
+			answers{
+				ProfitImpact:   {5},
+				SupplyRisk:     {5, 5, 5, 5},
+				RelativeValue:  {5, 5, 5, 5},
+				Attractiveness: {5, 5, 5, 5},
+			},
+			[]WarningKind{WarnLowCoverage}, nil,
+		},
+		{
 			"low coverage once for both sets",
 			answers{
 				ProfitImpact:   {5},
@@ -582,6 +602,41 @@ func TestWarnings(t *testing.T) {
 	}
 }
 
+func TestLowCoverageNamesTheDimensions(t *testing.T) {
+	qs := questionsN(4)
+	got := Assess(DefaultThresholds(), qs, Customer{ID: "c"}, answers{
+		ProfitImpact: {5}, SupplyRisk: {5, 5, 5, 5}, RelativeValue: {5, 5}, Attractiveness: {5},
+	}.build())
+	if want := []Dimension{ProfitImpact, Attractiveness}; !slices.Equal(got.LowCoverage, want) {
+		t.Errorf("LowCoverage = %v, want %v", got.LowCoverage, want)
+	}
+}
+
+// TestValidateWithoutEvidence: a set A score without an evidence note is as
+// unvalidated as "don't know"; set B is our own books and is not listed.
+func TestValidateWithoutEvidence(t *testing.T) {
+	qs := questionsN(2)
+	ans := answers{ProfitImpact: {4, DontKnow}, SupplyRisk: {4, 4}, RelativeValue: {4, 4}, Attractiveness: {4, 4}}.build()
+	bare := func(id string) { a := ans[id]; a.Note = "  \n "; ans[id] = a }
+	bare("them.risk.2")
+	bare("us.value.1")
+	got := Assess(DefaultThresholds(), qs, Customer{ID: "c"}, ans)
+	if want := []string{"them.impact.2", "them.risk.2"}; !slices.Equal(got.Validate, want) {
+		t.Errorf("Validate = %v, want %v", got.Validate, want)
+	}
+	if want := []string{"them.risk.2"}; !slices.Equal(got.NoEvidence, want) {
+		t.Errorf("NoEvidence = %v, want %v", got.NoEvidence, want)
+	}
+	if !slices.Contains(got.Warnings, WarnValidate) {
+		t.Errorf("Warnings = %v, want validate", got.Warnings)
+	}
+	// With every note given and no don't know, nothing is to validate.
+	clean := answers{ProfitImpact: {4, 4}, SupplyRisk: {4, 4}, RelativeValue: {4, 4}, Attractiveness: {4, 4}}.build()
+	if got := Assess(DefaultThresholds(), qs, Customer{ID: "c"}, clean); len(got.Validate) != 0 || slices.Contains(got.Warnings, WarnValidate) {
+		t.Errorf("clean: Validate = %v, warnings %v", got.Validate, got.Warnings)
+	}
+}
+
 // TestValidateQuestionOrder: Validate follows the order of the questions,
 // not of dimensions or answers.
 func TestValidateQuestionOrder(t *testing.T) {
@@ -596,7 +651,7 @@ func TestValidateQuestionOrder(t *testing.T) {
 	}
 	ans := map[string]Answer{
 		"them.impact.2":       {Score: DontKnow},
-		"them.risk.1":         {Score: 4},
+		"them.risk.1":         {Score: 4, Note: "their buyer, May"},
 		"them.impact.1":       {Score: DontKnow},
 		"them.risk.2":         {Score: DontKnow},
 		"us.value.1":          {Score: DontKnow},

@@ -91,20 +91,66 @@ type QuestionSet struct {
 }
 
 // Thresholds are the cut-offs that split each dimension into low and high.
-// A score at or above the cut-off counts as high.
+// A score strictly above the cut-off counts as high (domain.md §7): the
+// middle anchor describes a middle situation, and rounding it up is the
+// overrating the method warns about. A score within Band of a cut-off puts
+// the customer on the line in that dimension.
 type Thresholds struct {
 	Impact         float64 `json:"impact"`
 	Risk           float64 `json:"risk"`
 	Value          float64 `json:"value"`
 	Attractiveness float64 `json:"attractiveness"`
+	// Band is the half-width of the on-the-line band around every cut-off;
+	// nil means DefaultBand (files written before the band existed), 0
+	// turns the band off. Optional, so older files and JSON still load.
+	Band *float64 `json:"band,omitempty"`
 }
 
 // DefaultCutoff is the cut-off on the 1–5 scale when a workshop sets none.
 const DefaultCutoff = 3.0
 
-// DefaultThresholds cuts every dimension at DefaultCutoff.
+// DefaultBand is the on-the-line band around a cut-off when a workshop
+// sets none: a quarter of a step either side.
+const DefaultBand = 0.25
+
+// MaxBand is the widest band a workshop may set; a band of a whole step
+// either side would put nearly every customer on the line.
+const MaxBand = 1.0
+
+// DefaultThresholds cuts every dimension at DefaultCutoff, with the
+// default band.
 func DefaultThresholds() Thresholds {
-	return Thresholds{DefaultCutoff, DefaultCutoff, DefaultCutoff, DefaultCutoff}
+	return Thresholds{Impact: DefaultCutoff, Risk: DefaultCutoff, Value: DefaultCutoff, Attractiveness: DefaultCutoff}
+}
+
+// BandWidth is the band in use: DefaultBand when none is set, and
+// DefaultBand too for a value outside 0…MaxBand (or NaN).
+func (t Thresholds) BandWidth() float64 {
+	if t.Band == nil || !(*t.Band >= 0 && *t.Band <= MaxBand) {
+		return DefaultBand
+	}
+	return *t.Band
+}
+
+// WithBand returns t with the band set to b.
+func (t Thresholds) WithBand(b float64) Thresholds {
+	t.Band = &b
+	return t
+}
+
+// WithCutoff returns t with dimension d cut at v.
+func (t Thresholds) WithCutoff(d Dimension, v float64) Thresholds {
+	switch d {
+	case ProfitImpact:
+		t.Impact = v
+	case SupplyRisk:
+		t.Risk = v
+	case RelativeValue:
+		t.Value = v
+	case Attractiveness:
+		t.Attractiveness = v
+	}
+	return t
 }
 
 // For returns the cut-off of one dimension.
@@ -130,7 +176,9 @@ func (t Thresholds) Normalized() Thresholds {
 		}
 		return v
 	}
-	return Thresholds{fix(t.Impact), fix(t.Risk), fix(t.Value), fix(t.Attractiveness)}
+	// The band is read through BandWidth, which checks it; keeping the
+	// pointer keeps a workshop's own setting as it is.
+	return Thresholds{fix(t.Impact), fix(t.Risk), fix(t.Value), fix(t.Attractiveness), t.Band}
 }
 
 // Workshop is one round of mapping a set of customers.
@@ -143,8 +191,15 @@ type Workshop struct {
 	// HorizonMonths is how far ahead the assessment looks.
 	HorizonMonths int        `json:"horizon_months"`
 	Thresholds    Thresholds `json:"thresholds"`
-	Created       time.Time  `json:"created"`
-	Updated       time.Time  `json:"updated"`
+	// Currency is the base currency that ranking and reports compare
+	// revenue in, such as "SEK"; empty when the workshop names none.
+	// Optional, so older files and JSON still load.
+	Currency string `json:"currency,omitempty"`
+	// Rates converts other currencies to the base: Rates["EUR"] = 11.5
+	// means 1 EUR is 11.5 of the base currency. Optional.
+	Rates   map[string]float64 `json:"rates,omitempty"`
+	Created time.Time          `json:"created"`
+	Updated time.Time          `json:"updated"`
 }
 
 // DefaultHorizonMonths is the planning horizon of a new workshop (~3 years).

@@ -135,8 +135,8 @@ func TestThresholdsNormalized(t *testing.T) {
 		{2.25, 2.25},
 	}
 	for _, tt := range tests {
-		got := Thresholds{tt.in, tt.in, tt.in, tt.in}.Normalized()
-		want := Thresholds{tt.want, tt.want, tt.want, tt.want}
+		got := Thresholds{Impact: tt.in, Risk: tt.in, Value: tt.in, Attractiveness: tt.in}.Normalized()
+		want := Thresholds{Impact: tt.want, Risk: tt.want, Value: tt.want, Attractiveness: tt.want}
 		if got != want {
 			t.Errorf("Normalized(%v) = %+v, want %+v", tt.in, got, want)
 		}
@@ -154,7 +154,7 @@ func TestThresholdsNormalized(t *testing.T) {
 
 func TestThresholdsNormalizedNaN(t *testing.T) {
 
-	got := Thresholds{math.NaN(), 3, 3, 3}.Normalized()
+	got := Thresholds{Impact: math.NaN(), Risk: 3, Value: 3, Attractiveness: 3}.Normalized()
 	if got.Impact != DefaultCutoff {
 		t.Errorf("Normalized(NaN).Impact = %v, want %v", got.Impact, DefaultCutoff)
 	}

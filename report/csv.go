@@ -80,15 +80,31 @@ func customerSheet(in Input) sheet {
 		column{in.t("col.room"), colSigned},
 		column{in.t("export.roomlevel"), colText},
 		column{in.t("export.stance"), colText},
+		column{in.t("export.online"), colText},
+		column{in.t("export.other"), colWrapped},
 		column{in.t("brief.warnings"), colWrapped},
 		column{in.t("export.notes"), colWrapped},
 	)
+	// Revenue in several currencies gets a column in the base currency,
+	// the figure the ranking compares.
+	basis := in.Dataset.Workshop.Basis(in.Dataset.Customers)
+	converted := basis.Mixed() && basis.Base != ""
+	if converted {
+		cols = slices.Insert(cols, 5, column{in.t("export.baserevenue", basis.Base), colMoney})
+	}
 	s := sheet{Name: in.t("export.sheet.customers"), Columns: cols}
 	for i, a := range in.ranked() {
 		cu := a.Customer
 		row := []any{i + 1, cu.Name, cu.Offering, nil, cu.Currency}
 		if cu.Revenue != nil {
 			row[3] = *cu.Revenue
+		}
+		if converted {
+			var base any
+			if a.BaseRevenue != nil {
+				base = *a.BaseRevenue
+			}
+			row = append(row, base)
 		}
 		for _, d := range model.Dimensions {
 			if sc := a.Scores[d]; sc.Placed {
@@ -113,10 +129,11 @@ func customerSheet(in Input) sheet {
 			named(a.Priority != model.NoPriority, a.Priority.String()),
 		)
 		if a.Room.Placed {
-			row = append(row, round2(a.Room.Value), c.Rooms[a.Room.Level].Name, c.Stances[a.Room.Stance].Name)
+			row = append(row, round2(a.Room.Value), c.Rooms[a.Room.Level].Name, StanceName(c, a.Room))
 		} else {
 			row = append(row, nil, nil, nil)
 		}
+		row = append(row, named(len(a.OnLine) > 0, LineDimensions(c, a)), named(len(a.OnLine) > 0, OtherPlacements(c, a)))
 		var warns []string
 		for _, w := range a.Warnings {
 			warns = append(warns, in.t("export.warn."+string(w)))
@@ -179,7 +196,13 @@ func answerSheet(in Input) sheet {
 		}
 		slices.Sort(other)
 		for _, id := range other {
-			s.Rows = append(s.Rows, row("", "", id, "", answers[id]))
+			// History: the retired question's own words, marked as no
+			// longer asked.
+			text := in.t("export.retired")
+			if r, ok := c.RetiredQuestion(id); ok {
+				text = r.Text + " " + text
+			}
+			s.Rows = append(s.Rows, row("", "", id, text, answers[id]))
 		}
 	}
 	return s

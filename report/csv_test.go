@@ -90,10 +90,10 @@ func TestCSVBytes(t *testing.T) {
 			if first[1] != "Mälarö Lyftteknik AB" || first[3] != "38000000" || first[4] != "SEK" {
 				t.Errorf("first row %q", first[:5])
 			}
-			if want := "4" + tt.decimal + "18"; first[5] != want {
+			if want := "4" + tt.decimal + "2"; first[5] != want {
 				t.Errorf("profit impact %q, want %q", first[5], want)
 			}
-			if want := "-0" + tt.decimal + "57"; first[17] != want {
+			if want := "-0" + tt.decimal + "47"; first[17] != want {
 				t.Errorf("room to move %q, want %q", first[17], want)
 			}
 			for _, rec := range recs {

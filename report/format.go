@@ -27,6 +27,23 @@ func Number(lang string, v float64, decimals int) string {
 	return p.Sprintf("%.2f", v)
 }
 
+// Rate writes an exchange rate with up to four decimals and no trailing
+// zeros: 11.5, 0.0871, 1.
+func Rate(lang string, v float64) string {
+	s := message.NewPrinter(language.English).Sprintf("%.4f", v)
+	if lang == "sv" {
+		s = message.NewPrinter(language.Swedish).Sprintf("%.4f", v)
+	}
+	dec := "."
+	if lang == "sv" {
+		dec = ","
+	}
+	if strings.Contains(s, dec) {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), dec)
+	}
+	return s
+}
+
 // Signed is Number with an explicit sign for positive values.
 func Signed(lang string, v float64, decimals int) string {
 	s := Number(lang, v, decimals)
@@ -71,9 +88,13 @@ func Bar(v float64, width int) string {
 }
 
 // Labels gives the names of an assessment's classes, regime, priority and
-// room in the content's language; "–" where not placed.
+// room in the content's language; "–" where not placed. Stance says when it
+// is only indicative (outside strategic items). OnLine names, when the
+// customer is on the line, the dimensions and what it could also be; it is
+// "" otherwise.
 type Labels struct {
 	Kraljic, Preferencing, Regime, Priority, Room, Stance string
+	OnLine                                                string
 }
 
 // LabelsOf names an assessment's placement.
@@ -91,7 +112,8 @@ func LabelsOf(c *assets.Content, lang string, a model.Assessment) Labels {
 	}
 	if a.Room.Placed {
 		l.Room = c.Rooms[a.Room.Level].Name + " (" + Signed(lang, a.Room.Value, 1) + ")"
-		l.Stance = c.Stances[a.Room.Stance].Name
+		l.Stance = StanceName(c, a.Room)
 	}
+	l.OnLine = OtherPlacements(c, a)
 	return l
 }

@@ -185,7 +185,9 @@ func fill(bar string) int {
 }
 
 func TestLabelsOf(t *testing.T) {
-	all := func(s string) report.Labels { return report.Labels{s, s, s, s, s, s} }
+	all := func(s string) report.Labels {
+		return report.Labels{Kraljic: s, Preferencing: s, Regime: s, Priority: s, Room: s, Stance: s}
+	}
 	in := demoInput(t, "sv")
 	c := in.Content
 	qs := c.Questions()
@@ -216,17 +218,23 @@ func TestLabelsOf(t *testing.T) {
 		{"not placed en", "en", assets.MustBuiltin("en"), model.Assess(th, qs, model.Customer{}, nil), all("–")},
 		{"placed sv", "sv", c, placed, report.Labels{
 			Kraljic: "Strategisk", Preferencing: "Kärnkund", Regime: "Ömsesidigt beroende",
-			Priority: "P1", Room: "Balanserat handlingsutrymme (" + minus + "0,6)", Stance: "Balans",
+			Priority: "P1", Room: "Balanserat handlingsutrymme (" + minus + "0,5)", Stance: "Balans",
 		}},
 		{"placed en", "en", assets.MustBuiltin("en"), placed, report.Labels{
 			Kraljic: "Strategic", Preferencing: "Core", Regime: "Interdependence",
-			Priority: "P1", Room: "Balanced room to move (-0.6)", Stance: "Balance",
+			Priority: "P1", Room: "Balanced room to move (-0.5)", Stance: "Balance",
+		}},
+		{"on the line en", "en", assets.MustBuiltin("en"), assessmentOf(t, in, customerID(t, in.Dataset, "Skogsviks Bruk AB")), report.Labels{
+			Kraljic: "Strategic", Preferencing: "Exploitable", Regime: "Interdependence", Priority: "P2",
+			Room: "Balanced room to move (-0.3)", Stance: "Balance",
+			OnLine: "Profit impact → Bottleneck × Exploitable, Interdependence, P2",
 		}},
 		{"set A only", "en", assets.MustBuiltin("en"), model.Assess(th, qs, model.Customer{}, onlyA), report.Labels{
 			Kraljic: "Strategic", Preferencing: "–", Regime: "–", Priority: "–", Room: "–", Stance: "–",
 		}},
 		{"risk and value only", "en", assets.MustBuiltin("en"), model.Assess(th, qs, model.Customer{}, riskValue), report.Labels{
-			Kraljic: "–", Preferencing: "–", Regime: "Independence", Priority: "–", Room: "Balanced room to move (0.0)", Stance: "Balance",
+			Kraljic: "–", Preferencing: "–", Regime: "Independence", Priority: "–", Room: "Balanced room to move (0.0)",
+			Stance: "Balance (indicative: Kraljic's stances are for strategic items)",
 		}},
 	}
 	for _, tt := range tests {

@@ -20,7 +20,11 @@ import (
 
 // Format and FormatVersion identify a styrka JSON export. Version 2 added
 // the actions and rounds, version 3 the team scoring (participants, silent
-// rounds and votes); files of versions 1 and 2 are read as before.
+// rounds and votes); files of versions 1 and 2 are read as before. The
+// workshop's base currency, rates and on-the-line band, and for readers the
+// on-the-line cases and the smallest change, are optional fields within
+// version 3: a file without them reads as before (default band, no base
+// currency).
 const (
 	Format        = "styrka-workshop"
 	FormatVersion = 3
@@ -45,12 +49,16 @@ type Document struct {
 }
 
 // CustomerRecord is one customer with its answers and, for readers of the
-// export, its assessment; importing ignores the assessment and scores the
-// answers again.
+// export, its assessment (on the line and what it could also be included)
+// and the smallest change that moves it; importing ignores both and scores
+// the answers again. The stability figure is left out: 1,000 weight draws
+// per customer would make exporting a large workshop several times slower,
+// and the report and the brief show it.
 type CustomerRecord struct {
 	model.Customer
 	Answers    []model.Answer    `json:"answers"`
 	Assessment *model.Assessment `json:"assessment,omitempty"`
+	Smallest   *model.Change     `json:"smallest_change,omitempty"`
 }
 
 // NewDocument builds the export of a dataset. Customers keep their order;
@@ -65,6 +73,9 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 	assessments := d.Assess(questions)
 	for i, c := range d.Customers {
 		rec := CustomerRecord{Customer: c, Answers: []model.Answer{}, Assessment: &assessments[i]}
+		if ch := model.Sensitivity(d.Workshop.Thresholds, questions, d.Answers[c.ID]); len(ch) > 0 {
+			rec.Smallest = &ch[0]
+		}
 		for _, a := range d.Answers[c.ID] {
 			rec.Answers = append(rec.Answers, a)
 		}

@@ -57,6 +57,34 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// TestJSONWorkshopMethodFields: the band, the base currency and the rates
+// come back from an export, and a file written before they existed reads
+// with the default band and no base currency.
+func TestJSONWorkshopMethodFields(t *testing.T) {
+	qs := assets.MustBuiltin("en").Questions()
+	at := time.Date(2026, 3, 1, 10, 30, 0, 0, time.UTC)
+	w := model.Workshop{ID: "w1", Name: "Rates", Date: "2026-03-01", HorizonMonths: 36,
+		Thresholds: model.DefaultThresholds().WithBand(0), Currency: "SEK", Rates: map[string]float64{"EUR": 11.5, "NOK": 1.02},
+		Created: at, Updated: at}
+	got, err := report.ReadJSON(bytes.NewReader(writeJSON(t, model.Dataset{Workshop: w}, qs)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Workshop.Thresholds.Band == nil || *got.Workshop.Thresholds.Band != 0 || got.Workshop.Currency != "SEK" || !reflect.DeepEqual(got.Workshop.Rates, w.Rates) {
+		t.Errorf("workshop came back as %+v (band %v)", got.Workshop, got.Workshop.Thresholds.Band)
+	}
+	old := `{"format":"styrka-workshop","version":3,"workshop":{"id":"w1","name":"Old","date":"2026-03-01","our_company":"","horizon_months":36,` +
+		`"thresholds":{"impact":3,"risk":3,"value":3,"attractiveness":3},"created":"2026-03-01T10:30:00Z","updated":"2026-03-01T10:30:00Z"},` +
+		`"customers":[],"actions":[],"rounds":[],"participants":[],"silent_rounds":[],"votes":[]}`
+	got, err = report.ReadJSON(strings.NewReader(old))
+	if err != nil {
+		t.Fatalf("a file without the new fields: %v", err)
+	}
+	if got.Workshop.Thresholds.Band != nil || got.Workshop.Thresholds.BandWidth() != model.DefaultBand || got.Workshop.Currency != "" || got.Workshop.Rates != nil {
+		t.Errorf("old file read as %+v", got.Workshop)
+	}
+}
+
 // TestJSONRoundTripEdges covers what the demo lacks: a customer without
 // answers or revenue, an unknown question, local time zones and text
 // that needs JSON escaping.
@@ -93,7 +121,7 @@ func TestJSONRoundTripEdges(t *testing.T) {
 	if !got.Workshop.Created.Equal(at) || !got.Answers["c1"][qs[0].ID].At.Equal(at) {
 		t.Errorf("times changed: %v, %v", got.Workshop.Created, got.Answers["c1"][qs[0].ID].At)
 	}
-	if got.Workshop.Thresholds != w.Thresholds {
+	if !reflect.DeepEqual(got.Workshop.Thresholds, w.Thresholds) {
 		t.Errorf("thresholds = %+v, want %+v", got.Workshop.Thresholds, w.Thresholds)
 	}
 	if got.Customers[1].Revenue != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,24 +54,40 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		}
 	}
 	fmt.Fprintf(&b, "%s\n\n", in.t("report.meta", mdEscape(ws.Date), mdEscape(ws.OurCompany), Number(in.Lang, ws.Thresholds.Normalized().Risk, 1), len(ranked), placed))
+	fmt.Fprintf(&b, "%s\n\n", BandSentence(c, in.Lang, ws.Thresholds))
+	if basis := BasisSentences(c, in.Lang, in.Dataset); len(basis) > 0 {
+		fmt.Fprintf(&b, "%s\n\n", mdEscape(strings.Join(basis, " ")))
+	}
 
 	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
 	plot.Options.Width, plot.Options.Height = MapWidth, MapHeight
 	m := mapview.Render(plot.Points, plot.Options)
 	fmt.Fprintf(&b, "## %s\n\n```text\n%s\n", in.t("report.map"), m.String())
 	for _, e := range m.Legend {
-		fmt.Fprintf(&b, "%s  %s\n", e.Key, ranked[plot.Placed[e.Index]].Customer.Name)
+		name := ranked[plot.Placed[e.Index]].Customer.Name
+		if plot.Options.OnLine[e.Index] {
+			name += " " + mapview.OnLineMarker
+		}
+		fmt.Fprintf(&b, "%s  %s\n", e.Key, name)
 	}
 	b.WriteString("```\n\n")
+	if slices.Contains(plot.Options.OnLine, true) {
+		fmt.Fprintf(&b, "%s\n\n", mapview.LegendOnLine(c))
+	}
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("report.priorities"))
-	fmt.Fprintf(&b, "| # | %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|---|\n",
-		in.t("col.customer"), in.t("col.priority"), in.t("col.regime"), in.t("col.kraljic"), in.t("col.preferencing"), in.t("col.room"), in.t("col.revenue"))
+	fmt.Fprintf(&b, "| # | %s | %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|---|---|\n",
+		in.t("col.customer"), in.t("col.priority"), in.t("col.regime"), in.t("col.kraljic"), in.t("col.preferencing"), in.t("col.room"), in.t("col.revenue"), in.t("col.online"))
 	for i, a := range ranked {
 		l := LabelsOf(c, in.Lang, a)
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)))
+		online := l.OnLine
+		if online == "" {
+			online = "–"
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)), online)
 	}
 	b.WriteString("\n")
+	writeStability(&b, in)
 	writeMovements(&b, in, ranked)
 
 	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
@@ -78,7 +95,11 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		var names []string
 		for _, a := range ranked {
 			if a.Regime == r {
-				names = append(names, fmt.Sprintf("%s (%s)", mdEscape(a.Customer.Name), a.Priority))
+				mark := ""
+				if len(a.OnLine) > 0 {
+					mark = " " + mapview.OnLineMarker
+				}
+				names = append(names, fmt.Sprintf("%s (%s)%s", mdEscape(a.Customer.Name), a.Priority, mark))
 			}
 		}
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", rt.Name, rt.Description)
@@ -114,9 +135,35 @@ func writeAdvice(b *strings.Builder, in Input, a assets.Advice) {
 		fmt.Fprintf(b, "**%s**\n\n", in.t(part.key))
 		for _, it := range part.items {
 			fmt.Fprintf(b, "- %s\n", it)
+			if step := a.FirstStep(it); step != "" {
+				fmt.Fprintf(b, "  %s: %s\n", in.t("label.firststep"), step)
+			}
 		}
 		b.WriteString("\n")
 	}
+}
+
+// writeStability lists the workshop's customers least stable first, with
+// the smallest change that moves each: where the room should spend its
+// discussion time.
+func writeStability(b *strings.Builder, in Input) {
+	qs := in.Content.Questions()
+	list := unstable(in.Dataset, qs)
+	fmt.Fprintf(b, "## %s\n\n", in.t("report.stability"))
+	if len(list) == 0 {
+		fmt.Fprintf(b, "%s\n\n", in.t("report.stability.none"))
+		return
+	}
+	fmt.Fprintf(b, "%s\n\n", in.t("report.stability.intro", Number(in.Lang, model.StabilityDraws, 0)))
+	fmt.Fprintf(b, "| # | %s | %s | %s |\n|---|---|---|---|\n", in.t("col.customer"), in.t("col.stability"), in.t("col.smallest"))
+	for i, u := range list {
+		move := in.t("change.none")
+		if u.Smallest != nil {
+			move = ChangeSentence(in.Content, in.Lang, qs, *u.Smallest)
+		}
+		fmt.Fprintf(b, "| %d | %s | %s | %s |\n", i+1, mdEscape(u.Assessment.Customer.Name), Percent(in.Lang, u.Stability.Share), move)
+	}
+	b.WriteString("\n")
 }
 
 // WriteBrief writes the one-page brief of one customer for a negotiation.
@@ -184,7 +231,12 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	} else {
 		line(in.t("col.priority"), l.Priority, "")
 	}
+	for _, s := range LineSentences(c, in.Lang, a) {
+		fmt.Fprintf(&b, "- %s %s\n", mapview.OnLineMarker, s)
+	}
 	b.WriteString("\n")
+
+	writeSensitivity(&b, in, a)
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.negotiation"))
 	if a.Room.Placed {
@@ -192,14 +244,21 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	} else {
 		fmt.Fprintf(&b, "%s\n\n", in.t("brief.room.none"))
 	}
-	if a.Regime != "" {
+	switch {
+	case hasCell:
+		fmt.Fprintf(&b, "%s\n\n", c.Cells[cell.Key()].Negotiation)
+	case a.Regime != "":
 		fmt.Fprintf(&b, "%s\n\n", c.Regimes[a.Regime].Negotiation)
 	}
 
 	if len(a.Warnings) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.warnings"))
 		for _, wk := range a.Warnings {
-			fmt.Fprintf(&b, "- ⚠ %s\n", c.Warnings[wk])
+			text := c.Warnings[wk]
+			if wk == model.WarnLowCoverage && len(a.LowCoverage) > 0 {
+				text += " " + in.t("brief.lowcoverage", dimensionNames(c, a.LowCoverage))
+			}
+			fmt.Fprintf(&b, "- ⚠ %s\n", text)
 		}
 		b.WriteString("\n")
 	}
@@ -211,7 +270,11 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	if len(a.Validate) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.validate"))
 		for _, id := range a.Validate {
-			fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
+			if slices.Contains(a.NoEvidence, id) {
+				fmt.Fprintf(&b, "- [ ] %s (%s)\n", byID[id].Text, in.t("brief.noevidence"))
+			} else {
+				fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
+			}
 		}
 		b.WriteString("\n")
 	}
@@ -222,7 +285,7 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	if hasCell {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.activities"))
 		writeAdvice(&b, in, c.Cells[cell.Key()].Advice)
-		fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("label.message"), c.Regimes[a.Regime].Message)
+		fmt.Fprintf(&b, "**%s:** %s\n\n", in.t("label.message"), c.Cells[cell.Key()].Message)
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.answers"))
@@ -248,6 +311,53 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		}
 		b.WriteString("\n")
 	}
+	if hist := historyOf(c, questions, answers); len(hist) > 0 {
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", in.t("brief.history"), in.t("brief.history.intro"))
+		for _, h := range hist {
+			score := in.t("answer.dontknow")
+			if h.Answer.Score.Known() {
+				score = fmt.Sprint(int(h.Answer.Score))
+			}
+			fmt.Fprintf(&b, "- %s  \n  **%s**", mdEscape(h.Text), score)
+			if len(h.Replaced) > 0 {
+				fmt.Fprintf(&b, " · %s", in.t("brief.history.replaced", strings.Join(h.Replaced, " / ")))
+			}
+			if h.Answer.Note != "" {
+				fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.evidence"), strings.ReplaceAll(mdEscape(h.Answer.Note), "\n", " "))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
+}
+
+// writeSensitivity says how firmly the customer sits in its cell: its
+// stability over random weights and the smallest changes that move it.
+func writeSensitivity(b *strings.Builder, in Input, a model.Assessment) {
+	ws := in.Dataset.Workshop
+	qs := in.Content.Questions()
+	answers := in.Dataset.Answers[a.Customer.ID]
+	st, ok := model.CustomerStability(ws.Thresholds, qs, a.Customer, answers)
+	if !ok {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n", in.t("brief.sensitivity"))
+	fmt.Fprintf(b, "%s\n\n", in.t("brief.stability", Percent(in.Lang, st.Share), Number(in.Lang, float64(st.Draws), 0)))
+	changes := model.Sensitivity(ws.Thresholds, qs, answers)
+	if len(changes) == 0 {
+		fmt.Fprintf(b, "%s\n\n", in.t("change.none"))
+		return
+	}
+	// The smallest of each kind: one answer, one weight, one cut-off.
+	seen := map[model.ChangeKind]bool{}
+	for _, ch := range changes {
+		if seen[ch.Kind] {
+			continue
+		}
+		seen[ch.Kind] = true
+		fmt.Fprintf(b, "- %s\n", ChangeSentence(in.Content, in.Lang, qs, ch))
+	}
+	b.WriteString("\n")
 }

@@ -79,6 +79,9 @@ type Bubble struct {
 	// annual revenue, or R is fixed when the revenue is not known.
 	X, Y, R      float64
 	RevenueKnown bool
+	// OnLine draws a dotted halo around the bubble: the customer is on
+	// the line in one of the map's two dimensions.
+	OnLine bool
 	// Text is what is written next to the bubble, in Label: the name
 	// (cut to fit), or Key when the name had no room and is in the legend.
 	Text  string
@@ -217,17 +220,20 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 		m.Quadrants[i] = q
 	}
 
-	// Bubbles: area proportional to revenue. Revenues in different
-	// currencies are drawn as they are, with a footnote saying so.
+	// Bubbles: area proportional to revenue.
 	maxRev := 0.0
-	currencies := map[string]bool{}
 	unknown := false
+	// Sizes compare revenue in the base currency (BaseRevenue); a revenue
+	// that cannot be converted is drawn at the smallest size and noted.
+	noRate, onLine := false, false
 	for _, i := range plot.Placed {
-		cu := ranked[i].Customer
-		if cu.Revenue != nil && *cu.Revenue > 0 && !math.IsInf(*cu.Revenue, 0) {
-			maxRev = max(maxRev, *cu.Revenue)
-			currencies[strings.ToUpper(cu.Currency)] = true
-		} else if cu.Revenue == nil {
+		a := ranked[i]
+		switch {
+		case a.BaseRevenue != nil && *a.BaseRevenue > 0 && !math.IsInf(*a.BaseRevenue, 0):
+			maxRev = max(maxRev, *a.BaseRevenue)
+		case a.NoRate:
+			noRate = true
+		case a.Customer.Revenue == nil:
 			unknown = true
 		}
 	}
@@ -236,14 +242,19 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 		a := ranked[plot.Placed[k]]
 		cu := a.Customer
 		b := Bubble{Name: cu.Name, Regime: a.Regime, R: svgUnknownR}
+		if k < len(plot.Options.OnLine) && plot.Options.OnLine[k] {
+			b.OnLine, onLine = true, true
+		}
 		b.X, b.Y = sx(pt.X), sy(pt.Y)
 		if cu.Revenue != nil {
 			b.RevenueKnown = true
 			b.R = svgMinR
-			if v := *cu.Revenue; maxRev > 0 && v > 0 && !math.IsInf(v, 0) {
-				b.R = max(svgMinR, svgMaxR*math.Sqrt(v/maxRev))
-				if v == maxRev && largest.Revenue == nil {
-					largest = cu
+			if a.BaseRevenue != nil {
+				if v := *a.BaseRevenue; maxRev > 0 && v > 0 && !math.IsInf(v, 0) {
+					b.R = max(svgMinR, svgMaxR*math.Sqrt(v/maxRev))
+					if v == maxRev && largest.Revenue == nil {
+						largest = cu
+					}
 				}
 			}
 		}
@@ -253,6 +264,7 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 		if r := Revenue(in.Lang, cu); r != "" {
 			tip = append(tip, r)
 		}
+		tip = append(tip, LineSentences(c, in.Lang, a)...)
 		b.tooltip = strings.Join(tip, " · ")
 		m.Bubbles = append(m.Bubbles, b)
 	}
@@ -287,8 +299,11 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 	if unknown {
 		size = append(size, in.t("export.svg.unknown"))
 	}
-	if len(currencies) > 1 {
+	if noRate {
 		size = append(size, in.t("export.svg.currencies"))
+	}
+	if onLine {
+		size = append(size, in.t("export.svg.online"))
 	}
 	if len(size) > 0 {
 		m.Footnotes = append(m.Footnotes, strings.Join(size, " "))
@@ -511,6 +526,10 @@ func WriteSVG(w io.Writer, in Input) error {
 		if !bu.RevenueKnown {
 			dash = " stroke-dasharray=\"4 3\""
 			fill = "#FFFFFF"
+		}
+		if bu.OnLine {
+			fmt.Fprintf(&b, "<circle class=\"online\" cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"1 4\" stroke-linecap=\"round\"/>\n",
+				f(bu.X), f(bu.Y), f(bu.R+6), col[0])
 		}
 		fmt.Fprintf(&b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" fill-opacity=\"0.6\" stroke=\"%s\" stroke-width=\"2\"%s><title>%s</title></circle>\n",
 			f(bu.X), f(bu.Y), f(bu.R), fill, col[0], dash, e(bu.tooltip))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -242,6 +243,9 @@ const (
 	fWorkshopAttractiveness = 8
 	fWorkshopCreated        = 9
 	fWorkshopUpdated        = 10
+	fWorkshopBand           = 11 // written when set, 0 included: 0 is "off", not "default"
+	fWorkshopCurrency       = 12
+	fWorkshopRate           = 13 // once per rate: the currency's code, then the rate (8 bytes)
 
 	fCustomerName     = 1
 	fCustomerOffering = 2
@@ -279,6 +283,26 @@ func appendWorkshop(b []byte, w *model.Workshop) ([]byte, error) {
 	b = appendFloat(b, fWorkshopAttractiveness, t.Attractiveness)
 	b = appendTime(b, fWorkshopCreated, w.Created)
 	b = appendTime(b, fWorkshopUpdated, w.Updated)
+	if t.Band != nil {
+		if math.IsNaN(*t.Band) || math.IsInf(*t.Band, 0) {
+			return nil, errNotFinite
+		}
+		b = binary.AppendUvarint(b, fWorkshopBand<<2|wireFixed64)
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(*t.Band))
+	}
+	b = appendString(b, fWorkshopCurrency, w.Currency)
+	codes := make([]string, 0, len(w.Rates))
+	for code := range w.Rates {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	for _, code := range codes {
+		r := w.Rates[code]
+		if math.IsNaN(r) || math.IsInf(r, 0) {
+			return nil, errNotFinite
+		}
+		b = appendString(b, fWorkshopRate, string(binary.LittleEndian.AppendUint64([]byte(code), math.Float64bits(r))))
+	}
 	return b, nil
 }
 
@@ -307,6 +331,21 @@ func decodeWorkshopFields(key, p []byte, w *model.Workshop) error {
 			w.Created = d.time()
 		case fWorkshopUpdated:
 			w.Updated = d.time()
+		case fWorkshopBand:
+			band := d.float()
+			w.Thresholds.Band = &band
+		case fWorkshopCurrency:
+			w.Currency = d.string(nil)
+		case fWorkshopRate:
+			v := d.bytes()
+			if len(v) < 8 {
+				d.fail(errTruncated)
+				continue
+			}
+			if w.Rates == nil {
+				w.Rates = map[string]float64{}
+			}
+			w.Rates[string(v[:len(v)-8])] = math.Float64frombits(binary.LittleEndian.Uint64(v[len(v)-8:]))
 		default:
 			d.skip()
 		}

@@ -35,6 +35,15 @@ func fill(t *testing.T, v reflect.Value, n *int) {
 		fill(t, s.Index(0), n)
 		fill(t, s.Index(1), n)
 		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		for range 2 {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(t, k, n)
+			fill(t, e, n)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
 	case reflect.Struct:
 		if v.Type() == reflect.TypeFor[time.Time]() {
 			v.Set(reflect.ValueOf(time.Date(2026, 11, 27, 9, 0, *n, 123456789, time.UTC)))

@@ -247,6 +247,7 @@ func (a *App) rootCommand() *cobra.Command {
 		a.checkCommand(),
 		a.contentCommand(),
 		a.roundCommand(), a.roundsCommand(),
+		a.settingsCommand(),
 		a.serveCommand(),
 		a.completionCommand(),
 		a.manCommand(),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -113,13 +114,17 @@ func (a *App) customersCommand() *cobra.Command {
 				if as.Room.Placed {
 					room = report.Signed(a.Lang, as.Room.Value, 1)
 				}
+				online := l.OnLine
+				if online == "" {
+					online = "–"
+				}
 				rows = append(rows, []string{fmt.Sprint(i + 1), as.Customer.Name, l.Priority, l.Regime,
 					fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
-					l.Kraljic, l.Preferencing, room})
+					l.Kraljic, l.Preferencing, room, online})
 			}
-			// On a narrow terminal the classes and the room go first, as
-			// in the app; then names are shortened; the rank, name,
-			// priority and power balance stay.
+			// On a narrow terminal the room, the on-the-line note and the
+			// classes go first, as in the app; then names are shortened;
+			// the rank, name, priority and power balance stay.
 			a.fitTable([]column{
 				{Title: "#"},
 				{Title: a.T("col.customer"), Min: 12},
@@ -127,9 +132,10 @@ func (a *App) customersCommand() *cobra.Command {
 				{Title: a.T("col.regime"), Min: 10},
 				{Title: a.T("col.setA"), Short: a.T("tui.col.setA"), Drop: 11},
 				{Title: a.T("col.setB"), Short: a.T("tui.col.setB"), Drop: 10},
-				{Title: a.T("col.kraljic"), Min: 8, Drop: 3},
-				{Title: a.T("col.preferencing"), Min: 8, Drop: 2},
+				{Title: a.T("col.kraljic"), Min: 8, Drop: 4},
+				{Title: a.T("col.preferencing"), Min: 8, Drop: 3},
 				{Title: a.T("col.room"), Drop: 1},
+				{Title: a.T("col.online"), Min: 8, Drop: 2},
 			}, rows)
 			return nil
 		},
@@ -217,7 +223,13 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 		xd, yd := v.Axes()
 		line := fmt.Sprintf("%s  %s (%s; %s)", e.Key, as.Customer.Name,
 			report.Number(a.Lang, as.Scores[xd].Value, 1), report.Number(a.Lang, as.Scores[yd].Value, 1))
+		if plot.Options.OnLine[e.Index] {
+			line += " " + mapview.OnLineMarker
+		}
 		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+	}
+	if slices.Contains(plot.Options.OnLine, true) {
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(mapview.LegendOnLine(a.Content), width, ""), width, false) + "\n")
 	}
 	if len(plot.Unplaced) > 0 {
 		var names []string

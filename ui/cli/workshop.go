@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
 )
@@ -121,7 +122,7 @@ func (a *App) findWorkshop(name string) (model.Workshop, error) {
 }
 
 // loadWorkshop resolves and loads a workshop with its customers and
-// answers.
+// answers. The demo's own texts are shown in the language in use.
 func (a *App) loadWorkshop(name string) (model.Dataset, error) {
 	w, err := a.findWorkshop(name)
 	if err != nil {
@@ -131,7 +132,12 @@ func (a *App) loadWorkshop(name string) (model.Dataset, error) {
 	if err != nil {
 		return model.Dataset{}, err
 	}
-	return db.Load(w.ID)
+	ds, err := db.Load(w.ID)
+	if err != nil {
+		return model.Dataset{}, err
+	}
+	ds, _ = assets.LocalizeDemo(ds, a.Lang)
+	return ds, nil
 }
 
 // findCustomer resolves a customer of a dataset by ID or name: an exact

@@ -73,7 +73,15 @@ type Options struct {
 	// Trails draw where points were before (a previous round) with a
 	// light line to where they are now, under markers and labels.
 	Trails []Trail
-	Styles *Styles
+	// OnLine[i] marks points[i] as within the band of a cut-off it is
+	// drawn against: it could as well lie on the other side of the line,
+	// and is drawn with OnLineMarker. Shorter than the points (or nil)
+	// means the rest are not on the line.
+	OnLine []bool
+	// DecimalComma writes the ticks with a decimal comma (3,5), as
+	// Swedish does.
+	DecimalComma bool
+	Styles       *Styles
 }
 
 // Trail is a point's way from an earlier position to its current one. To
@@ -105,6 +113,13 @@ func (m Map) String() string { return strings.Join(m.Lines, "\n") }
 // legendKeys are the single-cell keys used for unlabelled points; points
 // beyond them are drawn with overflowKey.
 const legendKeys = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+// Marker is the mark of a placed point; OnLineMarker marks a point on the
+// line, half on either side. Callers put OnLineMarker in their legend.
+const (
+	Marker       = marker
+	OnLineMarker = "◐"
+)
 
 const (
 	marker      = "●"
@@ -178,7 +193,11 @@ func Render(points []Point, o Options) Map {
 			rr, cc = r, c
 		}
 		m.Marks[i] = [2]int{rr, cc}
-		*cv.at(rr, cc) = cell{s: marker, kind: kMarker, quad: int8(q), sel: i == o.Selected}
+		mk := marker
+		if i < len(o.OnLine) && o.OnLine[i] {
+			mk = OnLineMarker
+		}
+		*cv.at(rr, cc) = cell{s: mk, kind: kMarker, quad: int8(q), sel: i == o.Selected}
 	}
 
 	// Pass 2: names next to markers, in priority order; the rest get keys.
@@ -283,11 +302,23 @@ type geometry struct {
 	cutCol        int
 	cutRow        int
 	xcut, ycut    float64
+	// gutter is the width left of the frame for the y ticks: wide enough
+	// for a cut such as 2,5.
+	gutter int
+}
+
+// tickText writes a tick value: 3, 2.5, or 2,5 with a decimal comma.
+func tickText(v float64, comma bool) string {
+	t := strconv.FormatFloat(v, 'f', -1, 64)
+	if comma {
+		t = strings.Replace(t, ".", ",", 1)
+	}
+	return t
 }
 
 func newGeometry(o Options) geometry {
-	const gutter = 2 // y tick labels
-	g := geometry{left: gutter + 1, top: 2, right: o.Width - 2, bottom: o.Height - 4}
+	gutter := max(2, ansi.StringWidth(tickText(clampScale(o.YCut), o.DecimalComma))+1) // y tick labels
+	g := geometry{left: gutter + 1, top: 2, right: o.Width - 2, bottom: o.Height - 4, gutter: gutter}
 	g.xcut, g.ycut = clampScale(o.XCut), clampScale(o.YCut)
 	g.cutCol = g.col(g.xcut)
 	g.cutRow = g.row(g.ycut)
@@ -338,15 +369,16 @@ func (g geometry) quadrantOf(r, c int) int {
 	return q
 }
 
-// place finds a point's quadrant and its ideal cell inside it. A score at
-// or above the cut lies on the high side.
+// place finds a point's quadrant and its ideal cell inside it. Only a
+// score above the cut lies on the high side, as the method classes it
+// (model.Above); a score exactly on the cut is low.
 func (g geometry) place(p Point) (q, r, c int) {
 	x, y := clampValue(p.X), clampValue(p.Y)
 	q = TopLeft
-	if x >= g.xcut {
+	if x > g.xcut+cutTolerance {
 		q = TopRight
 	}
-	if y < g.ycut {
+	if y <= g.ycut+cutTolerance {
 		q += 2
 	}
 	r0, r1, c0, c1 := g.bounds(q)
@@ -354,6 +386,10 @@ func (g geometry) place(p Point) (q, r, c int) {
 }
 
 func clampValue(v float64) float64 { return min(max(v, ScaleMin), ScaleMax) }
+
+// cutTolerance absorbs the rounding of a weighted mean, as model.Above
+// does, so a mean of 3.0 on paper is drawn on the low side of a 3.0 cut.
+const cutTolerance = 1e-9
 
 // nearestFree searches rings of growing distance around (r, c) inside the
 // quadrant for an empty cell. Rows count double, since a cell is about
@@ -536,9 +572,9 @@ func (g geometry) drawFrame(cv *canvas, o Options) {
 	*cv.at(g.cutRow, g.cutCol) = cell{s: "┼", kind: kLine, quad: -1}
 
 	// Ticks: the scale ends and the cuts.
-	tick := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	tick := func(v float64) string { return tickText(v, o.DecimalComma) }
 	cv.text(g.top, 0, 1, tick(ScaleMax), kFrame, -1)
-	cv.text(g.cutRow, 0, 1, tick(g.ycut), kFrame, -1)
+	cv.text(g.cutRow, 0, g.gutter-1, tick(g.ycut), kFrame, -1)
 	cv.text(g.bottom, 0, 1, tick(ScaleMin), kFrame, -1)
 	tr := cv.h - 2
 	cv.text(tr, g.left, g.left, tick(ScaleMin), kFrame, -1)

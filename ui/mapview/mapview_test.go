@@ -133,15 +133,46 @@ func TestRandomCrowdsNeverHideACustomer(t *testing.T) {
 	}
 }
 
-func TestCutIsInclusive(t *testing.T) {
+// TestCutIsExclusive: the map classes as the method does (domain.md §7):
+// only above the cut is high, so a point exactly on it is drawn low, and
+// so is one a float error above it.
+func TestCutIsExclusive(t *testing.T) {
 	o := options(80, 24)
-	m := Render([]Point{{"A", 3, 3}, {"B", 2.99, 2.99}}, o)
+	m := Render([]Point{{"A", 3, 3}, {"B", 2.99, 2.99}, {"C", 3.01, 3.01}, {"D", 3 + 1e-12, 3 + 1e-12}}, o)
 	g := newGeometry(o)
-	if q := g.quadrantOf(m.Marks[0][0], m.Marks[0][1]); q != TopRight {
-		t.Errorf("a point exactly on the cut is in quadrant %d, want top right", q)
+	for i, want := range []int{BottomLeft, BottomLeft, TopRight, BottomLeft} {
+		if q := g.quadrantOf(m.Marks[i][0], m.Marks[i][1]); q != want {
+			t.Errorf("point %d in quadrant %d, want %d", i, q, want)
+		}
 	}
-	if q := g.quadrantOf(m.Marks[1][0], m.Marks[1][1]); q != BottomLeft {
-		t.Errorf("a point just below the cut is in quadrant %d, want bottom left", q)
+}
+
+// TestOnLineMarker: points on the line get their own mark; the others and
+// a short OnLine slice keep the usual one.
+func TestOnLineMarker(t *testing.T) {
+	o := options(80, 24)
+	o.OnLine = []bool{true}
+	m := Render([]Point{{"A", 3.1, 4}, {"B", 4, 4}}, o)
+	at := func(i int) string {
+		line := []rune(m.Lines[m.Marks[i][0]])
+		return string(line[m.Marks[i][1]])
+	}
+	if got := at(0); got != OnLineMarker {
+		t.Errorf("on-the-line point drawn as %q, want %q", got, OnLineMarker)
+	}
+	if got := at(1); got != Marker {
+		t.Errorf("other point drawn as %q, want %q", got, Marker)
+	}
+}
+
+// TestDecimalComma: Swedish ticks read 3,5, not 3.5.
+func TestDecimalComma(t *testing.T) {
+	o := options(80, 24)
+	o.XCut, o.YCut = 3.5, 2.5
+	o.DecimalComma = true
+	s := Render(nil, o).String()
+	if !strings.Contains(s, "3,5") || !strings.Contains(s, "2,5") || strings.Contains(s, "3.5") {
+		t.Errorf("ticks not written with a decimal comma:\n%s", s)
 	}
 }
 

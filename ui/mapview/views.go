@@ -95,6 +95,8 @@ func NewPlot(v View, ranked []model.Assessment, t model.Thresholds, c *assets.Co
 		YCut:      t.For(yd),
 		Quadrants: v.QuadrantNames(c),
 		Selected:  -1,
+		// Swedish writes 3,5.
+		DecimalComma: c.Lang == "sv",
 	}}
 	for i, a := range ranked {
 		x, y := a.Scores[xd], a.Scores[yd]
@@ -103,7 +105,25 @@ func NewPlot(v View, ranked []model.Assessment, t model.Thresholds, c *assets.Co
 			continue
 		}
 		p.Points = append(p.Points, Point{Name: a.Customer.Name, X: x.Value, Y: y.Value})
+		p.Options.OnLine = append(p.Options.OnLine, onLineIn(a, xd, yd))
 		p.Placed = append(p.Placed, i)
 	}
 	return p
+}
+
+// onLineIn reports whether an assessment is on the line in one of the two
+// dimensions a view draws: only those lines are on this map.
+func onLineIn(a model.Assessment, xd, yd model.Dimension) bool {
+	for _, l := range a.OnLine {
+		if l.Dimension == xd || l.Dimension == yd {
+			return true
+		}
+	}
+	return false
+}
+
+// LegendOnLine is the legend line for OnLineMarker in the content's
+// language, for every caller that prints a legend.
+func LegendOnLine(c *assets.Content) string {
+	return OnLineMarker + " " + c.T("map.legend.online")
 }

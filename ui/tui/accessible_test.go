@@ -133,8 +133,8 @@ func TestAccessibleDemoCustomerPlacementSwedish(t *testing.T) {
 	}
 	for _, s := range []string{
 		"Välj en workshop:", "Välj en kund i Demo:", "Alla frågor här är redan besvarade",
-		"Del A, fråga 1 av 2, Resultatpåverkan.", "enter behåller", "Sparat: 1.",
-		cu.Name + ": del A 10 av 10 och del B 10 av 10 besvarade.", "Styrkeförhållande:", "Prioritet: P",
+		"Frågedel A, fråga 1 av 2, Resultatpåverkan.", "enter behåller", "Sparat: 1.",
+		cu.Name + ": frågedel A 10 av 10 och frågedel B 10 av 10 besvarade.", "Styrkeförhållande:", "Prioritet: P",
 		"Klart; alla svar är sparade.",
 	} {
 		if !strings.Contains(out, s) {
@@ -158,7 +158,7 @@ func TestLineReaderEndsLastLine(t *testing.T) {
 	if !strings.Contains(out, "Opened the demo workshop") {
 		t.Fatalf("output:\n%s", out)
 	}
-	if d := onlyWorkshop(t, db); len(d.Customers) != 12 {
+	if d := onlyWorkshop(t, db); len(d.Customers) != 16 {
 		t.Fatalf("demo has %d customers", len(d.Customers))
 	}
 }

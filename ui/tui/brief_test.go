@@ -77,10 +77,10 @@ func TestBriefContent(t *testing.T) {
 		"How we see them: Nuisance",
 		"Power balance: We dominate",
 		"Priority: P3",
-		"High room to move (+2.6)",
+		"High room to move (+2.5)",
 		"The buyer’s expected stance: Diversify",
 		"⚠ They see us as Strategic or a Bottleneck",
-		"[ ] How much would a 5 % change in your price move their margin?",
+		"[ ] How large a part of the cost of their product or service is what you supply?",
 		"[ ] What would it cost them, in money and time, to replace you?",
 		"Develop (what we do today and should do more of)",
 		"How to package the message:",
@@ -222,12 +222,12 @@ func TestBriefScrolls(t *testing.T) {
 func TestBriefShowsNewScore(t *testing.T) {
 	m, b := openBrief(t, "en", dontKnowCustomer)
 	id := b.id
-	before := m.c.Data.Answers[id]["them.impact.price_margin"]
+	before := m.c.Data.Answers[id]["them.impact.cost_share"]
 	if before.Score.Known() {
-		t.Fatal("the demo changed: price_margin should be don't know")
+		t.Fatal("the demo changed: cost_share should be don't know")
 	}
 	drive(t, m, answerSavedMsg{
-		answer:   model.Answer{CustomerID: id, QuestionID: "them.impact.price_margin", Score: 5, Note: "The CEO confirmed it in November.", Author: "Eva", At: time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local)},
+		answer:   model.Answer{CustomerID: id, QuestionID: "them.impact.cost_share", Score: 5, Note: "The CEO confirmed it in November.", Author: "Eva", At: time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local)},
 		previous: &before,
 	})
 	if m.top() != Screen(b) {
@@ -245,14 +245,14 @@ func TestBriefShowsNewScore(t *testing.T) {
 	if !strings.Contains(impact, " "+score+" ") || !strings.Contains(impact, "5 of 5") || strings.Contains(impact, "don't know") {
 		t.Errorf("the profit impact row does not show %s, 5 of 5: %q", score, impact)
 	}
-	if strings.Contains(text, "[ ] How much would a 5 % change in your price") {
+	if strings.Contains(text, "[ ] How large a part of the cost of their product") {
 		t.Error("the answered question is still to validate")
 	}
 	if !strings.Contains(text, "The CEO confirmed it in November. (Eva, 2026-11-20)") {
 		t.Errorf("the new evidence is not shown:\n%s", text)
 	}
 	// Undo takes it back.
-	drive(t, m, answerDeletedMsg{customerID: id, questionID: "them.impact.price_margin"})
+	drive(t, m, answerDeletedMsg{customerID: id, questionID: "them.impact.cost_share"})
 	if !strings.Contains(briefText(b), "not answered") {
 		t.Error("the deleted answer does not show as not answered")
 	}

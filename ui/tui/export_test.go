@@ -142,10 +142,10 @@ func TestExportWorkshopXLSX(t *testing.T) {
 	}
 	defer f.Close()
 	rows, err := f.GetRows(m.c.T("export.sheet.customers"))
-	if err != nil || len(rows) != 13 {
+	if err != nil || len(rows) != 17 {
 		t.Fatalf("customers sheet: %d rows, %v", len(rows), err)
 	}
-	if want := "Wrote " + path + " (12 customers)."; m.statusText() != want {
+	if want := "Wrote " + path + " (16 customers)."; m.statusText() != want {
 		t.Fatalf("status %q, want %q", m.statusText(), want)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {

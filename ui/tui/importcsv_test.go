@@ -83,19 +83,19 @@ func TestImportAddsOnlyTheNew(t *testing.T) {
 		}
 	}
 	before := customerNames(t, m, db)
-	if len(before) != 12 {
+	if len(before) != 16 {
 		t.Fatalf("the demo has %d customers", len(before))
 	}
 	pressSlow(t, m, "enter")
 	after := customerNames(t, m, db)
 	added := slices.DeleteFunc(slices.Clone(after), func(n string) bool { return slices.Contains(before, n) })
-	if strings.Join(added, "|") != "Ny Kund AB|Smålands Gjuteri AB" || len(after) != 14 {
+	if strings.Join(added, "|") != "Ny Kund AB|Smålands Gjuteri AB" || len(after) != 18 {
 		t.Fatalf("added %q, %d customers in all", added, len(after))
 	}
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("after the import the top is %T", m.top())
 	}
-	if len(m.c.Data.Customers) != 14 || len(m.top().(*customers).all) != 14 {
+	if len(m.c.Data.Customers) != 18 || len(m.top().(*customers).all) != 18 {
 		t.Fatal("the workshop was not reloaded")
 	}
 	if want := "Added 2 new customers to “Demo”. 2 rows were left out."; m.statusText() != want {
@@ -119,7 +119,7 @@ func TestImportWithBadRows(t *testing.T) {
 	}
 	press(t, m, "enter")
 	press(t, m, "y")
-	if n := len(customerNames(t, m, db)); n != 12 {
+	if n := len(customerNames(t, m, db)); n != 16 {
 		t.Fatalf("enter with a bad row imported: %d customers", n)
 	}
 	if m.top() != Screen(s) || !m.statusIsErr() {
@@ -127,7 +127,7 @@ func TestImportWithBadRows(t *testing.T) {
 	}
 	pressSlow(t, m, "s")
 	names := customerNames(t, m, db)
-	if len(names) != 14 || slices.Contains(names, "Trasig AB") {
+	if len(names) != 18 || slices.Contains(names, "Trasig AB") {
 		t.Fatalf("s imported %v", names)
 	}
 	if !strings.Contains(m.statusText(), "3 rader utelämnades") {
@@ -141,7 +141,7 @@ func TestImportEscCancels(t *testing.T) {
 	if _, ok := m.top().(*customers); !ok {
 		t.Fatalf("esc: the top is %T", m.top())
 	}
-	if n := len(customerNames(t, m, db)); n != 12 {
+	if n := len(customerNames(t, m, db)); n != 16 {
 		t.Fatalf("esc imported: %d customers", n)
 	}
 	if m.statusText() != "Nothing was imported." {
@@ -174,7 +174,7 @@ func TestImportProblemsStayOnThePath(t *testing.T) {
 		}
 		requireFits(t, m)
 	}
-	if n := len(customerNames(t, m, db)); n != 12 {
+	if n := len(customerNames(t, m, db)); n != 16 {
 		t.Fatalf("%d customers", n)
 	}
 	press(t, m, "esc")

@@ -254,14 +254,14 @@ func TestMapListsUnplacedCustomers(t *testing.T) {
 				t.Fatal(err)
 			}
 			drive(t, m, m.c.loadDataset(assets.DemoID, nil))
-			if len(s.ranked) != 13 || len(s.plot.Unplaced) != 1 {
+			if len(s.ranked) != 17 || len(s.plot.Unplaced) != 1 {
 				t.Fatalf("after the reload: %d customers, %d unplaced", len(s.ranked), len(s.plot.Unplaced))
 			}
 			for _, sz := range [][2]int{{80, 24}, {120, 40}} {
 				resize(t, m, sz[0], sz[1])
 				requireFits(t, m)
 				out := frameText(m)
-				if !strings.Contains(out, name) || !strings.Contains(out, m.c.T("tui.map.heading", s.view.Title(m.c.Content), 12, 13)) {
+				if !strings.Contains(out, name) || !strings.Contains(out, m.c.T("tui.map.heading", s.view.Title(m.c.Content), 16, 17)) {
 					t.Fatalf("%dx%d: the unplaced customer is not listed:\n%s", sz[0], sz[1], out)
 				}
 			}

@@ -29,7 +29,7 @@ func TestCloseRoundThenChange(t *testing.T) {
 	if ok := m.stack.Dialog() != nil; !ok {
 		t.Fatalf("R opened %T", m.top())
 	}
-	for _, want := range []string{"round 1", "12 customers", "round 2"} {
+	for _, want := range []string{"round 1", "16 customers", "round 2"} {
 		if !strings.Contains(frameText(m), want) {
 			t.Errorf("the confirmation does not say %q:\n%s", want, frameText(m))
 		}
@@ -40,7 +40,7 @@ func TestCloseRoundThenChange(t *testing.T) {
 	}
 	press(t, m, "R", "y")
 	rs, err := db.Rounds(assets.DemoID)
-	if err != nil || len(rs) != 1 || rs[0].Number != 1 || len(rs[0].Customers) != 12 {
+	if err != nil || len(rs) != 1 || rs[0].Number != 1 || len(rs[0].Customers) != 16 {
 		t.Fatalf("rounds after closing: %+v, %v", rs, err)
 	}
 	if m.top() != Screen(s) || !strings.Contains(m.statusText(), "Closed round 1") || len(m.c.Data.Rounds) != 1 {
