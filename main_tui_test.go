@@ -154,7 +154,7 @@ func TestWorkshopInARealTerminal(t *testing.T) {
 	tm.text("Höstworkshop")
 	tm.keys("Enter", "Enter")
 	tm.text("Vårt Bolag AB")
-	tm.keys("Enter", "Enter")
+	tm.keys("Enter", "Enter", "Enter", "Enter")
 
 	// The new workshop opens at once: add the customer.
 	tm.waitFor("Höstworkshop", "Inga kunder än")

@@ -150,7 +150,7 @@ func (a *lineUI) run(ctx context.Context) error {
 		return err
 	}
 	for ctx.Err() == nil {
-		ds, err := a.o.Store.Load(wid)
+		ds, err := a.load(wid)
 		if err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (a *lineUI) run(ctx context.Context) error {
 		if err := a.answer(ctx, ds, cu, mode); err != nil {
 			return err
 		}
-		ds, err = a.o.Store.Load(wid)
+		ds, err = a.load(wid)
 		if err != nil {
 			return err
 		}
@@ -395,4 +395,14 @@ func (a *lineUI) placement(ds model.Dataset, cu model.Customer) {
 		return s
 	}
 	a.say(a.c.T("a11y.placement", unknown(l.Kraljic), unknown(l.Preferencing), l.Regime, unknown(l.Priority)))
+}
+
+// load reads a workshop, the demo's texts in the language in use.
+func (a *lineUI) load(workshopID string) (model.Dataset, error) {
+	ds, err := a.o.Store.Load(workshopID)
+	if err != nil {
+		return ds, err
+	}
+	ds, _ = assets.LocalizeDemo(ds, a.o.Lang)
+	return ds, nil
 }

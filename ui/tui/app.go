@@ -209,7 +209,7 @@ func (m *Model) appUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.setStatus(m.describe(msg.err), true)
 		return nil, true
 	case datasetMsg:
-		d := msg.data
+		d, _ := assets.LocalizeDemo(msg.data, m.c.Lang)
 		m.c.Data = &d
 		m.c.Focus = msg.focus
 		m.undo = nil

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"styrka/assets"
 	"styrka/ui/screen"
 	"time"
 
@@ -291,6 +292,7 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 		if err != nil {
 			return fail(err)
 		}
+		d, _ = assets.LocalizeDemo(d, c.Lang)
 		var buf bytes.Buffer
 		in := report.Input{Dataset: d, Content: c.Content, Lang: c.Lang, Today: time.Now()}
 		if err := report.Write(&buf, format, in, report.WriteOptions{CustomerID: cid}); err != nil {

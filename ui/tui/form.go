@@ -47,7 +47,9 @@ func (s *formScreen) Typing() bool  { return true }
 
 func (s *formScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.form.WithWidth(min(w, 76))
+	// The title and a blank line above, and room below for the form's
+	// error line (a blank and the error); the fields scroll in between.
+	s.form.WithWidth(min(w, 76)).WithHeight(max(h-4, 4))
 }
 
 func (s *formScreen) ShortHelp() []key.Binding {
@@ -89,23 +91,27 @@ func (s *formScreen) View() string {
 
 // workshopFields is the heap value a workshop form writes into.
 type workshopFields struct {
-	Name, Date, Company, Cutoff string
+	Name, Date, Company, Cutoff, Band, Currency string
 }
 
 // newWorkshopForm creates a workshop, or edits w when it is given.
 func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
-	f := &workshopFields{Date: time.Now().Format(time.DateOnly), Cutoff: formatCutoff(c, model.DefaultCutoff)}
+	f := &workshopFields{Date: time.Now().Format(time.DateOnly), Cutoff: formatCutoff(c, model.DefaultCutoff),
+		Band: formatBand(c, model.DefaultBand), Currency: c.T("tui.currency.default")}
 	title := c.T("tui.workshop.new")
 	if w != nil {
 		title = c.T("tui.workshop.edit")
-		f.Name, f.Date, f.Company = w.Name, w.Date, w.OurCompany
+		f.Name, f.Date, f.Company, f.Currency = w.Name, w.Date, w.OurCompany, w.Currency
 		f.Cutoff = formatCutoff(c, w.Thresholds.Normalized().Risk)
+		f.Band = formatBand(c, w.Thresholds.BandWidth())
 	}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title(c.T("field.workshop.name")).Value(&f.Name).CharLimit(80).Validate(c.requiredName),
 		huh.NewInput().Title(c.T("field.workshop.date")).Description(c.T("field.workshop.date.help")).Value(&f.Date).CharLimit(10).Validate(c.validDate),
 		huh.NewInput().Title(c.T("field.workshop.company")).Value(&f.Company).CharLimit(80),
 		huh.NewInput().Title(c.T("field.workshop.cutoff")).Description(c.T("field.workshop.cutoff.help")).Value(&f.Cutoff).CharLimit(4).Validate(c.validCutoff),
+		huh.NewInput().Title(c.T("field.workshop.band")).Description(c.T("field.workshop.band.help")).Value(&f.Band).CharLimit(4).Validate(c.validBand),
+		huh.NewInput().Title(c.T("field.workshop.currency")).Description(c.T("field.workshop.currency.help")).Value(&f.Currency).CharLimit(3),
 	))
 	db := c.Store
 	return newFormScreen(c, title, form, func() tea.Cmd {
@@ -117,7 +123,10 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 		ws.Date = strings.TrimSpace(f.Date)
 		ws.OurCompany = model.CleanText(f.Company)
 		cut, _ := parseNumber(f.Cutoff)
-		ws.Thresholds = model.Thresholds{Impact: cut, Risk: cut, Value: cut, Attractiveness: cut}
+		band, _ := parseNumber(f.Band)
+		// The band and the rates are kept; only what the form shows changes.
+		ws.Thresholds = model.Thresholds{Impact: cut, Risk: cut, Value: cut, Attractiveness: cut}.WithBand(band)
+		ws.Currency = strings.ToUpper(model.CleanText(f.Currency))
 		done := c.T("tui.workshop.created", ws.Name)
 		if w != nil {
 			done = c.T("tui.workshop.saved", ws.Name)
@@ -141,6 +150,15 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 
 func formatCutoff(c *Common, v float64) string {
 	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if c.Lang == "sv" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// formatBand writes a band as typed: 0.25, or 0,25 in Swedish.
+func formatBand(c *Common, v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if c.Lang == "sv" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
@@ -177,6 +195,14 @@ func (c *Common) validCutoff(s string) error {
 	v, err := parseNumber(s)
 	if err != nil || v < 1 || v > 5 {
 		return errors.New(c.T("field.cutoff.invalid"))
+	}
+	return nil
+}
+
+func (c *Common) validBand(s string) error {
+	v, err := parseNumber(s)
+	if err != nil || v < 0 || v > model.MaxBand {
+		return errors.New(c.T("field.band.invalid"))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"styrka/assets"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -94,13 +95,15 @@ func (m *Model) undoUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case deletedMsg:
 		m.undo = msg.offer
 		if msg.data != nil {
-			m.c.Data = msg.data
+			d, _ := assets.LocalizeDemo(*msg.data, m.c.Lang)
+			m.c.Data = &d
 		}
 		m.setStatus(m.c.T("tui.undo.offer", msg.text, m.c.Keys.Restore.Help().Key), false)
 		return m.broadcast(false), true
 	case restoredMsg:
 		if msg.data != nil {
-			m.c.Data = msg.data
+			d, _ := assets.LocalizeDemo(*msg.data, m.c.Lang)
+			m.c.Data = &d
 		}
 		m.setStatus(msg.text, false)
 		return m.broadcast(false), true

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"styrka/assets"
+	"styrka/model"
 	"styrka/ui/screen"
 )
 
@@ -52,13 +53,14 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 	typeText(t, m, "Höstens workshop")
 	press(t, m, "enter", "enter")
 	typeText(t, m, "Vårt Bolag AB")
-	press(t, m, "enter", "enter")
+	// Cut-off, band and base currency keep their defaults.
+	press(t, m, "enter", "enter", "enter", "enter")
 	ws, err := db.Workshops()
 	if err != nil || len(ws) != 1 {
 		t.Fatalf("workshops: %v %v", ws, err)
 	}
 	w := ws[0]
-	if w.Name != "Höstens workshop" || w.OurCompany != "Vårt Bolag AB" || w.Thresholds.Risk != 3 {
+	if w.Name != "Höstens workshop" || w.OurCompany != "Vårt Bolag AB" || w.Thresholds.Risk != 3 || w.Thresholds.BandWidth() != model.DefaultBand || w.Currency != "SEK" {
 		t.Fatalf("created %+v", w)
 	}
 	// A new workshop opens at once, for its customers.
@@ -76,7 +78,7 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 		press(t, m, "backspace")
 	}
 	typeText(t, m, "Vinterns")
-	press(t, m, "enter", "enter", "enter", "enter")
+	press(t, m, "enter", "enter", "enter", "enter", "enter", "enter")
 	if ws, _ := db.Workshops(); ws[0].Name != "Vinterns" || ws[0].ID != w.ID {
 		t.Fatalf("after rename: %+v", ws[0])
 	}
@@ -203,7 +205,7 @@ func TestFormEscCancels(t *testing.T) {
 
 func TestEmptyNameIsRefused(t *testing.T) {
 	m, db := newTestModel(t, "en", false)
-	press(t, m, "n", "enter", "enter", "enter", "enter", "enter")
+	press(t, m, "n", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	if ws, _ := db.Workshops(); len(ws) != 0 {
 		t.Fatal("a workshop without a name was saved")
 	}
