@@ -61,7 +61,7 @@ func (c *Common) reloadAfter(change func(db *store.DB) error, done string) tea.C
 		if err != nil {
 			return fail(err)
 		}
-		return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(done)}
+		return datasetMsg{data: d, status: done}
 	}
 }
 

@@ -213,6 +213,9 @@ func (m *Model) appUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.c.Data = &d
 		m.c.Focus = msg.focus
 		m.undo = nil
+		if msg.status != "" {
+			m.setStatus(msg.status, false)
+		}
 		cmd := m.stack.Broadcast(false)
 		if msg.then != nil {
 			return tea.Batch(cmd, m.stack.Push(msg.then)), true

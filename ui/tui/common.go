@@ -69,6 +69,8 @@ type (
 		then Screen // pushed once the dataset is in place, or nil
 		// focus is a customer the list selects, or "".
 		focus string
+		// status is shown once the dataset is in place, or "".
+		status string
 	}
 	// answerSavedMsg reports an answer stored in the database.
 	answerSavedMsg struct {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"styrka/store"
+	"styrka/ui/mapview"
 	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
@@ -50,6 +51,7 @@ func newCustomers(c *Common) *customers {
 		{Title: c.T("col.regime"), Width: 24},
 		{Title: c.T("col.kraljic"), Width: 24},
 		{Title: c.T("col.preferencing"), Width: 24},
+		{Title: c.T("tui.col.online"), Width: 48},
 	}}
 	s.reload()
 	return s
@@ -163,7 +165,7 @@ func (s *customers) apply() {
 		rows[i] = screen.Row{
 			Cells: []string{fmt.Sprint(rank[a.Customer.ID]), a.Customer.Name,
 				fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
-				l.Priority, l.Regime, l.Kraljic, l.Preferencing},
+				l.Priority, l.Regime, l.Kraljic, l.Preferencing, onLine(l)},
 			Styles: []*lipgloss.Style{nil, nil, progressStyle(s.c, pa), progressStyle(s.c, pb), &ps, &rs},
 		}
 	}
@@ -172,6 +174,15 @@ func (s *customers) apply() {
 		s.table.Empty = s.c.T("tui.customers.nomatch", s.filter.Value())
 	}
 	s.table.SetRows(rows)
+}
+
+// onLine is the list's note on a customer on the line: the marker and
+// the other classes it could be.
+func onLine(l report.Labels) string {
+	if l.OnLine == "" {
+		return ""
+	}
+	return mapview.OnLineMarker + " " + l.OnLine
 }
 
 func answered(a model.Assessment) int {

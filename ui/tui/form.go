@@ -143,7 +143,7 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 			if err != nil {
 				return fail(err)
 			}
-			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d, then: newCustomers(c)} }, status(done)}
+			return datasetMsg{data: d, then: newCustomers(c), status: done}
 		}
 	})
 }
@@ -268,7 +268,7 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 				return fail(err)
 			}
 			// The list selects the customer just added or edited.
-			return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d, focus: x.ID} }, status(done)}
+			return datasetMsg{data: d, focus: x.ID, status: done}
 		}
 	})
 }

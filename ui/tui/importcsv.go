@@ -264,7 +264,7 @@ func (s *importScreen) commit(skipBad bool) tea.Cmd {
 		if left := len(plan.Rows) - len(cs); left > 0 {
 			done += " " + counted(c, "tui.import.left", left)
 		}
-		return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: d} }, status(done)}
+		return datasetMsg{data: d, status: done}
 	}
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"styrka/ui/screen"
 
@@ -370,6 +371,7 @@ func (s *mapScreen) titleLine() string {
 
 // sidePanel is the panel beside the map, w wide and at most h lines.
 func (s *mapScreen) sidePanel(w, h int) []string {
+	st := s.c.Styles
 	out := s.selectedLines(w)
 	out = append(out, "")
 	out = append(out, s.segmentLines(w)...)
@@ -377,6 +379,10 @@ func (s *mapScreen) sidePanel(w, h int) []string {
 	room := h - len(out) - 1
 	if len(unplaced) > 0 {
 		room -= len(unplaced) + 1
+	}
+	if slices.Contains(s.plot.Options.OnLine, true) && room >= 2 {
+		out = append(out, "", st.Muted.Render(screen.Truncate(mapview.LegendOnLine(s.c.Content), w)))
+		room -= 2
 	}
 	if len(s.legend) > 0 && room >= 2 {
 		out = append(out, "")
@@ -424,6 +430,12 @@ func (s *mapScreen) selectedLines(w int) []string {
 		rs.Render(screen.Truncate(l.Regime, w)),
 		st.Text.Render(screen.Truncate(l.Kraljic+" · "+l.Preferencing, w)),
 	)
+	if l.OnLine != "" {
+		// On the line: the class it could just as well be.
+		for _, line := range strings.Split(screen.Wrap(mapview.OnLineMarker+" "+s.c.T("tui.online.could", l.OnLine), w), "\n") {
+			out = append(out, st.Warning.Render(line))
+		}
+	}
 	if t := s.trailText(a); t != "" {
 		out = append(out, st.Muted.Render(screen.Truncate(t, w)))
 	}

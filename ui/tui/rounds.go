@@ -33,7 +33,7 @@ func newCloseRound(c *Common) tea.Cmd {
 		if err != nil {
 			return fail(err)
 		}
-		return tea.BatchMsg{func() tea.Msg { return datasetMsg{data: ds} }, status(c.T("tui.round.closed", r.Number, r.Number+1))}
+		return datasetMsg{data: ds, status: c.T("tui.round.closed", r.Number, r.Number+1)}
 	})
 }
 

@@ -309,8 +309,21 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 		cols = []col{kraljic, regime, room}
 	}
 	labels := make([]report.Labels, len(s.members))
+	anyOnLine := false
 	for j, i := range s.members {
 		labels[j] = report.LabelsOf(c, s.c.Lang, s.ranked[i])
+		anyOnLine = anyOnLine || labels[j].OnLine != ""
+	}
+	if anyOnLine {
+		// Customers on the line, and what they could be: where the room
+		// should look twice.
+		online := col{title: s.c.T("tui.col.online"), cell: func(l report.Labels) string {
+			if l.OnLine == "" {
+				return ""
+			}
+			return mapview.OnLineMarker + " " + l.OnLine
+		}}
+		cols = append(cols[:2:2], online, cols[2])
 	}
 	// Each column as wide as its widest text, within reason.
 	for k := range cols {
@@ -319,6 +332,10 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 			cols[k].width = max(cols[k].width, ansi.StringWidth(cols[k].cell(l)))
 		}
 		cols[k].width = min(cols[k].width, 36)
+		if cols[k].title == s.c.T("tui.col.online") {
+			// The marker says it; the rest of the note is in the brief.
+			cols[k].width = min(cols[k].width, 28)
+		}
 	}
 	// Drop columns from the right until the name has room.
 	const rankW, prioW, minName = 3, 2, 18
@@ -329,16 +346,18 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 		}
 		return n
 	}
-	for len(cols) > 0 && nameW(cols) < minName {
+	// Names come first: columns go from the right until the longest name
+	// (or 30 cells of it) fits.
+	longest := ansi.StringWidth(s.c.T("col.customer"))
+	for _, i := range s.members {
+		longest = max(longest, ansi.StringWidth(s.ranked[i].Customer.Name))
+	}
+	for len(cols) > 0 && nameW(cols) < max(min(longest, 30), minName) {
 		cols = cols[:len(cols)-1]
 	}
 	nw := max(nameW(cols), 4)
 	// A name column wider than the longest name leaves the room to the
 	// right, where it does no harm.
-	longest := ansi.StringWidth(s.c.T("col.customer"))
-	for _, i := range s.members {
-		longest = max(longest, ansi.StringWidth(s.ranked[i].Customer.Name))
-	}
 	nw = min(nw, max(longest, minName))
 
 	head := "  " + screen.Align("#", rankW, true) + " " + screen.Cell(s.c.T("col.customer"), nw) + " " + screen.Cell(s.c.T("tui.col.priority"), prioW)
