@@ -56,6 +56,7 @@ type Workshop struct {
 	Answer                key.Binding
 	SetA, SetB, Quick     key.Binding
 	Brief                 key.Binding
+	Stable                key.Binding
 	Demo                  key.Binding
 	Export, Import        key.Binding
 }
@@ -150,6 +151,7 @@ func New(t Texts) KeyMap {
 			SetB:    b("setb", "B"),
 			Quick:   b("quick", "f"),
 			Brief:   b("brief", "b"),
+			Stable:  b("stable", "L"),
 			Demo:    b("demo", "o"),
 			Export:  b("export", "x"),
 			Import:  b("import", "i"),

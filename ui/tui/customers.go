@@ -102,7 +102,7 @@ func (s *customers) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Quick, k.Enter, k.Brief},
-		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map},
+		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map, k.Stable},
 		{k.Export, k.Import, k.Plan, k.CloseRound, k.Participants, k.Silent, k.Serve},
 	}
 }
@@ -240,6 +240,8 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, status(s.c.T("tui.sort." + [...]string{"priority", "name", "progress"}[s.order]))
 		case key.Matches(msg, k.New):
 			return s, push(newCustomerForm(s.c, nil))
+		case key.Matches(msg, k.Stable) && len(s.all) > 0:
+			return s, push(newStabilityScreen(s.c))
 		case key.Matches(msg, k.Map):
 			return s, push(newMapScreen(s.c))
 		case key.Matches(msg, k.Export):
