@@ -57,6 +57,7 @@ type Workshop struct {
 	SetA, SetB, Quick     key.Binding
 	Brief                 key.Binding
 	Stable                key.Binding
+	WhatIf                key.Binding
 	Demo                  key.Binding
 	Export, Import        key.Binding
 }
@@ -152,6 +153,7 @@ func New(t Texts) KeyMap {
 			Quick:   b("quick", "f"),
 			Brief:   b("brief", "b"),
 			Stable:  b("stable", "L"),
+			WhatIf:  b("whatif", "w"),
 			Demo:    b("demo", "o"),
 			Export:  b("export", "x"),
 			Import:  b("import", "i"),

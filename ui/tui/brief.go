@@ -68,7 +68,7 @@ func (s *brief) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.Take, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.WhatIf, k.Take, k.Edit}
 }
 
 func (s *brief) FullHelp() [][]key.Binding {
@@ -79,7 +79,7 @@ func (s *brief) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
-		{k.Take, k.Silent},
+		{k.Take, k.Silent, k.WhatIf},
 	}
 }
 
@@ -126,6 +126,8 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Silent):
 			return s, openSilent(s.c, s.id)
+		case key.Matches(msg, k.WhatIf):
+			return s, push(newWhatIf(s.c, s.customer))
 		}
 	}
 	return s, nil
