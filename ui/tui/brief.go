@@ -204,7 +204,7 @@ func (s *brief) build() {
 		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
 	}
 	out = append(out, "")
-	out = append(out, joinSections(append(s.planSections(a, w), s.activities(a, w), s.answers(a, w))...)...)
+	out = append(out, joinSections(append(s.planSections(a, w), s.activities(a, w), s.answers(a, w), s.history(w))...)...)
 	s.lines = out
 	s.scroll(s.offset)
 }
@@ -562,6 +562,32 @@ func sideBySide(left, right []string, lw, gap int) []string {
 			continue
 		}
 		out[i] = screen.PadRight(l, lw) + strings.Repeat(" ", gap) + r
+	}
+	return out
+}
+
+// history lists the customer's answers to questions the content no longer
+// asks: kept, shown, never counted. Nil when there are none.
+func (s *brief) history(w int) []string {
+	if s.c.Data == nil {
+		return nil
+	}
+	old := model.History(s.c.Questions(), s.c.Data.Answers[s.id])
+	if len(old) == 0 {
+		return nil
+	}
+	st := s.c.Styles
+	out := []string{s.heading(s.c.T("brief.history"), w)}
+	out = append(out, styled(screen.Wrap(s.c.T("brief.history.intro"), w), st.Muted)...)
+	for _, a := range old {
+		text := a.QuestionID
+		if r, ok := s.c.Content.RetiredQuestion(a.QuestionID); ok {
+			text = r.Text
+		}
+		out = append(out, styled(screen.Wrap("• "+text+": "+scoreLabel(s.c.Content, a.Score), w), st.Text)...)
+		if a.Note != "" {
+			out = append(out, styled(screen.Wrap("  "+a.Note, w), st.Muted)...)
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -303,5 +304,25 @@ func TestBriefMissingCustomer(t *testing.T) {
 	drive(t, m, push(newBrief(m.c, "no-such-customer")))
 	if !strings.Contains(frameText(m), "no longer in the workshop") {
 		t.Fatalf("an unknown customer's brief:\n%s", frameText(m))
+	}
+}
+
+// An answer to a question the content no longer asks is shown as history
+// and not counted.
+func TestBriefShowsRetiredAnswersAsHistory(t *testing.T) {
+	m, b := openBrief(t, "en", cleanCustomer)
+	if len(m.c.Content.Retired) == 0 {
+		t.Skip("the content retires no question")
+	}
+	r := m.c.Content.Retired[0]
+	before := model.Assess(m.c.Data.Workshop.Thresholds, m.c.Questions(), b.customer, m.c.Data.Answers[b.id])
+	drive(t, m, answerSavedMsg{answer: model.Answer{CustomerID: b.id, QuestionID: r.ID, Score: 1, Note: "Asked the old way.", Author: "Eva", At: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
+	text := briefText(b)
+	if !strings.Contains(text, m.c.T("brief.history")) || !strings.Contains(text, r.Text) || !strings.Contains(text, "Asked the old way.") {
+		t.Fatalf("the retired answer is not shown as history:\n%s", text)
+	}
+	after := model.Assess(m.c.Data.Workshop.Thresholds, m.c.Questions(), b.customer, m.c.Data.Answers[b.id])
+	if !reflect.DeepEqual(before.Scores, after.Scores) {
+		t.Fatal("a retired answer moved the scores")
 	}
 }
