@@ -44,6 +44,9 @@ type App struct {
 	themeFlag   string
 	accessible  bool
 	db          *store.DB
+	// warning is what opening the database warned of (a backup that
+	// could not be written), for the app to say again; "" when none.
+	warning string
 
 	// importSize is the size of the file an import reads, to size the
 	// database's memory map for it.
@@ -170,7 +173,8 @@ func (a *App) open(create bool) (*store.DB, error) {
 	}
 	var be *store.BackupError
 	if errors.As(db.Warning(), &be) {
-		fmt.Fprintln(a.Stderr, a.backupWarning(be))
+		a.warning = a.backupWarning(be)
+		fmt.Fprintln(a.Stderr, a.warning)
 	}
 	a.db = db
 	return db, nil

@@ -40,6 +40,9 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Describe: a.describe,
 		Author:   author(a.Getenv),
 		Events:   events,
+		// The app's screen hides what was written before it: a backup that
+		// failed is said again in its status line.
+		Notice: a.warning,
 	}
 	if lines {
 		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)

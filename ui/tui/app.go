@@ -49,6 +49,9 @@ type Options struct {
 	// Stack configures the screen kit's stack; its clock and grace period
 	// are seams for tests.
 	Stack screen.Options
+	// Notice is shown in the status line when the app opens (a warning
+	// from opening the database), or "".
+	Notice string
 	// Observe, when set, is told after every update what the program
 	// shows, so that a test driving the real program can wait for a
 	// screen instead of for a time. It runs on the program's goroutine.
@@ -108,6 +111,9 @@ func New(o Options) *Model {
 	so.HeaderRight = m.headerRight
 	so.OnQuit = c.writes.Idle
 	m.stack = screen.NewStack(so, c.Styles, newWorkshops(c))
+	if o.Notice != "" {
+		m.stack.SetStatus(o.Notice, true)
+	}
 	return m
 }
 

@@ -204,7 +204,11 @@ func (s *brief) build() {
 		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
 	}
 	out = append(out, "")
-	out = append(out, joinSections(append(s.planSections(a, w), s.activities(a, w), s.answers(a, w), s.history(w))...)...)
+	sections := append(s.planSections(a, w), s.activities(a, w), s.answers(a, w))
+	if h := s.history(w); h != nil {
+		sections = append(sections, h)
+	}
+	out = append(out, joinSections(sections...)...)
 	s.lines = out
 	s.scroll(s.offset)
 }
