@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"styrka/ui/accessible"
 	"styrka/ui/styles"
 	"styrka/ui/tui"
 )
@@ -45,7 +46,7 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Notice: a.warning,
 	}
 	if lines {
-		return tui.RunAccessible(ctx, o, os.Stdin, a.Stdout)
+		return accessible.Run(ctx, accessible.Options{Store: db, Content: a.Content, Lang: a.Lang, Author: o.Author}, os.Stdin, a.Stdout)
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -110,11 +111,11 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.scroll(s.maxOffset())
 		case !s.found:
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, s.id, modeBoth))
+			return s, push(newQuestions(s.c, s.id, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, s.id, modeSetA))
+			return s, push(newQuestions(s.c, s.id, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, s.id, modeSetB))
+			return s, push(newQuestions(s.c, s.id, answer.SetB))
 		case key.Matches(msg, k.Edit):
 			cu := s.customer
 			return s, push(newCustomerForm(s.c, &cu))
@@ -588,7 +589,7 @@ func (s *brief) history(w int) []string {
 		if r, ok := s.c.Content.RetiredQuestion(a.QuestionID); ok {
 			text = r.Text
 		}
-		out = append(out, styled(screen.Wrap("• "+text+": "+scoreLabel(s.c.Content, a.Score), w), st.Text)...)
+		out = append(out, styled(screen.Wrap("• "+text+": "+answer.ScoreLabel(s.c.Content, a.Score), w), st.Text)...)
 		if a.Note != "" {
 			out = append(out, styled(screen.Wrap("  "+a.Note, w), st.Muted)...)
 		}

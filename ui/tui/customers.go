@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"styrka/store"
+	"styrka/ui/answer"
 	"styrka/ui/mapview"
 	"styrka/ui/screen"
 
@@ -261,13 +262,13 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
 			return s, push(newBrief(s.c, a.Customer.ID))
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeBoth))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeSetA))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeSetB))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetB))
 		case key.Matches(msg, k.Quick):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeQuick))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.Quick))
 		case key.Matches(msg, k.Silent):
 			return s, openSilent(s.c, a.Customer.ID)
 		case key.Matches(msg, k.Edit):

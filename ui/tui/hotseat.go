@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
@@ -66,7 +67,7 @@ func (t *voteTurn) save(c *Common, a model.Answer) tea.Cmd {
 // voted on.
 func newVoteQuestions(c *Common, roundID string, p model.Participant) Screen {
 	r, _ := c.silentRound(roundID)
-	s := &questions{c: c, mode: modeBoth, vote: &voteTurn{roundID: roundID, participant: p}}
+	s := &questions{c: c, mode: answer.Both, vote: &voteTurn{roundID: roundID, participant: p}}
 	for _, id := range r.Voting() {
 		if q, ok := c.questionByID(id); ok {
 			s.list = append(s.list, q)

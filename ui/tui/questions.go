@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"styrka/ui/screen"
 	"time"
@@ -13,91 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"styrka/ui/answer"
 
-	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
 )
-
-// questionMode is which questions a pass over one customer asks.
-type questionMode int
-
-const (
-	// modeBoth asks set A, then set B.
-	modeBoth questionMode = iota
-	modeSetA
-	modeSetB
-	// modeQuick asks one question per dimension, for a first pass.
-	modeQuick
-)
-
-// questionList lists the questions a mode asks, in the order it asks them.
-func questionList(content *assets.Content, mode questionMode) []model.Question {
-	var out []model.Question
-	for _, set := range content.QuestionSets() {
-		switch {
-		case mode == modeSetA && set.ID != model.SetThem, mode == modeSetB && set.ID != model.SetUs:
-			continue
-		case mode == modeQuick:
-			out = append(out, quickQuestions(set)...)
-			continue
-		}
-		out = append(out, set.Questions...)
-	}
-	return out
-}
-
-// quickQuestions picks the question marked quick in each of a set's
-// dimensions, or the dimension's first question when none is marked (a
-// user's own content may mark none).
-func quickQuestions(set model.QuestionSet) []model.Question {
-	var out []model.Question
-	for _, d := range model.DimensionsOf(set.ID) {
-		var first, marked *model.Question
-		for i := range set.Questions {
-			q := &set.Questions[i]
-			if q.Dimension != d {
-				continue
-			}
-			if first == nil {
-				first = q
-			}
-			if q.Quick && marked == nil {
-				marked = q
-			}
-		}
-		if marked == nil {
-			marked = first
-		}
-		if marked != nil {
-			out = append(out, *marked)
-		}
-	}
-	return out
-}
-
-// firstUnanswered is the index of the first question without an answer, or
-// -1 when every one has one.
-func firstUnanswered(qs []model.Question, answers map[string]model.Answer) int {
-	for i, q := range qs {
-		if _, ok := answers[q.ID]; !ok {
-			return i
-		}
-	}
-	return -1
-}
-
-// setLetter is "A" for set A and "B" for set B.
-func setLetter(c *assets.Content, id model.SetID) string {
-	return c.T("tui.q.letter." + string(id))
-}
-
-// scoreLabel names a score: "4", or "Don't know".
-func scoreLabel(c *assets.Content, s model.Score) string {
-	if !s.Known() {
-		return c.T("answer.dontknow")
-	}
-	return strconv.Itoa(int(s))
-}
 
 // undoStep is how to take back what one visit to a question saved.
 type undoStep struct {
@@ -117,7 +34,7 @@ type undoStep struct {
 type questions struct {
 	c        *Common
 	customer model.Customer
-	mode     questionMode
+	mode     answer.Mode
 	list     []model.Question
 	index    int
 
@@ -141,8 +58,8 @@ type questions struct {
 	vote *voteTurn
 }
 
-func newQuestions(c *Common, customerID string, mode questionMode) Screen {
-	s := &questions{c: c, mode: mode, list: questionList(c.Content, mode)}
+func newQuestions(c *Common, customerID string, mode answer.Mode) Screen {
+	s := &questions{c: c, mode: mode, list: answer.Questions(c.Content, mode)}
 	s.customer.ID = customerID
 	if c.Data != nil {
 		for _, cu := range c.Data.Customers {
@@ -159,7 +76,7 @@ func (s *questions) start() Screen {
 	if len(s.list) == 0 {
 		return s
 	}
-	s.index = firstUnanswered(s.list, s.answers())
+	s.index = answer.FirstUnanswered(s.list, s.answers())
 	if s.index < 0 {
 		s.index = 0
 		s.opening = s.c.T("tui.q.allanswered")
@@ -418,7 +335,7 @@ func (s *questions) save() (cmd tea.Cmd, text string) {
 	if s.vote != nil {
 		return s.c.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
 	}
-	label := scoreLabel(s.c.Content, a.Score)
+	label := answer.ScoreLabel(s.c.Content, a.Score)
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
 	}
@@ -472,7 +389,7 @@ func (s *questions) undoLast() tea.Cmd {
 	text := s.c.T("tui.q.undone.removed", s.ref(step.index))
 	if step.before != nil {
 		restore = s.c.saveAnswer(*step.before)
-		label := scoreLabel(s.c.Content, step.before.Score)
+		label := answer.ScoreLabel(s.c.Content, step.before.Score)
 		if !step.before.Score.Known() {
 			label = s.c.T("tui.q.dontknow.inline")
 		}
@@ -497,29 +414,11 @@ func (s *questions) deleteAnswer(questionID string) tea.Cmd {
 
 // position is question i's place in its set within the list: "A", 4, 10.
 func (s *questions) position(i int) (letter string, pos, total int) {
-	return listPosition(s.c.Content, s.list, i)
-}
-
-// listPosition is question i's place in its set within list.
-func listPosition(c *assets.Content, list []model.Question, i int) (letter string, pos, total int) {
-	set := list[i].Set
-	for j, q := range list {
-		if q.Set != set {
-			continue
-		}
-		total++
-		if j <= i {
-			pos++
-		}
-	}
-	return setLetter(c, set), pos, total
+	return answer.Position(s.c.Content, s.list, i)
 }
 
 // ref names question i for a status line: "A 4/10".
-func (s *questions) ref(i int) string {
-	l, p, t := s.position(i)
-	return fmt.Sprintf("%s %d/%d", l, p, t)
-}
+func (s *questions) ref(i int) string { return answer.Ref(s.c.Content, s.list, i) }
 
 func (s *questions) View() string {
 	st := s.c.Styles
@@ -537,7 +436,7 @@ func (s *questions) View() string {
 	if set, ok := s.c.Content.Set(q.Set); ok {
 		setTitle = set.Title
 	}
-	if s.mode == modeQuick {
+	if s.mode == answer.Quick {
 		setTitle += " (" + s.c.T("tui.q.quick") + ")"
 	}
 	letter, pos, total := s.position(s.index)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -163,7 +164,7 @@ func (s *reveal) reload() {
 		}
 		as := st.Muted
 		if it.agreed != nil {
-			agreed, as = "✓ "+scoreLabel(s.c.Content, *it.agreed), st.OK
+			agreed, as = "✓ "+answer.ScoreLabel(s.c.Content, *it.agreed), st.OK
 			if !it.agreed.Known() {
 				agreed = "✓ ?"
 			}
@@ -477,7 +478,7 @@ func (s *reveal) detail(w, h int) []string {
 		if v.Note == "" {
 			continue
 		}
-		lead := s.c.participantName(v.ParticipantID) + " (" + scoreLabel(s.c.Content, v.Score) + "): "
+		lead := s.c.participantName(v.ParticipantID) + " (" + answer.ScoreLabel(s.c.Content, v.Score) + "): "
 		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
 	}
 	if len(notes) > 0 {
@@ -613,7 +614,7 @@ func newAgreeForm(c *Common, r model.SilentRound, t model.QuestionTally) Screen 
 		sc := model.Score(f.Score)
 		a := model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: sc,
 			Note: model.CleanNote(f.Note), Author: c.Author, At: time.Now().UTC()}
-		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), scoreLabel(c.Content, sc)))
+		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), answer.ScoreLabel(c.Content, sc)))
 	})}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -38,7 +39,7 @@ func openSilent(c *Common, customerID string) tea.Cmd {
 	if len(c.participants()) == 0 {
 		return push(newNotice(c, c.T("tui.silent.title"), c.T("tui.silent.noparticipants"),
 			noticeKey{c.Keys.Participants, func() tea.Cmd { return replace(newParticipants(c)) }},
-			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, modeBoth)) }}))
+			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, answer.Both)) }}))
 	}
 	return push(newSilentForm(c, customerID))
 }
@@ -62,7 +63,7 @@ func newSilentForm(c *Common, customerID string) *silentForm {
 	f := &silentFields{Set: "both", Minutes: strconv.Itoa(DefaultTimeboxMinutes)}
 	sets := []huh.Option[string]{huh.NewOption(c.T("tui.silent.set.both"), "both")}
 	for _, set := range c.Content.QuestionSets() {
-		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", setLetter(c.Content, set.ID), set.Title), string(set.ID)))
+		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", answer.SetLetter(c.Content, set.ID), set.Title), string(set.ID)))
 	}
 	ps := c.participants()
 	opts := make([]huh.Option[string], len(ps))
@@ -139,15 +140,15 @@ func (s *silentForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // create stores the new round.
 func (s *silentForm) create() tea.Cmd {
 	c := s.c
-	mode := modeBoth
+	mode := answer.Both
 	switch model.SetID(s.fields.Set) {
 	case model.SetThem:
-		mode = modeSetA
+		mode = answer.SetA
 	case model.SetUs:
-		mode = modeSetB
+		mode = answer.SetB
 	}
 	var qs []string
-	for _, q := range questionList(c.Content, mode) {
+	for _, q := range answer.Questions(c.Content, mode) {
 		qs = append(qs, q.ID)
 	}
 	minutes, _ := strconv.Atoi(strings.TrimSpace(s.fields.Minutes))
@@ -422,7 +423,7 @@ func roundSets(c *Common, r model.SilentRound) string {
 	for _, set := range model.Sets {
 		for _, id := range r.Questions {
 			if q, ok := c.questionByID(id); ok && q.Set == set {
-				letters = append(letters, setLetter(c.Content, set))
+				letters = append(letters, answer.SetLetter(c.Content, set))
 				break
 			}
 		}

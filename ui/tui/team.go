@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -345,7 +346,7 @@ func (c *Common) questionRef(id string) string {
 		return id
 	}
 	i := slices.IndexFunc(set.Questions, func(x model.Question) bool { return x.ID == id })
-	return fmt.Sprintf("%s %d/%d", setLetter(c.Content, q.Set), i+1, len(set.Questions))
+	return fmt.Sprintf("%s %d/%d", answer.SetLetter(c.Content, q.Set), i+1, len(set.Questions))
 }
 
 // participantsScreen lists the workshop's participants: the people who
