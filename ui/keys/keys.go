@@ -87,8 +87,10 @@ type Participant struct {
 	// shows the participant's answers, Change opens one of them again.
 	PrevVote, NextVote key.Binding
 	MyAnswers, Change  key.Binding
-	// Language goes back from the join code to the language.
-	Language key.Binding
+	// Language goes back from the join code to the language, OtherName
+	// from a name bound to someone else to the name; Ask asks the
+	// facilitator to let one in under it.
+	Language, OtherName, Ask key.Binding
 }
 
 // KeyMap is every binding of the UI, by area.
@@ -200,6 +202,8 @@ func New(t Texts) KeyMap {
 		MyAnswers: sb("mine", "m"),
 		Change:    sb("change", "enter"),
 		Language:  sb("language", "esc"),
+		OtherName: sb("othername", "esc"),
+		Ask:       sb("ask", "tab"),
 	}
 	k.PrevVote.SetHelp("←", t("serve.key.prev"))
 	k.NextVote.SetHelp("→", t("serve.key.next"))

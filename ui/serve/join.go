@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"styrka/model"
-	"styrka/store"
 	"styrka/ui/screen"
 )
 
@@ -62,7 +61,8 @@ func (s *langScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 		s.cursor = (s.cursor + 1) % len(languages)
 	case key.Matches(k, keys.Continue):
 		s.m.setLang(languages[s.cursor].code)
-		return s, screen.Replace(newCodeScreen(s.m))
+		s.m.switchTo(newCodeScreen(s.m))
+		return s, nil
 	}
 	return s, nil
 }
@@ -149,7 +149,8 @@ func (s *codeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.m.keys.Language):
-			return s, screen.Replace(newLangScreen(s.m))
+			s.m.switchTo(newLangScreen(s.m))
+			return s, nil
 		case key.Matches(k, s.m.keys.Join):
 			return s, s.try()
 		}
@@ -179,7 +180,10 @@ func (s *codeScreen) try() tea.Cmd {
 		return screen.StatusError(m.T("serve.code.wrong", left))
 	}
 	m.srv.limiter.right(m.ip)
-	return screen.Replace(newNameScreen(m))
+	m.admitted = true
+	m.srv.admit(m)
+	m.switchTo(newNameScreen(m))
+	return func() tea.Msg { return admittedMsg{} }
 }
 
 // seconds rounds a wait up to whole seconds.
@@ -196,10 +200,7 @@ func leave(m *session) key.Binding {
 // the others are theirs.
 type nameScreen struct {
 	fieldScreen
-	// confirm is a name joined on another connection, typed once: typing
-	// it again joins anyway (the same person on a new connection).
-	confirm string
-	busy    bool
+	busy bool
 }
 
 func newNameScreen(m *session) *nameScreen {
@@ -213,10 +214,15 @@ func (s *nameScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.Short
 func (s *nameScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	m := s.m
 	switch msg := msg.(type) {
-	case nameInUseMsg:
+	case askFullMsg:
 		s.busy = false
-		s.confirm = msg.name
-		return s, screen.StatusError(m.T("serve.name.inuse", msg.name))
+		return s, screen.StatusError(m.T("serve.ask.full"))
+	case needCodeMsg:
+		s.m.switchTo(newPersonalScreen(m, msg.p))
+		return s, nil
+	case askMsg:
+		s.m.switchTo(newAskScreen(m, msg.req))
+		return s, nil
 	case failMsg:
 		s.busy = false
 		return s, screen.StatusError(m.T("serve.error"))
@@ -230,48 +236,142 @@ func (s *nameScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 				return s, screen.StatusError(m.T("serve.name.empty"))
 			}
 			s.busy = true
-			return s, m.srv.join(m, name, strings.EqualFold(name, s.confirm))
+			return s, m.srv.join(m, name)
 		}
-		cmd := s.edit(msg)
-		if !strings.EqualFold(model.CleanText(s.input.Value()), s.confirm) {
-			s.confirm = ""
-		}
-		return s, cmd
 	}
 	return s, s.edit(msg)
 }
 
-// join finds the workshop's participant of that name, case-insensitively,
-// or adds one. A name joined on another connection is refused unless
-// force: the second connection may be the same person after a dropped
-// one, or a namesake who should pick another name.
-func (s *Server) join(m *session, name string, force bool) tea.Cmd {
-	return func() tea.Msg {
-		s.joinMu.Lock()
-		defer s.joinMu.Unlock()
-		ps, err := s.o.DB.Participants(s.o.WorkshopID)
-		if err != nil {
-			return failMsg{err}
+// personalScreen takes the personal code of a name bound to one, for a
+// participant joining again from a client without an SSH key.
+type personalScreen struct {
+	fieldScreen
+	p    model.Participant
+	busy bool
+}
+
+func newPersonalScreen(m *session, p model.Participant) *personalScreen {
+	return &personalScreen{fieldScreen: fieldScreen{m: m, title: p.Name, intro: m.T("serve.personal.intro", p.Name),
+		label: m.T("serve.personal.label"), input: field(m, 12, "ABC-123")}, p: p}
+}
+
+func (s *personalScreen) ShortHelp() []key.Binding {
+	k := s.m.keys
+	return []key.Binding{k.Join, k.Ask, k.OtherName, leave(s.m)}
+}
+func (s *personalScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *personalScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	m := s.m
+	switch msg := msg.(type) {
+	case askFullMsg:
+		s.busy = false
+		return s, screen.StatusError(m.T("serve.ask.full"))
+	case personalMsg:
+		s.busy = false
+		s.input.Reset()
+		switch {
+		case msg.lockout > 0:
+			return s, screen.StatusError(m.T("serve.code.locked", seconds(msg.lockout)))
+		case msg.left == 1:
+			return s, screen.StatusError(m.T("serve.personal.wrong.one"))
 		}
-		var p model.Participant
-		found := false
-		for _, x := range ps {
-			if strings.EqualFold(x.Name, name) {
-				p, found = x, true
-				break
+		return s, screen.StatusError(m.T("serve.personal.wrong", msg.left))
+	case askMsg:
+		s.m.switchTo(newAskScreen(m, msg.req))
+		return s, nil
+	case failMsg:
+		s.busy = false
+		return s, screen.StatusError(m.T("serve.error"))
+	case tea.KeyPressMsg:
+		if s.busy {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, m.keys.OtherName):
+			s.m.switchTo(newNameScreen(m))
+			return s, nil
+		case key.Matches(msg, m.keys.Ask):
+			s.busy = true
+			p := s.p
+			return s, func() tea.Msg { return m.srv.ask(m, p) }
+		case key.Matches(msg, m.keys.Join):
+			if normalizeCode(s.input.Value()) == "" {
+				return s, nil
 			}
+			s.busy = true
+			return s, m.srv.joinWithCode(m, s.p, s.input.Value())
 		}
-		if found && !force && s.connectedElsewhere(m, p.ID) {
-			return nameInUseMsg{p.Name}
-		}
-		if !found {
-			p = model.Participant{ID: store.NewID(), WorkshopID: s.o.WorkshopID, Name: name, Created: s.o.Now().UTC()}
-			if err := s.o.DB.PutParticipant(p); err != nil {
-				return failMsg{err}
-			}
-		}
-		s.joined(m, p.ID)
-		s.notify(Event{Joined: &p})
-		return joinedMsg{p}
 	}
+	return s, s.edit(msg)
+}
+
+// askScreen waits for the facilitator to let the participant in under a
+// name bound to someone else.
+type askScreen struct {
+	m     *session
+	req   Request
+	width int
+}
+
+func newAskScreen(m *session, req Request) *askScreen { return &askScreen{m: m, req: req} }
+
+func (s *askScreen) Init() tea.Cmd    { return nil }
+func (s *askScreen) SetSize(w, _ int) { s.width = w }
+func (s *askScreen) Title() string    { return s.req.Participant.Name }
+func (s *askScreen) Typing() bool     { return false }
+func (s *askScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.m.keys.OtherName}
+}
+func (s *askScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *askScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.m.keys.OtherName) {
+		s.m.srv.withdraw(s.m)
+		s.m.switchTo(newNameScreen(s.m))
+		return s, nil
+	}
+	return s, nil
+}
+
+func (s *askScreen) View() string {
+	st := s.m.st
+	return "\n" + st.Text.Render(screen.Wrap(s.m.T("serve.ask.text", s.req.Participant.Name), s.width)) + "\n"
+}
+
+// keepCodeScreen shows a participant the personal code made at their
+// first join, once: without an SSH key it is what makes the name theirs.
+type keepCodeScreen struct {
+	m     *session
+	code  string
+	width int
+}
+
+func newKeepCodeScreen(m *session, code string) *keepCodeScreen {
+	return &keepCodeScreen{m: m, code: code}
+}
+
+func (s *keepCodeScreen) Init() tea.Cmd    { return nil }
+func (s *keepCodeScreen) SetSize(w, _ int) { s.width = w }
+func (s *keepCodeScreen) Title() string    { return s.m.me.Name }
+func (s *keepCodeScreen) Typing() bool     { return false }
+func (s *keepCodeScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.m.keys.Continue}
+}
+func (s *keepCodeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *keepCodeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.m.keys.Continue) {
+		s.code = "" // shown once
+		s.m.after = s.m.arrange
+		return s, nil
+	}
+	return s, nil
+}
+
+func (s *keepCodeScreen) View() string {
+	m, st := s.m, s.m.st
+	return "\n" + st.Text.Render(screen.Wrap(m.T("serve.keep.text", m.me.Name), s.width)) + "\n\n" +
+		"    " + st.Heading.Render(FormatCode(s.code)) + "\n\n" +
+		st.Muted.Render(screen.Wrap(m.T("serve.keep.hint"), s.width)) + "\n"
 }

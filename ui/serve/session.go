@@ -25,15 +25,27 @@ const (
 )
 
 // The largest window a session draws: what a real screen shows. A client
-// may claim any size; drawing 65535×65535 cells would take gigabytes.
+// may claim any size, but the renderer keeps two buffers of the window's
+// cells (about 110 bytes each): 65535×65535 would take gigabytes, 500×200
+// takes about 22 MB. Until the join code is given a session draws in at
+// most pendingWidth×pendingHeight (under 3 MB), enough for the language
+// and the code, so that connections without the code weigh little.
 const (
-	maxWidth  = 500
-	maxHeight = 200
+	maxWidth      = 500
+	maxHeight     = 200
+	pendingWidth  = 200
+	pendingHeight = 60
 )
 
 // clampSize is the size a session draws in for the window a client
-// claims.
-func clampSize(w, h int) (int, int) { return min(max(w, 0), maxWidth), min(max(h, 0), maxHeight) }
+// claims, before (admitted false) or after the join code was given.
+func clampSize(w, h int, admitted bool) (int, int) {
+	mw, mh := pendingWidth, pendingHeight
+	if admitted {
+		mw, mh = maxWidth, maxHeight
+	}
+	return min(max(w, 0), mw), min(max(h, 0), mh)
+}
 
 // Messages of a session.
 type (
@@ -50,10 +62,30 @@ type (
 		votes    []model.Vote
 		err      error
 	}
-	// joinedMsg: the participant is in.
-	joinedMsg struct{ p model.Participant }
-	// nameInUseMsg: the name is joined on another connection.
-	nameInUseMsg struct{ name string }
+	// joinedMsg: the participant is in; personal is the personal code
+	// made at their first join, to show them once, or "".
+	joinedMsg struct {
+		p        model.Participant
+		personal string
+	}
+	// needCodeMsg: the name is bound to a personal code, to be typed.
+	needCodeMsg struct{ p model.Participant }
+	// personalMsg: a personal code was wrong, or the address must wait.
+	personalMsg struct {
+		left    int
+		lockout time.Duration
+	}
+	// askMsg: the name is bound to someone else; the facilitator is asked.
+	// askFullMsg: as many requests wait as the facilitator is asked at once.
+	askMsg     struct{ req Request }
+	askFullMsg struct{}
+	// approvedMsg and deniedMsg are the facilitator's answer.
+	approvedMsg struct{ p model.Participant }
+	deniedMsg   struct{ name string }
+	// codeTimeoutMsg: the time to give the join code is up.
+	codeTimeoutMsg struct{}
+	// admittedMsg: the join code was given; the window may grow.
+	admittedMsg struct{}
 	// voteSavedMsg and voteFailedMsg report a vote's write.
 	voteSavedMsg  struct{ v model.Vote }
 	voteFailedMsg struct {
@@ -71,6 +103,7 @@ type (
 type sessionMsg interface{ forSession() }
 
 func (joinedMsg) forSession()     {}
+func (admittedMsg) forSession()   {}
 func (voteSavedMsg) forSession()  {}
 func (voteFailedMsg) forSession() {}
 
@@ -89,6 +122,20 @@ type session struct {
 	// and its note land in order.
 	writes  screen.Writes
 	closing bool
+	// fingerprint is the SSH key the client offered, "" without one.
+	fingerprint string
+	// admitted is true once the join code was given; timedOut when it was
+	// not given in time.
+	admitted, timedOut bool
+	// after is what a screen asked to do once the stack is done with the
+	// message at hand: move to another screen at once, so that keys typed
+	// ahead (the code right after the language) reach the screen they
+	// were typed for, which a command would not.
+	after func() tea.Cmd
+	// claimW and claimH are the window the client last claimed, before
+	// clamping; sized is true once the program has sent its first size.
+	claimW, claimH int
+	sized          bool
 
 	me model.Participant
 	// polling is true while a look at the store is under way, ticking
@@ -175,7 +222,7 @@ func (m *session) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, 
 func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		msg.Width, msg.Height = clampSize(msg.Width, msg.Height)
+		msg.Width, msg.Height = clampSize(msg.Width, msg.Height, m.admitted)
 		cmd, _ := m.stack.Update(msg)
 		return m, cmd
 	case tea.BackgroundColorMsg:
@@ -185,6 +232,18 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closingMsg:
 		m.closing = true
 		return m, m.stack.Quit()
+	case codeTimeoutMsg:
+		if m.admitted {
+			return m, nil
+		}
+		m.timedOut, m.closing = true, true
+		return m, tea.Quit
+	case approvedMsg:
+		return m, m.take(joinedMsg{p: msg.p})
+	case deniedMsg:
+		cmd := m.stack.Reset(newNameScreen(m))
+		m.status(m.T("serve.ask.denied", msg.name), true)
+		return m, cmd
 	case tickMsg:
 		m.ticking = false
 		return m, m.poll()
@@ -197,8 +256,15 @@ func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	cmd, _ := m.stack.Update(msg)
+	if f := m.after; f != nil {
+		m.after = nil
+		cmd = tea.Batch(cmd, f())
+	}
 	return m, cmd
 }
+
+// switchTo makes sc the only screen as soon as the screen asking is done.
+func (m *session) switchTo(sc screen.Screen) { m.after = func() tea.Cmd { return m.stack.Reset(sc) } }
 
 func (m *session) View() tea.View {
 	v := tea.NewView("")
@@ -221,7 +287,16 @@ func (m *session) take(msg sessionMsg) tea.Cmd {
 	case joinedMsg:
 		m.me = msg.p
 		m.status("", false)
+		if msg.personal != "" {
+			return tea.Batch(m.stack.Reset(newKeepCodeScreen(m, msg.personal)), m.poll())
+		}
 		return tea.Batch(m.stack.Reset(newWaitScreen(m)), m.poll())
+	case admittedMsg:
+		// The window as claimed, clamped to the larger size now (Bubble Tea
+		// drops a size it finds implausible, 65535×65535 among them).
+		w, h := clampSize(m.claimW, m.claimH, true)
+		size := tea.WindowSizeMsg{Width: w, Height: h}
+		return func() tea.Msg { return size }
 	case voteSavedMsg:
 		// On the answers screen the status says all are answered; the
 		// ticks there say the rest.
@@ -374,7 +449,7 @@ func (m *session) apply(msg roundMsg) tea.Cmd {
 		}
 		m.inRound, m.round, m.votes, m.questions = false, model.SilentRound{}, nil, nil
 		m.sent = map[string]model.Vote{}
-		if _, waiting := m.stack.Top().(*waitScreen); !waiting {
+		if _, waiting := m.stack.Top().(*waitScreen); !waiting && !m.holding() {
 			return m.stack.Reset(newWaitScreen(m))
 		}
 		return nil
@@ -384,11 +459,10 @@ func (m *session) apply(msg roundMsg) tea.Cmd {
 		m.sent = map[string]model.Vote{}
 		m.resolveQuestions()
 		m.last = 0
-		cmd := m.stack.Reset(newMineScreen(m))
-		if i := m.nextPending(-1); i >= 0 {
-			return tea.Batch(cmd, m.show(i))
+		if m.holding() {
+			return nil
 		}
-		return cmd
+		return m.arrange()
 	}
 	// The same round: drop sent votes the store now has.
 	for q, v := range m.sent {
@@ -428,6 +502,26 @@ func (m *session) apply(msg roundMsg) tea.Cmd {
 		return m.stack.Back()
 	}
 	return nil
+}
+
+// holding reports whether the personal code is shown: the round waits
+// until the participant has read it.
+func (m *session) holding() bool {
+	_, ok := m.stack.Top().(*keepCodeScreen)
+	return ok
+}
+
+// arrange shows what the participant's round asks for: waiting without
+// one, else the answers with the first question without a vote over them.
+func (m *session) arrange() tea.Cmd {
+	if !m.inRound {
+		return m.stack.Reset(newWaitScreen(m))
+	}
+	cmd := m.stack.Reset(newMineScreen(m))
+	if i := m.nextPending(-1); i >= 0 {
+		return tea.Batch(cmd, m.show(i))
+	}
+	return cmd
 }
 
 // show opens question i on the vote screen, over the answers.

@@ -116,8 +116,10 @@ func TestJoinCode(t *testing.T) {
 func joinedSession(t *testing.T, f *fixture, lang string) *session {
 	t.Helper()
 	m := newSession(f.srv, []string{"LANG=" + lang}, "127.0.0.1")
+	m.fingerprint = "SHA256:the-model-tests-key"
+	m.admitted = true
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	run(m, screen.Address(m.stack.TopID(), f.srv.join(m, f.people[0].Name, false)))
+	run(m, screen.Address(m.stack.TopID(), f.srv.join(m, f.people[0].Name)))
 	if _, ok := m.stack.Top().(*voteScreen); !ok {
 		t.Fatalf("%T after joining, want the first question", m.stack.Top())
 	}
@@ -202,7 +204,7 @@ func TestSessionFits(t *testing.T) {
 		for name, s := range screens {
 			for _, size := range [][2]int{{30, 10}, {40, 12}, {60, 16}, {80, 24}, {100, 30}, {160, 50}, {65535, 65535}} {
 				s.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				w, h := min(size[0], maxWidth), min(size[1], maxHeight)
+				w, h := clampSize(size[0], size[1], s.admitted)
 				lines := strings.Split(s.render(), "\n")
 				if len(lines) != h {
 					t.Errorf("%s %s at %v: %d lines", lang, name, size, len(lines))
@@ -223,13 +225,18 @@ func TestScreenKeys(t *testing.T) {
 	f := newFixture(t, 1, 3, DefaultLimit)
 	m := joinedSession(t, f, "en_US.UTF-8")
 	k := m.keys
-	own := []key.Binding{k.Help, k.Quit, k.Back, k.ForceQuit}
-	code := newCodeScreen(m)
-	for _, s := range []screen.Screen{newLangScreen(m), code, newNameScreen(m), newWaitScreen(m), newVoteScreen(m, 0), newMineScreen(m)} {
+	own := []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	req := Request{Participant: f.people[0]}
+	for _, s := range []screen.Screen{newLangScreen(m), newCodeScreen(m), newNameScreen(m), newPersonalScreen(m, f.people[0]),
+		newAskScreen(m, req), newKeepCodeScreen(m, "ABCDEF"), newWaitScreen(m), newVoteScreen(m, 0), newMineScreen(m)} {
 		seen := map[string]string{}
 		bindings := slices.Concat(s.FullHelp()...)
 		if !s.Typing() {
 			bindings = append(bindings, own...)
+		}
+		if _, ok := s.(*voteScreen); ok {
+			// The one screen opened over another: esc goes back.
+			bindings = append(bindings, k.Back)
 		}
 		for _, b := range bindings {
 			for _, kk := range b.Keys() {
@@ -351,5 +358,51 @@ func TestNoteOffersNoNames(t *testing.T) {
 	// The header names the participant; the rest names nobody.
 	if _, body, _ := strings.Cut(ansi.Strip(m.render()), "\n"); strings.Contains(body, f.people[0].Name) {
 		t.Errorf("a name shows in the question:\n%s", body)
+	}
+}
+
+// TestClampFilter: the program's filter draws a huge window at a real
+// screen's size, a smaller one until the join code is given, and grows
+// to the window claimed once it is.
+func TestClampFilter(t *testing.T) {
+	f := newFixture(t, 1, 1, DefaultLimit)
+	m := newSession(f.srv, nil, "127.0.0.1")
+	m.sized = true
+	huge := tea.WindowSizeMsg{Width: 65535, Height: 65535}
+	if got := clampFilter(m, huge); got != (tea.WindowSizeMsg{Width: pendingWidth, Height: pendingHeight}) {
+		t.Errorf("before the code a huge window is drawn in %+v", got)
+	}
+	if got := clampFilter(m, tea.WindowSizeMsg{Width: 80, Height: 24}); got != (tea.WindowSizeMsg{Width: 80, Height: 24}) {
+		t.Errorf("80×24 is drawn in %+v", got)
+	}
+	clampFilter(m, huge)
+	m.admitted = true
+	cmd := m.take(admittedMsg{})
+	if got := clampFilter(m, cmd()); got != (tea.WindowSizeMsg{Width: maxWidth, Height: maxHeight}) {
+		t.Errorf("after the code a huge window is drawn in %+v", got)
+	}
+}
+
+// TestRequestsBounded: nobody can bury the facilitator in requests to
+// join; a session asking again replaces its own request.
+func TestRequestsBounded(t *testing.T) {
+	f := newFixture(t, 1, 1, DefaultLimit)
+	p := f.people[0]
+	first := newSession(f.srv, nil, "127.0.0.1")
+	f.srv.ask(first, p)
+	if _, ok := f.srv.ask(first, p).(askMsg); !ok || len(f.srv.Requests()) != 1 {
+		t.Fatalf("asking again makes %d requests", len(f.srv.Requests()))
+	}
+	for range maxRequests - 1 {
+		if _, ok := f.srv.ask(newSession(f.srv, nil, "127.0.0.1"), p).(askMsg); !ok {
+			t.Fatal("a request under the bound was refused")
+		}
+	}
+	if msg := f.srv.ask(newSession(f.srv, nil, "127.0.0.1"), p); msg != (askFullMsg{}) {
+		t.Errorf("request %d: %#v", maxRequests+1, msg)
+	}
+	f.srv.withdraw(first)
+	if n := len(f.srv.Requests()); n != maxRequests-1 {
+		t.Errorf("after a withdrawal %d requests wait", n)
 	}
 }
