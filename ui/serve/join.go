@@ -306,30 +306,37 @@ func (s *personalScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	return s, s.edit(msg)
 }
 
+// page is what the screens of text with a key or two share: nothing is
+// typed on them, and their few keys are all their help.
+type page struct {
+	m     *session
+	width int
+	keys  []key.Binding
+}
+
+func (p *page) Init() tea.Cmd             { return nil }
+func (p *page) SetSize(w, _ int)          { p.width = w }
+func (p *page) Typing() bool              { return false }
+func (p *page) ShortHelp() []key.Binding  { return p.keys }
+func (p *page) FullHelp() [][]key.Binding { return [][]key.Binding{p.keys} }
+
 // askScreen waits for the facilitator to let the participant in under a
 // name bound to someone else.
 type askScreen struct {
-	m     *session
-	req   Request
-	width int
+	page
+	req Request
 }
 
-func newAskScreen(m *session, req Request) *askScreen { return &askScreen{m: m, req: req} }
-
-func (s *askScreen) Init() tea.Cmd    { return nil }
-func (s *askScreen) SetSize(w, _ int) { s.width = w }
-func (s *askScreen) Title() string    { return s.req.Participant.Name }
-func (s *askScreen) Typing() bool     { return false }
-func (s *askScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.m.keys.OtherName}
+func newAskScreen(m *session, req Request) *askScreen {
+	return &askScreen{page: page{m: m, keys: []key.Binding{m.keys.OtherName}}, req: req}
 }
-func (s *askScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s *askScreen) Title() string { return s.req.Participant.Name }
 
 func (s *askScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.m.keys.OtherName) {
 		s.m.srv.withdraw(s.m)
 		s.m.switchTo(newNameScreen(s.m))
-		return s, nil
 	}
 	return s, nil
 }
@@ -342,29 +349,20 @@ func (s *askScreen) View() string {
 // keepCodeScreen shows a participant the personal code made at their
 // first join, once: without an SSH key it is what makes the name theirs.
 type keepCodeScreen struct {
-	m     *session
-	code  string
-	width int
+	page
+	code string
 }
 
 func newKeepCodeScreen(m *session, code string) *keepCodeScreen {
-	return &keepCodeScreen{m: m, code: code}
+	return &keepCodeScreen{page: page{m: m, keys: []key.Binding{m.keys.Continue}}, code: code}
 }
 
-func (s *keepCodeScreen) Init() tea.Cmd    { return nil }
-func (s *keepCodeScreen) SetSize(w, _ int) { s.width = w }
-func (s *keepCodeScreen) Title() string    { return s.m.me.Name }
-func (s *keepCodeScreen) Typing() bool     { return false }
-func (s *keepCodeScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.m.keys.Continue}
-}
-func (s *keepCodeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *keepCodeScreen) Title() string { return s.m.me.Name }
 
 func (s *keepCodeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.m.keys.Continue) {
 		s.code = "" // shown once
 		s.m.after = s.m.arrange
-		return s, nil
 	}
 	return s, nil
 }

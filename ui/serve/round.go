@@ -14,20 +14,12 @@ import (
 )
 
 // waitScreen: joined, waiting for a round that includes the participant.
-type waitScreen struct {
-	m     *session
-	width int
-}
+type waitScreen struct{ page }
 
-func newWaitScreen(m *session) *waitScreen { return &waitScreen{m: m} }
+func newWaitScreen(m *session) *waitScreen { return &waitScreen{page{m: m}} }
 
-func (s *waitScreen) Init() tea.Cmd                           { return nil }
 func (s *waitScreen) Update(tea.Msg) (screen.Screen, tea.Cmd) { return s, nil }
-func (s *waitScreen) SetSize(w, _ int)                        { s.width = w }
 func (s *waitScreen) Title() string                           { return s.m.me.Name }
-func (s *waitScreen) Typing() bool                            { return false }
-func (s *waitScreen) ShortHelp() []key.Binding                { return nil }
-func (s *waitScreen) FullHelp() [][]key.Binding               { return nil }
 
 func (s *waitScreen) View() string {
 	m, st := s.m, s.m.st

@@ -126,20 +126,13 @@ func joinedSession(t *testing.T, f *fixture, lang string) *session {
 	return m
 }
 
+// named are the keys the tests press by name.
+var named = map[string]rune{"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp,
+	"left": tea.KeyLeft, "esc": tea.KeyEscape, "tab": tea.KeyTab}
+
 func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
+	if code, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: code}
 	}
 	r := []rune(k)[0]
 	return tea.KeyPressMsg{Code: r, Text: k}
