@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -397,5 +398,23 @@ func TestRequestsBounded(t *testing.T) {
 	f.srv.withdraw(first)
 	if n := len(f.srv.Requests()); n != maxRequests-1 {
 		t.Errorf("after a withdrawal %d requests wait", n)
+	}
+}
+
+// BenchmarkVoteView draws a question at a laptop's window and at the
+// largest a session draws in.
+func BenchmarkVoteView(b *testing.B) {
+	f := newFixture(b, 1, 3, DefaultLimit)
+	for _, size := range [][2]int{{100, 30}, {maxWidth, maxHeight}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := newSession(f.srv, []string{"LANG=en_US.UTF-8"}, "127.0.0.1")
+			m.fingerprint, m.admitted = "SHA256:the-benchmark-key", true
+			run(m, screen.Address(m.stack.TopID(), f.srv.join(m, f.people[0].Name)))
+			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.render()
+			}
+		})
 	}
 }
