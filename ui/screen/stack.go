@@ -113,6 +113,10 @@ func (s *Stack) SetStyles(st *styles.Styles) {
 	s.help.Styles.Ellipsis = st.Muted
 }
 
+// SetKeys changes the stack's own keys (after the user chose another
+// language, whose help texts they carry).
+func (s *Stack) SetKeys(k Keys) { s.o.Keys = k }
+
 // Styles is the look in use.
 func (s *Stack) Styles() *styles.Styles { return s.st }
 
