@@ -77,7 +77,9 @@ type Team struct {
 	HotSeat, Reveal      key.Binding
 	Agree, Revote        key.Binding
 	Medians, CloseSilent key.Binding
-	Serve                key.Binding
+	// Latecomer adds a participant to an open silent round.
+	Latecomer key.Binding
+	Serve     key.Binding
 }
 
 // Participant are the keys of the participants' app over SSH beside the list,
@@ -192,6 +194,7 @@ func New(t Texts) KeyMap {
 			Revote:       b("revote", "v"),
 			Medians:      b("medians", "M"),
 			CloseSilent:  b("closesilent", "c"),
+			Latecomer:    b("latecomer", "+"),
 			Serve:        b("serve", "J"),
 		},
 	}

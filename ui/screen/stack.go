@@ -141,6 +141,10 @@ func (s *Stack) Screens() []Screen {
 // Dialog is the open confirm dialog, or nil.
 func (s *Stack) Dialog() *Confirm { return s.dialog }
 
+// CloseDialog closes the open dialog without an answer (what it asked
+// about was settled elsewhere).
+func (s *Stack) CloseDialog() { s.dialog = nil }
+
 // HelpShown reports whether the help page is open.
 func (s *Stack) HelpShown() bool { return s.showHelp }
 

@@ -31,6 +31,9 @@ type Common struct {
 	Author string
 	// Data is the open workshop, or nil.
 	Data *model.Dataset
+	// Presence is who is connected over SSH, by participant ID, while the
+	// server runs: the open connections, 0 for one who dropped.
+	Presence map[string]int
 	// Focus is the customer the customer list selects the next time it
 	// reloads (one just added), or "".
 	Focus string

@@ -293,12 +293,12 @@ func (s *roundView) hint() []string {
 
 func (s *roundView) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.HotSeat, k.Reveal}
+	return []key.Binding{k.HotSeat, k.Reveal, k.Latecomer}
 }
 
 func (s *roundView) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{k.HotSeat, k.Reveal, k.Up, k.Down}}
+	return [][]key.Binding{{k.HotSeat, k.Reveal, k.Latecomer, k.Up, k.Down}}
 }
 
 func (s *roundView) reload() {
@@ -363,6 +363,8 @@ func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case !s.found:
 		case key.Matches(msg, k.HotSeat):
 			return s, push(newHotSeat(s.c, s.id))
+		case key.Matches(msg, k.Latecomer):
+			return s, s.addLatecomer()
 		case key.Matches(msg, k.Reveal):
 			return s, s.reveal()
 		}
@@ -447,4 +449,37 @@ func (s *roundView) timerLine() string {
 		return st.Warning.Bold(true).Render(screen.Truncate(s.c.T("tui.silent.over", mmss(elapsed-box), mmss(box)), s.width))
 	}
 	return st.Heading.Render(screen.Truncate(s.c.T("tui.silent.left", mmss(box-elapsed), mmss(box)), s.width))
+}
+
+// addLatecomer asks which participant to add to the open round: someone
+// who joined after it opened.
+func (s *roundView) addLatecomer() tea.Cmd {
+	c := s.c
+	if s.round.State != model.SilentOpen {
+		return status(c.T("tui.silent.late.closed"))
+	}
+	var opts []huh.Option[string]
+	for _, p := range c.participants() {
+		if !s.round.Takes(p.ID) {
+			opts = append(opts, huh.NewOption(p.Name, p.ID))
+		}
+	}
+	if len(opts) == 0 {
+		return status(c.T("tui.silent.late.none"))
+	}
+	var pick string
+	choice := &pick
+	form := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(c.T("tui.silent.late.title")).
+		Description(c.T("tui.silent.late.help")).Options(opts...).Value(choice)))
+	id := s.id
+	return push(newFormScreen(c, c.T("tui.silent.late.title"), form, func() tea.Cmd {
+		pid := *choice
+		name := c.participantName(pid)
+		return c.updateSilent(id, func(r *model.SilentRound) error {
+			if !r.Takes(pid) {
+				r.Participants = append(r.Participants, pid)
+			}
+			return nil
+		}, c.T("tui.silent.late.added", name))
+	}))
 }

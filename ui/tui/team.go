@@ -365,6 +365,7 @@ func newParticipants(c *Common) *participantsScreen {
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 20},
 		{Title: c.T("tui.team.col.votes"), Width: 8, Right: true},
+		{Title: c.T("tui.team.col.ssh"), Width: 16},
 	}}
 	s.reload()
 	return s
@@ -415,7 +416,15 @@ func (s *participantsScreen) reload() {
 	}
 	rows := make([]screen.Row, len(s.list))
 	for i, p := range s.list {
-		rows[i] = screen.Row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID])}}
+		ssh := ""
+		if n, ok := s.c.Presence[p.ID]; ok {
+			// Over SSH while the server runs: connected, or dropped.
+			ssh = s.c.T("tui.team.ssh.on")
+			if n == 0 {
+				ssh = s.c.T("tui.team.ssh.off")
+			}
+		}
+		rows[i] = screen.Row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID]), ssh}}
 	}
 	s.table.Empty = ""
 	s.table.SetRows(rows)

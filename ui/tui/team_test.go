@@ -590,3 +590,29 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 		t.Errorf("S in the brief opened %T", m.top())
 	}
 }
+
+// A participant who joins after a round opened is added to it with +.
+func TestLatecomerJoinsAnOpenRound(t *testing.T) {
+	m, db, _, _ := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	late := model.Participant{ID: store.NewID(), WorkshopID: assets.DemoID, Name: "Dan Late", Created: teamT0.Add(time.Hour)}
+	if err := db.PutParticipant(late); err != nil {
+		t.Fatal(err)
+	}
+	drive(t, m, ParticipantMsg{WorkshopID: assets.DemoID})
+	if v.round.Takes(late.ID) {
+		t.Fatal("the latecomer is in the round already")
+	}
+	press(t, m, "+")
+	if _, ok := m.top().(*formScreen); !ok {
+		t.Fatalf("+ opened %T", m.top())
+	}
+	press(t, m, "enter")
+	r, err := db.SilentRound(assets.DemoID, v.id)
+	if err != nil || !r.Takes(late.ID) {
+		t.Fatalf("the round after +: %+v, %v", r.Participants, err)
+	}
+	if m.top() != Screen(v) || !strings.Contains(m.statusText(), "Dan Late is in the round") {
+		t.Fatalf("top %T, status %q", m.top(), m.statusText())
+	}
+}
