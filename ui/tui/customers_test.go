@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-func openDemo(t *testing.T, lang string) (*Model, *customers) {
+func openDemo(t *testing.T, lang string) (*Model, *customersScreen) {
 	t.Helper()
 	m, _ := newTestModel(t, lang, true)
 	press(t, m, "enter")
-	s, ok := m.top().(*customers)
+	s, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("enter on the demo opened %T", m.top())
 	}
@@ -45,7 +45,7 @@ func TestCustomersFilterAndSort(t *testing.T) {
 	if len(s.shown) != 16 {
 		t.Fatalf("esc did not clear the filter: %d shown", len(s.shown))
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatal("esc clearing the filter also went back")
 	}
 	press(t, m, "s")
@@ -63,7 +63,7 @@ func TestAddEditDeleteCustomer(t *testing.T) {
 	press(t, m, "enter")
 	typeText(t, m, "2 500 000")
 	press(t, m, "enter", "enter", "tab")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		// The notes field takes enter as a new line; tab leaves it.
 		press(t, m, "enter")
 	}

@@ -125,7 +125,7 @@ func TestExportWorkshopXLSX(t *testing.T) {
 	}
 	requireFits(t, m)
 	pressSlow(t, m, "enter")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the export the top is %T:\n%s", m.top(), frameText(m))
 	}
 	path := filepath.Join(dir, "demo-2026-11-02.xlsx")
@@ -181,7 +181,7 @@ func TestExportBriefMarkdown(t *testing.T) {
 	if !strings.Contains(string(data), a.Customer.Name) {
 		t.Fatalf("the brief lacks %q:\n%s", a.Customer.Name, data)
 	}
-	if _, ok := m.top().(*brief); !ok {
+	if _, ok := m.top().(*briefScreen); !ok {
 		t.Fatalf("after the export the top is %T", m.top())
 	}
 	if !strings.Contains(m.statusText(), "("+a.Customer.Name+")") {
@@ -207,7 +207,7 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "old" {
 		t.Fatalf("n replaced the file: %q", data)
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after n the top is %T", m.top())
 	}
 
@@ -270,7 +270,7 @@ func TestExportBackAndCancel(t *testing.T) {
 		t.Fatalf("after going back: %q %q", s.fields.Format, s.fields.Path)
 	}
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc: the top is %T", m.top())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

@@ -23,7 +23,7 @@ type undoStep struct {
 	before *model.Answer // nil: there was no answer
 }
 
-// questions asks one customer's questions, one at a time, on the answer
+// questionsScreen asks one customer's questionsScreen, one at a time, on the answer
 // card: the anchored levels plus "don't know", then an optional evidence
 // note. Nothing is chosen for the user: a digit saves that level at once
 // and opens the next question, enter on an untouched question moves on
@@ -31,7 +31,7 @@ type undoStep struct {
 // answer is saved the moment it is given, and whatever is picked or
 // typed but unsaved when the screen is left or the program quits
 // (Flush).
-type questions struct {
+type questionsScreen struct {
 	c        *Common
 	customer model.Customer
 	mode     answer.Mode
@@ -59,7 +59,7 @@ type questions struct {
 }
 
 func newQuestions(c *Common, customerID string, mode answer.Mode) Screen {
-	s := &questions{c: c, mode: mode, list: answer.Questions(c.Content, mode)}
+	s := &questionsScreen{c: c, mode: mode, list: answer.Questions(c.Content, mode)}
 	s.customer.ID = customerID
 	if c.Data != nil {
 		for _, cu := range c.Data.Customers {
@@ -72,7 +72,7 @@ func newQuestions(c *Common, customerID string, mode answer.Mode) Screen {
 }
 
 // start opens the first unanswered question.
-func (s *questions) start() Screen {
+func (s *questionsScreen) start() Screen {
 	if len(s.list) == 0 {
 		return s
 	}
@@ -86,7 +86,7 @@ func (s *questions) start() Screen {
 }
 
 // answers are the customer's answers in the open workshop.
-func (s *questions) answers() map[string]model.Answer {
+func (s *questionsScreen) answers() map[string]model.Answer {
 	if s.vote != nil && s.c.Data != nil {
 		return s.vote.answers(s.c)
 	}
@@ -97,7 +97,7 @@ func (s *questions) answers() map[string]model.Answer {
 }
 
 // stored is the answer the open workshop holds for question i, or nil.
-func (s *questions) stored(i int) *model.Answer {
+func (s *questionsScreen) stored(i int) *model.Answer {
 	if a, ok := s.answers()[s.list[i].ID]; ok {
 		return &a
 	}
@@ -107,7 +107,7 @@ func (s *questions) stored(i int) *model.Answer {
 // build opens the card of the current question, whose stored answer is
 // current (nil when none). A participant's own vote is never shown back
 // on the shared keyboard.
-func (s *questions) build(current *model.Answer) {
+func (s *questionsScreen) build(current *model.Answer) {
 	s.visit++
 	s.saved, s.before = current, current
 	var score *model.Score
@@ -122,7 +122,7 @@ func (s *questions) build(current *model.Answer) {
 	s.sizeCard()
 }
 
-func (s *questions) Init() tea.Cmd {
+func (s *questionsScreen) Init() tea.Cmd {
 	if s.card == nil {
 		return nil
 	}
@@ -132,7 +132,7 @@ func (s *questions) Init() tea.Cmd {
 	return nil
 }
 
-func (s *questions) Title() string {
+func (s *questionsScreen) Title() string {
 	if s.vote != nil {
 		return s.vote.participant.Name
 	}
@@ -140,12 +140,12 @@ func (s *questions) Title() string {
 }
 
 // Typing is true while the note has the focus: q and ? are text there.
-func (s *questions) Typing() bool { return s.card != nil && s.card.OnNote() }
+func (s *questionsScreen) Typing() bool { return s.card != nil && s.card.OnNote() }
 
 // HandlesEsc: esc leaves through this screen, which flushes first.
-func (s *questions) HandlesEsc() bool { return true }
+func (s *questionsScreen) HandlesEsc() bool { return true }
 
-func (s *questions) SetSize(w, h int) {
+func (s *questionsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.sizeCard()
 }
@@ -157,7 +157,7 @@ const (
 	hintLines = 2
 )
 
-func (s *questions) sizeCard() {
+func (s *questionsScreen) sizeCard() {
 	if s.card != nil {
 		s.card.SetWidth(max(min(s.width, 100), 20))
 	}
@@ -165,7 +165,7 @@ func (s *questions) sizeCard() {
 
 // ShortHelp is short enough for the footer at 80 columns; the full
 // names are in FullHelp.
-func (s *questions) ShortHelp() []key.Binding {
+func (s *questionsScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	b := func(keys, help string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, s.c.T(help)))
@@ -183,7 +183,7 @@ func (s *questions) ShortHelp() []key.Binding {
 	return []key.Binding{answer, note, move}
 }
 
-func (s *questions) FullHelp() [][]key.Binding {
+func (s *questionsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Pick, k.Up, k.Down, k.Choose, k.Note, k.Leave},
@@ -191,7 +191,7 @@ func (s *questions) FullHelp() [][]key.Binding {
 	}
 }
 
-func (s *questions) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *questionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if s.card == nil {
 		if _, ok := msg.(tea.KeyPressMsg); ok {
 			return s, pop
@@ -222,7 +222,7 @@ func (s *questions) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // key handles the screen's own keys; ok is false for keys that belong to
 // the card.
-func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (s *questionsScreen) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := s.c.Keys
 	onNote := s.card.OnNote()
 	switch {
@@ -247,7 +247,7 @@ func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // event acts on what the card asks.
-func (s *questions) event(ev answer.Event) tea.Cmd {
+func (s *questionsScreen) event(ev answer.Event) tea.Cmd {
 	switch ev {
 	case answer.Picked, answer.NoteDone:
 		save, text := s.save()
@@ -271,7 +271,7 @@ func (s *questions) event(ev answer.Event) tea.Cmd {
 
 // next opens the next question, or after the last one goes back to the
 // list (or, on the hot seat, to the hand-over).
-func (s *questions) next() tea.Cmd {
+func (s *questionsScreen) next() tea.Cmd {
 	if s.index < len(s.list)-1 {
 		s.index++
 		s.build(s.stored(s.index))
@@ -300,7 +300,7 @@ func (s *questions) next() tea.Cmd {
 
 // Flush saves a score picked or a note typed but not saved yet, so that
 // quitting loses nothing; the root waits for the writes under way.
-func (s *questions) Flush() tea.Cmd {
+func (s *questionsScreen) Flush() tea.Cmd {
 	if s.card == nil {
 		return nil
 	}
@@ -311,7 +311,7 @@ func (s *questions) Flush() tea.Cmd {
 // save stores the card's score with the note as it stands, unless the
 // store already holds exactly that or nothing is chosen; text is the
 // status to show.
-func (s *questions) save() (cmd tea.Cmd, text string) {
+func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	if s.card == nil || s.c.Data == nil {
 		return nil, ""
 	}
@@ -342,7 +342,7 @@ func (s *questions) save() (cmd tea.Cmd, text string) {
 	return s.c.saveAnswer(a), s.c.T("tui.q.saved", label, s.ref(s.index))
 }
 
-func (s *questions) saveWithStatus() tea.Cmd {
+func (s *questionsScreen) saveWithStatus() tea.Cmd {
 	cmd, text := s.save()
 	if cmd == nil {
 		return nil
@@ -351,7 +351,7 @@ func (s *questions) saveWithStatus() tea.Cmd {
 }
 
 // goTo saves what is pending and opens question i.
-func (s *questions) goTo(i int) tea.Cmd {
+func (s *questionsScreen) goTo(i int) tea.Cmd {
 	save := s.saveWithStatus()
 	s.index = i
 	s.build(s.stored(i))
@@ -360,7 +360,7 @@ func (s *questions) goTo(i int) tea.Cmd {
 
 // nextUnanswered goes to the first unanswered question after the current
 // one, wrapping around.
-func (s *questions) nextUnanswered() tea.Cmd {
+func (s *questionsScreen) nextUnanswered() tea.Cmd {
 	answers := s.answers()
 	for step := 1; step < len(s.list); step++ {
 		i := (s.index + step) % len(s.list)
@@ -373,7 +373,7 @@ func (s *questions) nextUnanswered() tea.Cmd {
 
 // undoLast takes back the last answer saved on this screen: the answer
 // before it is saved again, or removed when there was none.
-func (s *questions) undoLast() tea.Cmd {
+func (s *questionsScreen) undoLast() tea.Cmd {
 	if s.vote != nil {
 		return status(s.c.T("tui.hot.noundo"))
 	}
@@ -402,7 +402,7 @@ func (s *questions) undoLast() tea.Cmd {
 	return tea.Sequence(save, restore, status(text))
 }
 
-func (s *questions) deleteAnswer(questionID string) tea.Cmd {
+func (s *questionsScreen) deleteAnswer(questionID string) tea.Cmd {
 	db, wid, cid := s.c.Store, s.c.Data.Workshop.ID, s.customer.ID
 	return func() tea.Msg {
 		if err := db.DeleteAnswer(wid, cid, questionID); err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -413,14 +413,14 @@ func (s *questions) deleteAnswer(questionID string) tea.Cmd {
 }
 
 // position is question i's place in its set within the list: "A", 4, 10.
-func (s *questions) position(i int) (letter string, pos, total int) {
+func (s *questionsScreen) position(i int) (letter string, pos, total int) {
 	return answer.Position(s.c.Content, s.list, i)
 }
 
 // ref names question i for a status line: "A 4/10".
-func (s *questions) ref(i int) string { return answer.Ref(s.c.Content, s.list, i) }
+func (s *questionsScreen) ref(i int) string { return answer.Ref(s.c.Content, s.list, i) }
 
-func (s *questions) View() string {
+func (s *questionsScreen) View() string {
 	st := s.c.Styles
 	if s.card == nil {
 		if len(s.list) == 0 {

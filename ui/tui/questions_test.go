@@ -30,7 +30,7 @@ func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
 		t.Fatal(err)
 	}
 	press(t, m, "enter")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("the demo did not open: %T", m.top())
 	}
 	return m, db, cu.ID
@@ -38,10 +38,10 @@ func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
 
 // openQuestions opens the question screen for a customer on top of the
 // customers list.
-func openQuestions(t *testing.T, m *Model, customerID string, mode answer.Mode) *questions {
+func openQuestions(t *testing.T, m *Model, customerID string, mode answer.Mode) *questionsScreen {
 	t.Helper()
 	drive(t, m, push(newQuestions(m.c, customerID, mode)))
-	s, ok := m.top().(*questions)
+	s, ok := m.top().(*questionsScreen)
 	if !ok {
 		t.Fatalf("top screen is %T", m.top())
 	}
@@ -162,7 +162,7 @@ func TestFullSetsInTwentyKeys(t *testing.T) {
 		press(t, m, string(rune('1'+i%5)))
 		keys++
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after %d keys the top is %T", keys, m.top())
 	}
 	got := storedAnswers(t, db, id)
@@ -181,7 +181,7 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 	openQuestions(t, m, id, answer.Both)
 	press(t, m, "2", "3")
 	press(t, m, "esc")
-	list, ok := m.top().(*customers)
+	list, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("esc left to %T", m.top())
 	}
@@ -193,7 +193,7 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 		}
 	}
 	press(t, m, "a")
-	s, ok := m.top().(*questions)
+	s, ok := m.top().(*questionsScreen)
 	if !ok {
 		t.Fatalf("a opened %T", m.top())
 	}
@@ -349,7 +349,7 @@ func TestLeavingKeepsTypedNote(t *testing.T) {
 		t.Fatal("q or ? in the note acted as a key")
 	}
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the note left to %T", m.top())
 	}
 	a := storedAnswers(t, db, id)[s.list[0].ID]
@@ -365,7 +365,7 @@ func TestQuickModeAsksFour(t *testing.T) {
 		t.Fatalf("quick mode lists %d questions", len(s.list))
 	}
 	press(t, m, "4", "4", "4", "4")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the quick pass the top is %T", m.top())
 	}
 	got := storedAnswers(t, db, id)
@@ -390,7 +390,7 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 	for range len(s.list) - 1 {
 		press(t, m, "3")
 	}
-	if _, ok := m.top().(*questions); !ok {
+	if _, ok := m.top().(*questionsScreen); !ok {
 		t.Fatal("left before the last question")
 	}
 	resize(t, m, 120, 40)
@@ -398,13 +398,13 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 		t.Fatalf("progress before the last answer:\n%s", frameText(m))
 	}
 	press(t, m, "3")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the last question the top is %T", m.top())
 	}
 	if !strings.Contains(m.statusText(), "Set A done for Nykund AB") {
 		t.Fatalf("status %q", m.statusText())
 	}
-	list := m.top().(*customers)
+	list := m.top().(*customersScreen)
 	var row string
 	for _, l := range strings.Split(frameText(m), "\n") {
 		if strings.Contains(l, "Nykund AB") && row == "" {
@@ -426,7 +426,7 @@ func TestSkippedQuestionsAreCountedAtTheEnd(t *testing.T) {
 	openQuestions(t, m, id, answer.Quick)
 	press(t, m, "enter", "enter", "enter")
 	press(t, m, "1")
-	if _, ok := m.top().(*customers); !ok || !strings.Contains(m.statusText(), "3 frågor") {
+	if _, ok := m.top().(*customersScreen); !ok || !strings.Contains(m.statusText(), "3 frågor") {
 		t.Fatalf("top %T, status %q", m.top(), m.statusText())
 	}
 }

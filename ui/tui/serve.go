@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"net"
-	"styrka/ui/screen"
 	"slices"
+	"styrka/ui/screen"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"

@@ -39,7 +39,7 @@ func TestServeFromCustomers(t *testing.T) {
 	}
 	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Vote: &vote})
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the round view led to %T", m.top())
 	}
 
@@ -97,7 +97,7 @@ func TestServingMsg(t *testing.T) {
 	}
 	defer srv.Close()
 	drive(t, m, ServingMsg{Server: srv})
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("the served workshop did not open: %T", m.top())
 	}
 	if s := frameText(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
