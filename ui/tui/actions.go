@@ -475,7 +475,7 @@ func (s *actionsScreen) confirmDelete(a model.Action) tea.Cmd {
 	return newConfirm(c, text, c.remove(a.WorkshopID,
 		func(d model.Dataset) model.Dataset { return actionPart(d, a.ID) },
 		func(db *store.DB) error { return db.DeleteAction(a.WorkshopID, a.ID) },
-		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text)))
+		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text), ""))
 }
 
 func (s *actionsScreen) View() string {

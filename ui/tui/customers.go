@@ -299,7 +299,7 @@ func (s *customersScreen) confirmDelete(a model.Assessment) tea.Cmd {
 	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), c.remove(wid,
 		func(d model.Dataset) model.Dataset { return customerPart(d, cid) },
 		func(db *store.DB) error { return db.DeleteCustomer(wid, cid) },
-		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name)))
+		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name), cid))
 }
 
 func (s *customersScreen) View() string {

@@ -473,7 +473,7 @@ func (s *participantsScreen) confirmDelete(p model.Participant) tea.Cmd {
 	return newConfirm(c, c.T("tui.team.delete", p.Name, n), c.remove(wid,
 		func(d model.Dataset) model.Dataset { return participantPart(d, p.ID) },
 		func(db *store.DB) error { return db.DeleteParticipant(wid, p.ID) },
-		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name)))
+		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name), ""))
 }
 
 func (s *participantsScreen) View() string {
