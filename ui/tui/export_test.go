@@ -10,6 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/xuri/excelize/v2"
+
+	"styrka/store"
 )
 
 // pressSlow presses a key whose commands read or write files, and waits
@@ -318,5 +320,26 @@ func TestWithExtension(t *testing.T) {
 		if got := withExtension(tt.path, tt.format); got != tt.want {
 			t.Errorf("withExtension(%q, %s) = %q, want %q", tt.path, tt.format, got, tt.want)
 		}
+	}
+}
+
+// The app takes a backup of the whole database while it has it open:
+// styrka backup cannot, since the database is locked.
+func TestExportBackupCopiesTheDatabase(t *testing.T) {
+	m, s, dir := startExport(t, "en")
+	pickFormat(t, m, s, formatBackup)
+	want := filepath.Join(dir, "styrka-backup-"+time.Now().Format(time.DateOnly)+".db")
+	pressSlow(t, m, "enter")
+	if !strings.Contains(m.statusText(), "Backed up the whole database to "+want) {
+		t.Fatalf("status %q", m.statusText())
+	}
+	copy, err := store.Open(want, store.Options{NoAutoBackup: true, Existing: true})
+	if err != nil {
+		t.Fatalf("the backup does not open: %v", err)
+	}
+	defer copy.Close()
+	ws, err := copy.Workshops()
+	if err != nil || len(ws) != 1 || ws[0].ID != m.c.Data.Workshop.ID {
+		t.Fatalf("the backup holds %v, %v", ws, err)
 	}
 }
