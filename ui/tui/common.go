@@ -8,6 +8,7 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"styrka/assets"
 	"styrka/model"
@@ -39,6 +40,10 @@ type Common struct {
 	Focus string
 	// writes is the serial queue every store write of the program joins.
 	writes *screen.Writes
+	// huh and huhKey are the forms' styles and the look they were built
+	// for (form.go).
+	huh    *huh.Styles
+	huhKey string
 }
 
 // T translates a UI text.

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func openDemo(t *testing.T, lang string) (*Model, *customersScreen) {
+func openDemo(t testing.TB, lang string) (*Model, *customersScreen) {
 	t.Helper()
 	m, _ := newTestModel(t, lang, true)
 	press(t, m, "enter")

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"styrka/store"
@@ -33,12 +34,27 @@ func newFormScreen(c *Common, title string, form *huh.Form, onSubmit func() tea.
 }
 
 // huhTheme follows the UI's theme.
+// The styles are built once per look: huh asks for them at every draw of
+// every option, and building them is most of a form's drawing time.
 func huhTheme(c *Common) huh.Theme {
-	if c.Styles.Theme == styles.HighContrast {
-		return huh.ThemeFunc(huh.ThemeBase16)
+	st := c.huhStyles()
+	return huh.ThemeFunc(func(bool) *huh.Styles { return st })
+}
+
+// huhStyles are the forms' styles for the look in use, built the first
+// time they are asked for.
+func (c *Common) huhStyles() *huh.Styles {
+	key := string(c.Styles.Theme) + fmt.Sprint(c.Styles.IsDark)
+	if c.huh != nil && c.huhKey == key {
+		return c.huh
 	}
-	isDark := c.Styles.IsDark
-	return huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })
+	if c.Styles.Theme == styles.HighContrast {
+		c.huh = huh.ThemeBase16(c.Styles.IsDark)
+	} else {
+		c.huh = huh.ThemeCharm(c.Styles.IsDark)
+	}
+	c.huhKey = key
+	return c.huh
 }
 
 func (s *formScreen) Init() tea.Cmd { return s.form.Init() }
