@@ -80,3 +80,34 @@ func TestAddEditDeleteCustomer(t *testing.T) {
 		t.Fatalf("new customer not listed:\n%s", frameText(m))
 	}
 }
+
+// The revenue field reads amounts as the import does: "2,5 Mkr" is two and
+// a half million kronor.
+func TestCustomerRevenueAsTheImportReadsIt(t *testing.T) {
+	for _, tc := range []struct {
+		typed    string
+		want     float64
+		currency string
+	}{{"2,5 Mkr", 2500000, "SEK"}, {"150 tkr", 150000, "SEK"}, {"2 MEUR", 2000000, "EUR"}} {
+		t.Run(tc.typed, func(t *testing.T) {
+			m, s := openDemo(t, "sv")
+			press(t, m, "n")
+			typeText(t, m, "Beloppet AB")
+			press(t, m, "enter", "enter")
+			typeText(t, m, tc.typed)
+			press(t, m, "enter", "enter", "tab")
+			if _, ok := m.top().(*customersScreen); !ok {
+				press(t, m, "enter")
+			}
+			for _, a := range s.all {
+				if a.Customer.Name == "Beloppet AB" {
+					if a.Customer.Revenue == nil || *a.Customer.Revenue != tc.want || a.Customer.Currency != tc.currency {
+						t.Fatalf("revenue %v %s, want %v %s", a.Customer.Revenue, a.Customer.Currency, tc.want, tc.currency)
+					}
+					return
+				}
+			}
+			t.Fatalf("not added:\n%s", frameText(m))
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"styrka/report"
 	"styrka/store"
 	"styrka/ui/screen"
 	"time"
@@ -223,12 +224,10 @@ func (c *Common) validBand(s string) error {
 	return nil
 }
 
+// validRevenue accepts what an import accepts ("2,5 Mkr", "150 tkr",
+// "SEK 2 500 000"): one parser for both.
 func (c *Common) validRevenue(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	v, err := parseNumber(s)
-	if err != nil || v < 0 {
+	if _, _, ok := report.ParseAmount(s); !ok {
 		return errors.New(c.T("field.revenue.invalid"))
 	}
 	return nil
@@ -268,8 +267,12 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 		x.Currency = strings.ToUpper(model.CleanText(f.Currency))
 		x.Notes = model.CleanNote(f.Notes)
 		x.Revenue = nil
-		if v, err := parseNumber(f.Revenue); err == nil && strings.TrimSpace(f.Revenue) != "" {
-			x.Revenue = &v
+		if v, cur, ok := report.ParseAmount(f.Revenue); ok {
+			x.Revenue = v
+			if cur != "" && (x.Currency == "" || x.Currency == strings.ToUpper(c.T("tui.currency.default"))) {
+				// "2 Meur" says the currency too.
+				x.Currency = cur
+			}
 		}
 		done := c.T("tui.customer.created", x.Name)
 		if cu != nil {
