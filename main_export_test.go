@@ -344,3 +344,41 @@ func TestImportCSVMistakes(t *testing.T) {
 		t.Error("a refused import created the workshop")
 	}
 }
+
+// --update fills in and changes the fields of customers already in the
+// workshop; its dry run shows each change as before → after and changes
+// nothing.
+func TestImportUpdateExistingCustomers(t *testing.T) {
+	for _, l := range langs {
+		t.Run(l.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "s.db")
+			mustRun(t, db, l.locale, "demo")
+			csvPath := filepath.Join(dir, "oms.csv")
+			if err := os.WriteFile(csvPath, []byte("Bolag;Omsättning 2024;Anteckningar\nMälarö Lyftteknik AB;9 999 000;Ny ramavtalsperiod\nHelt Ny AB;100;\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.ReadFile(db)
+			dry := mustRun(t, db, l.locale, "import", csvPath, "-w", "Demo", "--update", "--dry-run")
+			if !strings.Contains(dry.stdout, "→ 9999000") || !strings.Contains(dry.stdout, "→ Ny ramavtalsperiod") {
+				t.Fatalf("the dry run does not show the changes:\n%s", dry.stdout)
+			}
+			if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+				t.Fatal("the dry run changed the database")
+			}
+			mustRun(t, db, l.locale, "import", csvPath, "-w", "Demo", "--update")
+			out := mustRun(t, db, l.locale, "report", "--format", "csv").stdout
+			if !strings.Contains(out, "Helt Ny AB") || !strings.Contains(out, "Ny ramavtalsperiod") {
+				t.Fatalf("the report lacks the new customer or the updated notes:\n%s", out)
+			}
+			// Without --update, a name already there is left alone.
+			if err := os.WriteFile(csvPath, []byte("Bolag;Anteckningar\nMälarö Lyftteknik AB;Skrivs inte\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			mustRun(t, db, l.locale, "import", csvPath, "-w", "Demo")
+			if out := mustRun(t, db, l.locale, "report", "--format", "csv").stdout; strings.Contains(out, "Skrivs inte") {
+				t.Fatal("an import without --update changed an existing customer")
+			}
+		})
+	}
+}

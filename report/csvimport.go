@@ -707,7 +707,16 @@ const (
 	StatusDuplicate ImportStatus = "duplicate"
 	// StatusBad: the row cannot be read.
 	StatusBad ImportStatus = "bad"
+	// StatusUpdate: a customer of that name is in the workshop, and the
+	// file fills in or changes some of its fields (PlanUpdate).
+	StatusUpdate ImportStatus = "update"
 )
+
+// FieldChange is one field an update fills in or changes, as text.
+type FieldChange struct {
+	Field         Field
+	Before, After string
+}
 
 // PlannedRow is one row of the file and what importing does with it.
 type PlannedRow struct {
@@ -719,6 +728,8 @@ type PlannedRow struct {
 	// First is the line the name first came on, for a duplicate.
 	First    int
 	Customer model.Customer
+	// Changes are what an update changes, in field order.
+	Changes []FieldChange
 }
 
 // ImportPlan is what importing a customer list into a workshop does.
@@ -726,6 +737,9 @@ type ImportPlan struct {
 	// Rows are every row of the file, good and bad, in file order.
 	Rows                           []PlannedRow
 	New, Existing, Duplicates, Bad int
+	// Updated counts the customers an update changes (they are not in
+	// Existing).
+	Updated int
 }
 
 // NameKey is the form of a name that two customers share when they are
@@ -738,10 +752,24 @@ func NameKey(name string) string {
 // already in the workshop is not added again, nor a name that came
 // earlier in the file.
 func PlanImport(list CustomerList, existing []model.Customer) ImportPlan {
+	return planImport(list, existing, false)
+}
+
+// PlanUpdate is PlanImport that also fills in or changes the offering,
+// revenue, currency and notes of the customers already in the workshop
+// (matched by name as PlanImport matches them). An empty field in the
+// file changes nothing: an update never erases.
+func PlanUpdate(list CustomerList, existing []model.Customer) ImportPlan {
+	return planImport(list, existing, true)
+}
+
+func planImport(list CustomerList, existing []model.Customer, update bool) ImportPlan {
 	p := ImportPlan{Rows: make([]PlannedRow, 0, len(list.Rows)+len(list.Bad))}
 	there := make(map[string]bool, len(existing))
+	byKey := make(map[string]model.Customer, len(existing))
 	for _, c := range existing {
 		there[NameKey(c.Name)] = true
+		byKey[NameKey(c.Name)] = c
 	}
 	first := make(map[string]int, len(list.Rows))
 	bad := list.Bad
@@ -753,6 +781,20 @@ func PlanImport(list CustomerList, existing []model.Customer) ImportPlan {
 		pr := PlannedRow{Line: r.Line, Name: r.Customer.Name, Customer: r.Customer, Status: StatusNew}
 		key := NameKey(r.Customer.Name)
 		switch line, dup := first[key]; {
+		case update && dup:
+			// A second row for a customer being updated: one row updates.
+			pr.Status, pr.First = StatusDuplicate, line
+			p.Duplicates++
+		case there[key] && update:
+			first[key] = r.Line
+			merged, changes := mergeCustomer(byKey[key], r.Customer)
+			if len(changes) == 0 {
+				pr.Status = StatusExists
+				p.Existing++
+				break
+			}
+			pr.Status, pr.Customer, pr.Changes = StatusUpdate, merged, changes
+			p.Updated++
 		case there[key]:
 			pr.Status = StatusExists
 			p.Existing++
@@ -776,6 +818,32 @@ func (p *ImportPlan) addBad(b RowProblem) {
 	p.Rows = append(p.Rows, PlannedRow{Line: b.Line, Name: b.Name, Status: StatusBad, Problem: &b})
 }
 
+// mergeCustomer lays the file's fields over a stored customer: what the
+// file fills in or changes, and the list of changes.
+func mergeCustomer(old, file model.Customer) (model.Customer, []FieldChange) {
+	merged := old
+	var changes []FieldChange
+	set := func(f Field, before *string, after string) {
+		if after != "" && after != *before {
+			changes = append(changes, FieldChange{Field: f, Before: *before, After: after})
+			*before = after
+		}
+	}
+	set(FieldOffering, &merged.Offering, file.Offering)
+	if file.Revenue != nil && (old.Revenue == nil || *old.Revenue != *file.Revenue) {
+		before := ""
+		if old.Revenue != nil {
+			before = strconv.FormatFloat(*old.Revenue, 'f', -1, 64)
+		}
+		v := *file.Revenue
+		merged.Revenue = &v
+		changes = append(changes, FieldChange{Field: FieldRevenue, Before: before, After: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	set(FieldCurrency, &merged.Currency, file.Currency)
+	set(FieldNotes, &merged.Notes, file.Notes)
+	return merged, changes
+}
+
 // ErrBadRows refuses an import with bad rows that were not to be skipped.
 var ErrBadRows = errors.New("the file has bad rows")
 
@@ -785,9 +853,9 @@ func (p ImportPlan) Accept(skipBad bool) ([]model.Customer, error) {
 	if p.Bad > 0 && !skipBad {
 		return nil, fmt.Errorf("%w: %d", ErrBadRows, p.Bad)
 	}
-	out := make([]model.Customer, 0, p.New)
+	out := make([]model.Customer, 0, p.New+p.Updated)
 	for _, r := range p.Rows {
-		if r.Status == StatusNew {
+		if r.Status == StatusNew || r.Status == StatusUpdate {
 			out = append(out, r.Customer)
 		}
 	}

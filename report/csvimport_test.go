@@ -357,3 +357,35 @@ func TestParseCSVFromOtherTools(t *testing.T) {
 		})
 	}
 }
+
+func TestPlanUpdateFillsInAndChanges(t *testing.T) {
+	rev := 100.0
+	existing := []model.Customer{{ID: "c1", Name: "Acme AB", Offering: "Pumps", Revenue: &rev, Currency: "SEK", Notes: "old"}}
+	list, err := report.ParseCSV([]byte("Name;Revenue;Offering;Notes\nacme ab;200;;new note\nBeta AB;5;;\nAcme AB;300;;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := report.PlanUpdate(list, existing)
+	if p.Updated != 1 || p.New != 1 || p.Duplicates != 1 {
+		t.Fatalf("plan %+v", p)
+	}
+	up := p.Rows[0]
+	if up.Status != report.StatusUpdate || up.Customer.ID != "c1" || *up.Customer.Revenue != 200 || up.Customer.Offering != "Pumps" || up.Customer.Notes != "new note" {
+		t.Fatalf("update row %+v", up)
+	}
+	want := []report.FieldChange{{Field: report.FieldRevenue, Before: "100", After: "200"}, {Field: report.FieldNotes, Before: "old", After: "new note"}}
+	if !slices.Equal(up.Changes, want) {
+		t.Fatalf("changes %+v", up.Changes)
+	}
+	cs, err := p.Accept(false)
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("accept: %d, %v", len(cs), err)
+	}
+	// Without update, the same list changes nobody.
+	if q := report.PlanImport(list, existing); q.Updated != 0 || q.Existing != 2 {
+		t.Fatalf("import plan %+v", q)
+	}
+	if got := report.RowText(assets.MustBuiltin("en"), up); got != "update: revenue: 100 → 200; notes: old → new note" {
+		t.Fatalf("row text %q", got)
+	}
+}

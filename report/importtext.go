@@ -17,6 +17,16 @@ func RowText(c *assets.Content, r PlannedRow) string {
 		return c.T("import.status.exists")
 	case StatusDuplicate:
 		return c.T("import.status.duplicate", r.First)
+	case StatusUpdate:
+		parts := make([]string, len(r.Changes))
+		for i, ch := range r.Changes {
+			before := ch.Before
+			if before == "" {
+				before = "–"
+			}
+			parts[i] = c.T("import.field."+string(ch.Field)) + ": " + before + " → " + ch.After
+		}
+		return c.T("import.status.update", strings.Join(parts, "; "))
 	}
 	return ProblemText(c, r.Problem)
 }

@@ -295,7 +295,7 @@ func (a *App) importCommand() *cobra.Command {
 				}
 				return a.importCSV(args[0], data, f)
 			}
-			if f.workshop != "" || f.dryRun || f.skipBad {
+			if f.workshop != "" || f.dryRun || f.skipBad || f.update {
 				return &usageError{a.T("err.import.jsonflags")}
 			}
 			ds, err := report.ReadJSON(bytes.NewReader(data), a.Content.Questions()...)
@@ -329,6 +329,7 @@ func (a *App) importCommand() *cobra.Command {
 	fl.StringVarP(&f.workshop, "workshop", "w", "", a.T("flag.import.workshop"))
 	fl.BoolVar(&f.dryRun, "dry-run", false, a.T("flag.dryrun"))
 	fl.BoolVar(&f.skipBad, "skip-bad", false, a.T("flag.skipbad"))
+	fl.BoolVar(&f.update, "update", false, a.T("flag.update"))
 	return cmd
 }
 

@@ -19,6 +19,8 @@ type importFlags struct {
 	replace         bool
 	workshop        string
 	dryRun, skipBad bool
+	// update fills in or changes the fields of customers already there.
+	update bool
 }
 
 // isJSONFile decides how to read an import: by the extension, and for any
@@ -82,6 +84,9 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 		}
 	}
 	plan := report.PlanImport(list, existing)
+	if f.update {
+		plan = report.PlanUpdate(list, existing)
+	}
 
 	a.println(a.T("import.csv.read", path, len(plan.Rows), report.DelimiterText(a.Content, list.Delimiter), string(list.Encoding)))
 	if list.Footer > 0 {
@@ -94,6 +99,9 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	if f.dryRun {
 		a.dryRunTable(plan)
 		a.println(a.T("import.csv.dryrun", plan.New, plan.Existing, plan.Duplicates, plan.Bad))
+		if plan.Updated > 0 {
+			a.println(a.T("import.csv.wouldupdate", plan.Updated))
+		}
 		if !exists && plan.New > 0 {
 			a.println(a.T("import.csv.wouldcreate", name))
 		}
@@ -133,7 +141,12 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 		}
 		a.println(a.T("import.csv.created", w.Name, w.Date))
 	}
-	a.println(a.T("import.csv.done", len(customers), w.Name))
+	if added := len(customers) - plan.Updated; added > 0 || plan.Updated == 0 {
+		a.println(a.T("import.csv.done", added, w.Name))
+	}
+	if plan.Updated > 0 {
+		a.println(a.T("import.csv.updated", plan.Updated, w.Name))
+	}
 	if left := plan.Existing + plan.Duplicates + plan.Bad; left > 0 {
 		a.println(a.T("import.csv.left", plan.Existing, plan.Duplicates, plan.Bad))
 	}
