@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"styrka/model"
 	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
@@ -41,11 +42,15 @@ type importScreen struct {
 	stage   importStage
 	problem string
 	// The preview: the path as typed, what the file holds and the plan.
-	shown  string
-	list   report.CustomerList
-	plan   report.ImportPlan
-	width  int
-	height int
+	shown string
+	list  report.CustomerList
+	plan  report.ImportPlan
+	// existing are the workshop's customers as stored, and update whether
+	// the plan also updates those the file names (u toggles it).
+	existing []model.Customer
+	update   bool
+	width    int
+	height   int
 }
 
 type importFields struct{ Path string }
@@ -53,10 +58,11 @@ type importFields struct{ Path string }
 // importPlanMsg is a customer list read and compared with the workshop,
 // or the sentence that says why it could not be read.
 type importPlanMsg struct {
-	shown   string
-	list    report.CustomerList
-	plan    report.ImportPlan
-	problem string
+	shown    string
+	list     report.CustomerList
+	plan     report.ImportPlan
+	existing []model.Customer
+	problem  string
 }
 
 func newImport(c *Common) *importScreen {
@@ -102,6 +108,14 @@ func (s *importScreen) importKey() key.Binding {
 	return key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter", s.c.T("key.importnow")))
 }
 
+func (s *importScreen) updateKey() key.Binding {
+	help := "key.import.update"
+	if s.update {
+		help = "key.import.noupdate"
+	}
+	return key.NewBinding(key.WithKeys("u"), key.WithHelp("u", s.c.T(help)))
+}
+
 func (s *importScreen) skipKey() key.Binding {
 	return key.NewBinding(key.WithKeys("s"), key.WithHelp("s", s.c.T("key.skipbad")))
 }
@@ -111,13 +125,18 @@ func (s *importScreen) ShortHelp() []key.Binding {
 	if s.stage != importPreview {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.preview")))}
 	}
+	var keys []key.Binding
 	switch {
-	case s.plan.New == 0:
-		return nil
+	case s.plan.New+s.plan.Updated == 0:
 	case s.plan.Bad == 0:
-		return []key.Binding{s.importKey()}
+		keys = append(keys, s.importKey())
+	default:
+		keys = append(keys, s.skipKey())
 	}
-	return []key.Binding{s.skipKey()}
+	if s.plan.Existing+s.plan.Updated > 0 {
+		keys = append(keys, s.updateKey())
+	}
+	return keys
 }
 
 func (s *importScreen) FullHelp() [][]key.Binding {
@@ -138,7 +157,7 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.pathForm()
 			return s, s.form.Init()
 		}
-		s.shown, s.list, s.plan = msg.shown, msg.list, msg.plan
+		s.shown, s.list, s.plan, s.existing = msg.shown, msg.list, msg.plan, msg.existing
 		s.stage = importPreview
 		return s, nil
 	case tea.KeyPressMsg:
@@ -183,12 +202,21 @@ func (s *importScreen) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case s.plan.Bad > 0:
 			return func() tea.Msg { return screen.StatusMsg{Text: s.c.T("tui.import.refused"), Err: true} }
-		case s.plan.New == 0:
+		case s.plan.New+s.plan.Updated == 0:
 			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.c.Data.Workshop.Name)))
 		}
 		return tea.Sequence(pop, s.commit(false))
+	case key.Matches(msg, s.updateKey()) && s.plan.Existing+s.plan.Updated > 0:
+		// Update the customers already there too, or not.
+		s.update = !s.update
+		if s.update {
+			s.plan = report.PlanUpdate(s.list, s.existing)
+		} else {
+			s.plan = report.PlanImport(s.list, s.existing)
+		}
+		return nil
 	case key.Matches(msg, s.skipKey()) && s.plan.Bad > 0:
-		if s.plan.New == 0 {
+		if s.plan.New+s.plan.Updated == 0 {
 			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.c.Data.Workshop.Name)))
 		}
 		return tea.Sequence(pop, s.commit(true))
@@ -239,7 +267,7 @@ func (s *importScreen) read(path string) tea.Cmd {
 		if err != nil {
 			return fail(err)
 		}
-		return importPlanMsg{shown: path, list: list, plan: report.PlanImport(list, existing)}
+		return importPlanMsg{shown: path, list: list, plan: report.PlanImport(list, existing), existing: existing}
 	}
 }
 
@@ -307,16 +335,19 @@ func (s *importScreen) preview(head string) []string {
 	}
 	lines = append(lines, "")
 	add(st.Text, s.c.T("tui.import.counts", p.New, p.Existing, p.Duplicates, p.Bad))
+	if p.Updated > 0 {
+		add(st.Text, s.c.T("tui.import.updates", p.Updated))
+	}
 
 	var choice []string
 	{
 		before := len(lines)
 		switch {
-		case p.Bad == 0 && p.New > 0:
+		case p.Bad == 0 && p.New+p.Updated > 0:
 			add(st.OK, s.c.T("tui.import.ready"))
 		case p.Bad == 0:
 			add(st.Text, s.c.T("tui.import.nothing"))
-		case p.New > 0:
+		case p.New+p.Updated > 0:
 			add(st.Warning, s.c.T("tui.import.hasbad"))
 		default:
 			add(st.Warning, s.c.T("tui.import.allbad"))
@@ -333,6 +364,7 @@ func (s *importScreen) preview(head string) []string {
 	}{
 		{report.StatusBad, "tui.import.bad", p.Bad},
 		{report.StatusNew, "tui.import.new", p.New},
+		{report.StatusUpdate, "tui.import.updated", p.Updated},
 		{report.StatusExists, "tui.import.exists", p.Existing},
 		{report.StatusDuplicate, "tui.import.duplicates", p.Duplicates},
 	}

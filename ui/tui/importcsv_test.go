@@ -2,8 +2,11 @@ package tui
 
 import (
 	"os"
+	"reflect"
 	"slices"
 	"strings"
+	"styrka/assets"
+	"styrka/report"
 	"testing"
 
 	"styrka/model"
@@ -231,4 +234,38 @@ func TestImportAndExportFitEverySize(t *testing.T) {
 			t.Errorf("at %v the path is cut off:\n%s", size, frameText(m))
 		}
 	}
+}
+
+// u in the preview also updates the customers already in the workshop
+// from the file, and says so; u again leaves them.
+func TestImportUpdatesExistingWithU(t *testing.T) {
+	m, db, _ := startImport(t, "en", csvGood)
+	s := m.top().(*importScreen)
+	if s.plan.Updated != 0 || s.plan.Existing == 0 {
+		t.Fatalf("plan before u: %+v", s.plan)
+	}
+	press(t, m, "u")
+	if s.plan.Updated == 0 || !strings.Contains(frameText(m), "updated from the file") {
+		t.Fatalf("u did not plan the update:\n%s", frameText(m))
+	}
+	var up report.PlannedRow
+	for _, r := range s.plan.Rows {
+		if r.Status == report.StatusUpdate {
+			up = r
+		}
+	}
+	pressSlow(t, m, "enter")
+	cs, err := db.Customers(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.ID == up.Customer.ID {
+			if !reflect.DeepEqual(c.Revenue, up.Customer.Revenue) || c.Offering != up.Customer.Offering || c.Notes != up.Customer.Notes {
+				t.Fatalf("stored %+v, planned %+v", c, up.Customer)
+			}
+			return
+		}
+	}
+	t.Fatal("the updated customer is gone")
 }
