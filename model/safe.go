@@ -116,6 +116,15 @@ func firstUnsafe(s string, line bool) int {
 	return len(s)
 }
 
+// UnsafeRune reports whether Safe takes r out wherever it stands: a
+// control character or an invisible format character. A zero-width
+// joiner counts, though Safe keeps one between emoji. Writers of a format
+// with its own escapes (JSON's \u) use it to escape what Safe would drop,
+// so the data is kept and the terminal sees none of it.
+func UnsafeRune(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || invisible(0, r, "")
+}
+
 // invisible reports whether r is a character that shows nothing but can
 // make two names that look the same differ, or reorder what is shown:
 // the format characters (zero-width space, joiners, word joiner, byte

@@ -466,7 +466,7 @@ func WriteSVG(w io.Writer, in Input) error {
 	var b strings.Builder
 	e := func(s string) string {
 		var sb strings.Builder
-		_ = xml.EscapeText(&sb, []byte(s))
+		_ = xml.EscapeText(&sb, []byte(model.SafeLine(s)))
 		return sb.String()
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
@@ -581,6 +581,5 @@ func WriteSVG(w io.Writer, in Input) error {
 		b.WriteString("</g>\n")
 	}
 	b.WriteString("</svg>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }
