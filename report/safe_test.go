@@ -105,8 +105,12 @@ func TestTextReportsCarryNoEscapes(t *testing.T) {
 		}
 		t.Run(lang+"/compare", func(t *testing.T) {
 			for _, write := range []func(*bytes.Buffer) error{
-				func(b *bytes.Buffer) error { return report.WriteCompare(b, in, in.Dataset.Rounds[len(in.Dataset.Rounds)-1]) },
-				func(b *bytes.Buffer) error { return report.WriteCompareJSON(b, in, in.Dataset.Rounds[len(in.Dataset.Rounds)-1]) },
+				func(b *bytes.Buffer) error {
+					return report.WriteCompare(b, in, in.Dataset.Rounds[len(in.Dataset.Rounds)-1])
+				},
+				func(b *bytes.Buffer) error {
+					return report.WriteCompareJSON(b, in, in.Dataset.Rounds[len(in.Dataset.Rounds)-1])
+				},
 			} {
 				var b bytes.Buffer
 				if err := write(&b); err != nil {
