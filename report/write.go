@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -87,7 +88,22 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 // same folder, renamed over path at the end, so a failure never leaves
 // half a file. A file it replaces keeps its permissions; a new one gets
 // the temporary file's, readable by the owner only.
-func WriteFileAtomic(path string, data []byte) error {
+func WriteFileAtomic(path string, data []byte) (err error) {
+	// Errors name the file the caller asked for, never the temporary
+	// one, which the user did not type and which is gone afterwards.
+	defer func() {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		case errors.As(err, &le):
+			err = &fs.PathError{Op: "write", Path: path, Err: le.Err}
+		}
+	}()
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".styrka-*")
 	if err != nil {
 		return err
