@@ -47,6 +47,16 @@ func safe(s string, line, keepSGR bool) string {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	for i < len(s) {
 		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			// A run of printable ASCII, most of any text, is copied whole.
+			j := i + 1
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x7f {
+				j++
+			}
+			b.WriteString(s[i:j])
+			prev, i = rune(s[j-1]), j
+			continue
+		}
 		if c == 0x1b {
 			n := EscapeLen(s[i:])
 			if keepSGR && isSGR(s[i:i+n]) {
@@ -107,8 +117,12 @@ func firstUnsafe(s string, line bool) int {
 		if (r == utf8.RuneError && size == 1) || unicode.IsControl(r) || r == 0x2028 || r == 0x2029 {
 			return i
 		}
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		if invisible(prev, r, s[i+size:]) {
+		if r == 0x200d {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if invisible(prev, r, s[i+size:]) {
+				return i
+			}
+		} else if invisible(0, r, "") {
 			return i
 		}
 		i += size
@@ -133,7 +147,13 @@ func UnsafeRune(r rune) bool {
 // joiner between two emoji stays: it joins them into one (👩‍👩‍👧). prev
 // is the rune before r, rest the text after it.
 func invisible(prev, r rune, rest string) bool {
-	if !unicode.Is(unicode.Cf, r) && r != 0x180e && r != 0x3164 && r != 0xffa0 && (r < 0x115f || r > 0x1160) {
+	switch {
+	case r < 0xad, r > 0xad && r < 0x600, r >= 0x2070 && r < 0x3164, r > 0x3164 && r < 0xfeff:
+		// Most text, Swedish letters and box drawing among it: no
+		// format character is here, and this is checked for every rune
+		// of every screen.
+		return false
+	case !unicode.Is(unicode.Cf, r) && r != 0x180e && r != 0x3164 && r != 0xffa0 && (r < 0x115f || r > 0x1160):
 		return false
 	}
 	if r == 0x200d { // zero-width joiner

@@ -133,3 +133,23 @@ func BenchmarkSafe(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSafeStyledScreen is the guard on a whole styled screen of the
+// terminal app, 200 columns by 50 lines with a styled cell every 20
+// columns, as a View would pass it once a frame.
+func BenchmarkSafeStyledScreen(b *testing.B) {
+	var sb strings.Builder
+	for range 50 {
+		for range 10 {
+			sb.WriteString("\x1b[1;38;2;200;120;40mÅhléns Möbel\x1b[m ")
+			sb.WriteString("│ 3,4  ")
+		}
+		sb.WriteString("\n")
+	}
+	screen := sb.String()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(screen)))
+	for b.Loop() {
+		_ = SafeStyled(screen)
+	}
+}
