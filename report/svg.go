@@ -169,9 +169,13 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 	c := in.Content
 	ws := in.Dataset.Workshop
 	ranked := in.ranked()
+	for i := range ranked {
+		// Labels are measured and placed as they will be shown.
+		ranked[i].Customer.Name = model.SafeLine(ranked[i].Customer.Name)
+	}
 	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
 	m := PowerMap{
-		Title:  in.t("report.title", ws.Name),
+		Title:  in.t("report.title", model.SafeLine(ws.Name)),
 		Plot:   Box{svgPlotLeft, svgPlotTop, right - svgPlotLeft, svgPlotBottom - svgPlotTop},
 		XLabel: plot.Options.XLabel,
 		YLabel: plot.Options.YLabel,
