@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -337,6 +339,23 @@ func TestHostileFixtureReachesNoTerminal(t *testing.T) {
 			}
 		}
 	}
+	// The app's line mode (for screen readers and dumb terminals) shows
+	// the workshops, a customer and its questions from the content.
+	for _, l := range langs {
+		for _, extra := range [][]string{nil, {"--content", content}} {
+			args := append([]string{"--accessible"}, extra...)
+			res := runInput(t, []string{"STYRKA_DB=" + db, "LANG=" + l.locale, "TERM=dumb"}, "1\n1\n1\n\n", args...)
+			runs++
+			if !strings.Contains(res.stdout, "Hostile") {
+				t.Errorf("%s: the line mode did not show the workshops:\n%s", l.name, res.stdout)
+			}
+			for stream, out := range map[string]string{"stdout": res.stdout, "stderr": res.stderr} {
+				if bad := leak(out, false); bad != "" {
+					t.Errorf("%s: styrka %q: %s holds %s", l.name, args, stream, bad)
+				}
+			}
+		}
+	}
 	// The colour mode must show styrka's own styling, or it proves
 	// nothing about telling it apart.
 	styled := runEnv(t, []string{"STYRKA_DB=" + db, "LANG=en_GB.UTF-8", "TERM=xterm-256color", "COLORTERM=truecolor", "CLICOLOR_FORCE=1"}, "workshops")
@@ -411,4 +430,26 @@ func poisonContent(root *yaml.Node, add func(string, int) string) {
 			prefix("content ui text", n, i)
 		}
 	}
+}
+
+// runInput is runEnv with stdin.
+func runInput(t *testing.T, env []string, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append([]string{"HOME=" + t.TempDir(), "PATH=" + os.Getenv("PATH")}, env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("styrka %v hung", args)
+	}
+	return result{out.String(), errb.String(), cmd.ProcessState.ExitCode()}
 }
