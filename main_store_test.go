@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+
+	"styrka/store"
 )
 
 // TestBackupFailureIsAWarning: a daily backup that cannot be written (a
@@ -90,5 +92,27 @@ func TestDamagedAnswerIsNamed(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, data) {
 		t.Error("the damaged file was changed")
+	}
+}
+
+// While another styrka has the database open, styrka backup says where to
+// take the copy instead of failing with a lock.
+func TestBackupWhileTheAppHasTheDatabase(t *testing.T) {
+	for _, l := range langs {
+		t.Run(l.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "s.db")
+			mustRun(t, db, l.locale, "demo")
+			open, err := store.Open(db, store.Options{NoAutoBackup: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer open.Close()
+			r := run(t, db, l.locale, "backup", filepath.Join(dir, "copy.db"))
+			want := map[string]string{"en": "take the backup there (x, then backup)", "sv": "ta säkerhetskopian där (x, sedan backup)"}[l.name]
+			if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+		})
 	}
 }

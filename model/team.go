@@ -20,6 +20,10 @@ type Participant struct {
 	Name       string    `json:"name"`
 	Role       string    `json:"role,omitempty"`
 	Created    time.Time `json:"created"`
+	// Identity is what binds the name to one person on the SSH server,
+	// recorded at their first join: "ssh:" and their key's fingerprint,
+	// or "code:" and a salted hash of a personal code. Empty until then.
+	Identity string `json:"identity,omitempty"`
 }
 
 // SilentState is where a silent round is: open for votes, revealed, or

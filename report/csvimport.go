@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,16 +36,40 @@ const (
 )
 
 // headerNames are the headers each field is recognised by, normalised
-// (lower case, single spaces, no trailing colon or unit in parentheses).
+// (lower case, single spaces, no trailing colon, unit in parentheses or
+// year). This is the one table of them; a synonym a tool writes says
+// which.
 var headerNames = map[string]Field{
+	// styrka's own CSV export, and the plain words in both languages.
 	"namn": FieldName, "name": FieldName, "kund": FieldName, "customer": FieldName,
 	"företag": FieldName, "company": FieldName, "kundnamn": FieldName, "customer name": FieldName,
-	"företagsnamn": FieldName, "company name": FieldName, "account": FieldName, "account name": FieldName,
+	"företagsnamn": FieldName, "company name": FieldName,
+	"bolag": FieldName, "organisation": FieldName, "kundens namn": FieldName, // Swedish ERP and Excel lists
+	"account": FieldName, "account name": FieldName, // Salesforce (ACCOUNT NAME in reports)
+	"organization": FieldName, "organization - name": FieldName, "organisation - namn": FieldName, // Pipedrive
 	"erbjudande": FieldOffering, "offering": FieldOffering, "bedömt erbjudande": FieldOffering, "offering assessed": FieldOffering,
 	"omsättning": FieldRevenue, "revenue": FieldRevenue, "årsomsättning": FieldRevenue, "annual revenue": FieldRevenue,
+	"annualrevenue":                 FieldRevenue,                                                  // Salesforce's API field name
+	"organization - annual revenue": FieldRevenue, "organisation - årlig omsättning": FieldRevenue, // Pipedrive
+	"oms.": FieldRevenue, "oms": FieldRevenue, "oms. i år": FieldRevenue, "omsättning i år": FieldRevenue, // Swedish ERPs (Fortnox, Visma) and Excel
+	"försäljning": FieldRevenue, "sales": FieldRevenue, // sales reports, often with a year: "Sales 2024"
 	"valuta": FieldCurrency, "currency": FieldCurrency,
 	"anteckningar": FieldNotes, "notes": FieldNotes, "anteckning": FieldNotes, "note": FieldNotes,
 	"kommentar": FieldNotes, "kommentarer": FieldNotes, "comment": FieldNotes, "comments": FieldNotes,
+}
+
+// headerYear splits a trailing year off a normalised header: "omsättning
+// 2024" is revenue of 2024. It returns the header without the year, and
+// the year or 0.
+func headerYear(n string) (string, int) {
+	if len(n) < 6 || n[len(n)-5] != ' ' {
+		return n, 0
+	}
+	y, err := strconv.Atoi(n[len(n)-4:])
+	if err != nil || y < 1900 || y > 2200 {
+		return n, 0
+	}
+	return strings.TrimSpace(n[:len(n)-5]), y
 }
 
 // Encoding names how a CSV file was encoded.
@@ -92,6 +117,9 @@ type CustomerList struct {
 	// Delimiter is the one detected, or 0 for a file of one column.
 	Delimiter rune
 	Encoding  Encoding
+	// Footer counts the lines of a report's footer at the end (totals,
+	// confidentiality, copyright, who generated it), skipped.
+	Footer int
 }
 
 // CSVError is a problem with a CSV file as a whole; nothing can be read
@@ -142,6 +170,10 @@ func (e *BadRowsError) Error() string {
 // the error a *CSVError.
 func ParseCSV(data []byte) (CustomerList, error) {
 	text, enc := decodeText(data)
+	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
+		// Classic Mac line endings: carriage returns alone.
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	list := CustomerList{Encoding: enc, Columns: map[Field]int{}}
 	offset := 0 // lines taken off the top before the CSV reader sees it
 	if rest, d, ok := sepLine(text); ok {
@@ -170,6 +202,7 @@ func ParseCSV(data []byte) (CustomerList, error) {
 	header = append([]string(nil), header...)
 	ours := exportHeaderSet()
 	var seen []string
+	revenueYear := -1
 	for i, h := range header {
 		n := normHeader(h)
 		shown := model.CleanText(h)
@@ -177,24 +210,37 @@ func ParseCSV(data []byte) (CustomerList, error) {
 			continue
 		}
 		seen = append(seen, shown)
-		f, ok := headerNames[n]
+		base, year := headerYear(n)
+		f, ok := headerNames[base]
 		if !ok {
 			if !ours[n] {
 				list.Ignored = append(list.Ignored, shown)
 			}
 			continue
 		}
-		if _, dup := list.Columns[f]; dup {
+		if prev, dup := list.Columns[f]; dup {
+			// Revenue of several years: the latest counts, and the others
+			// are listed as left out, which says which was taken.
+			if f == FieldRevenue && year > revenueYear {
+				list.Ignored = append(list.Ignored, model.CleanText(header[prev]))
+				list.Columns[f], revenueYear = i, year
+				continue
+			}
 			list.Ignored = append(list.Ignored, shown)
 			continue
 		}
 		list.Columns[f] = i
+		if f == FieldRevenue {
+			revenueYear = year
+		}
 	}
 	if _, ok := list.Columns[FieldName]; !ok {
 		return CustomerList{}, &CSVError{Problem: "noname", Detail: strings.Join(seen, ", ")}
 	}
 	unit := revenueUnit(header, list.Columns)
 
+	blank := false // the row before was blank
+	prevEnd, _ := r.FieldPos(len(header) - 1)
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -213,10 +259,23 @@ func ParseCSV(data []byte) (CustomerList, error) {
 			continue
 		}
 		line, _ := r.FieldPos(0)
+		if line > prevEnd+1 {
+			blank = true // empty lines, which the reader skips, came before
+		}
+		prevEnd, _ = r.FieldPos(len(rec) - 1)
 		line += offset
 		if allBlank(rec) {
+			blank = true
 			continue // Excel writes ";;;;" for rows that once held something
 		}
+		if blank && isFooter(rec) {
+			// A report's footer after a blank line (Salesforce: "Grand
+			// Totals (12 records)", confidentiality, copyright, "Generated
+			// By …"): not customers.
+			list.Footer++
+			continue
+		}
+		blank = false
 		row, problem := readRow(rec, header, list.Columns, unit)
 		if problem != nil {
 			problem.Line = line
@@ -253,6 +312,9 @@ func readRow(rec, header []string, cols map[Field]int, unit amountUnit) (model.C
 		return c, &RowProblem{Problem: "fields", Detail: fmt.Sprintf("%d/%d", len(rec), width), Name: c.Name}
 	case c.Name == "":
 		return c, &RowProblem{Problem: "name"}
+	case errorCell.MatchString(c.Name):
+		// A spreadsheet's error (#NAME?, #REF!) is not a customer's name.
+		return c, &RowProblem{Problem: "errorcell", Detail: c.Name}
 	}
 	c.Offering = model.CleanText(get(FieldOffering))
 	c.Notes = model.CleanNote(get(FieldNotes))
@@ -290,6 +352,22 @@ func readRow(rec, header []string, cols map[Field]int, unit amountUnit) (model.C
 		return c, &RowProblem{Problem: "currency", Detail: cur + "/" + c.Currency, Name: c.Name}
 	}
 	return c, nil
+}
+
+// errorCell matches the error values spreadsheets write into a cell.
+var errorCell = regexp.MustCompile(`^#(NAME\?|REF!|VALUE!|DIV/0!|N/A|NULL!|NUM!|SPILL!|CALC!|FIELD!|GETTING_DATA)$`)
+
+// footerLine matches the first cell of a line in a report's footer.
+var footerLine = regexp.MustCompile(`(?i)^(grand totals?\b|totals?\b|total\s*\(|totalt\b|summa\b|confidential|konfidentiell|copyright|©|\(c\)|generated by|genererad av|skapad av)`)
+
+// isFooter reports whether a record is a line of a report's footer.
+func isFooter(rec []string) bool {
+	for _, f := range rec {
+		if f = strings.TrimSpace(f); f != "" {
+			return footerLine.MatchString(f)
+		}
+	}
+	return false
 }
 
 // cleanCurrency writes a three-letter code in capitals.
@@ -523,7 +601,17 @@ func parseAmount(s string, def amountUnit) (*float64, string, bool) {
 			}
 			return nil, "", false
 		}
-		u = amountUnit{def.factor * pu.factor, pu.currency}
+		// One unit wins: the header's and the value's agree, or one of
+		// them gives no scale ("Omsättning (tkr)" with "2,5 Mkr" is not
+		// 2,500,000,000 but a conflict).
+		factor := pu.factor
+		switch {
+		case def.factor != 1 && pu.factor != 1 && def.factor != pu.factor:
+			return nil, "", false
+		case def.factor != 1:
+			factor = def.factor
+		}
+		u = amountUnit{factor, pu.currency}
 		if u.currency == "" {
 			u.currency = def.currency
 		}

@@ -35,6 +35,8 @@ func ProblemText(c *assets.Content, p *RowProblem) string {
 		return c.T("import.bad.currency", inValue, inColumn)
 	case "revenue":
 		return c.T("import.bad.revenue", p.Detail)
+	case "errorcell":
+		return c.T("import.bad.errorcell", p.Detail)
 	case "toolong": // column/characters/limit; the column's name may hold a "/"
 		i := strings.LastIndex(p.Detail, "/")
 		if j := strings.LastIndex(p.Detail[:max(i, 0)], "/"); j >= 0 {

@@ -70,6 +70,12 @@ func readPlans(doc Document, workshopID string, customers map[string]bool) ([]mo
 		if err := a.Validate(); err != nil {
 			return nil, nil, fmt.Sprintf("actions[%d]: %v", i, err)
 		}
+		if bad := tooLong(a.Text, model.MaxActionTextLen); bad != "" {
+			return nil, nil, fmt.Sprintf("actions[%d].text: %s", i, bad)
+		}
+		if bad := tooLong(a.Owner, model.MaxActionOwnerLen); bad != "" {
+			return nil, nil, fmt.Sprintf("actions[%d].owner: %s", i, bad)
+		}
 		ids[a.ID] = true
 		actions = append(actions, a)
 	}

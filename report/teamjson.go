@@ -36,6 +36,10 @@ func readTeam(doc Document, workshopID string, customers map[string]bool) ([]mod
 			return nil, nil, nil, fmt.Sprintf("participants[%d]: duplicate id %s", i, p.ID)
 		case p.WorkshopID != workshopID:
 			return nil, nil, nil, fmt.Sprintf("participants[%d]: workshop_id %q is not the workshop's id", i, p.WorkshopID)
+		case tooLong(p.Name, model.MaxParticipantNameLen) != "":
+			return nil, nil, nil, fmt.Sprintf("participants[%d].name: %s", i, tooLong(p.Name, model.MaxParticipantNameLen))
+		case tooLong(p.Role, model.MaxParticipantRoleLen) != "":
+			return nil, nil, nil, fmt.Sprintf("participants[%d].role: %s", i, tooLong(p.Role, model.MaxParticipantRoleLen))
 		}
 		people[p.ID] = true
 		ps = append(ps, p)
@@ -80,6 +84,8 @@ func readTeam(doc Document, workshopID string, customers map[string]bool) ([]mod
 			return nil, nil, nil, fmt.Sprintf("votes[%d]: question_id is required", i)
 		case !v.Score.Valid() || v.Revote < 0:
 			return nil, nil, nil, fmt.Sprintf("votes[%d]: score %d (re-vote %d) is not 0–5", i, v.Score, v.Revote)
+		case tooLong(v.Note, model.MaxAnswerNoteLen) != "":
+			return nil, nil, nil, fmt.Sprintf("votes[%d].note: %s", i, tooLong(v.Note, model.MaxAnswerNoteLen))
 		}
 		vs = append(vs, v)
 	}

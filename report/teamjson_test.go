@@ -131,3 +131,31 @@ func TestReadJSONTeamErrors(t *testing.T) {
 		})
 	}
 }
+
+// Texts of actions, participants and votes have the same limits in a JSON
+// import as when typed.
+func TestReadJSONLimitsPlanAndTeamTexts(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("å", n) }
+	for _, tc := range []struct {
+		field string
+		edit  func(d *model.Dataset)
+	}{
+		{"actions[0].text", func(d *model.Dataset) { d.Actions[0].Text = long(model.MaxActionTextLen + 1) }},
+		{"actions[0].owner", func(d *model.Dataset) { d.Actions[0].Owner = long(model.MaxActionOwnerLen + 1) }},
+		{"participants[0].name", func(d *model.Dataset) { d.Participants[0].Name = long(model.MaxParticipantNameLen + 1) }},
+		{"votes[0].note", func(d *model.Dataset) { d.Votes[0].Note = long(model.MaxAnswerNoteLen + 1) }},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			in := teamInput(t, "en")
+			d := &in.Dataset
+			d.Actions = []model.Action{{ID: "a1", WorkshopID: d.Workshop.ID, CustomerID: d.Customers[0].ID, Kind: model.Develop,
+				Text: "Call the buyer", Status: model.StatusOpen, Created: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)}}
+			tc.edit(d)
+			data := writeJSON(t, *d, in.Content.Questions())
+			_, err := report.ReadJSON(bytes.NewReader(data))
+			if err == nil || !strings.Contains(err.Error(), tc.field) || !strings.Contains(err.Error(), "characters, at most") {
+				t.Fatalf("err = %v", err)
+			}
+		})
+	}
+}

@@ -176,6 +176,25 @@ func (c *Card) FocusNote() (tea.Cmd, Event) {
 	return c.note.Focus(), None
 }
 
+// LeaveNote leaves the note for the levels, as the Leave key does (for a
+// host that gives esc that meaning too).
+func (c *Card) LeaveNote() Event {
+	if !c.onNote {
+		return None
+	}
+	c.onNote = false
+	c.note.Blur()
+	return NoteLeft
+}
+
+// Label names a score: "4", or dontKnow.
+func Label(s model.Score, dontKnow string) string {
+	if !s.Known() {
+		return dontKnow
+	}
+	return fmt.Sprint(int(s))
+}
+
 // Restyle follows a new look.
 func (c *Card) Restyle() { c.restyle() }
 

@@ -344,6 +344,11 @@ func (a *App) backupCommand() *cobra.Command {
 		Args:  a.exactArgs(1, "err.args.backup"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := a.DB()
+			var locked *store.LockedError
+			if errors.As(err, &locked) {
+				// The app has it open: the app takes the copy.
+				return a.errorf("err.backup.locked", locked.Path)
+			}
 			if err != nil {
 				return err
 			}

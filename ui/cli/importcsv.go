@@ -83,6 +83,9 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	plan := report.PlanImport(list, existing)
 
 	a.println(a.T("import.csv.read", path, len(plan.Rows), report.DelimiterText(a.Content, list.Delimiter), string(list.Encoding)))
+	if list.Footer > 0 {
+		a.eprintln(a.T("import.csv.footer", list.Footer))
+	}
 	if len(list.Ignored) > 0 {
 		a.eprintln(a.T("import.csv.ignored", strings.Join(list.Ignored, ", ")))
 	}

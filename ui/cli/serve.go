@@ -127,6 +127,11 @@ func (a *App) logServing(ctx context.Context, srv *serve.Server) {
 			case e.Joined != nil:
 				names[e.Joined.ID] = e.Joined.Name
 				a.println(a.T("serve.cli.joined", at, e.Joined.Name))
+			case e.Asking != nil:
+				// Without the app nobody can vouch for them: they are asked
+				// for another name, and the log says why.
+				_ = srv.Deny(e.Asking.ID)
+				a.println(a.T("serve.cli.denied", at, e.Asking.Participant.Name))
 			case e.Vote != nil:
 				r, err := db.SilentRound(e.WorkshopID, e.Vote.RoundID)
 				if err != nil {

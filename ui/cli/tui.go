@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"styrka/model"
+	"styrka/ui/accessible"
 	"styrka/ui/styles"
 	"styrka/ui/tui"
 )
@@ -47,7 +48,7 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Notice: a.warning,
 	}
 	if lines {
-		return tui.RunAccessible(ctx, o, os.Stdin, guarded{a.Stdout})
+		return accessible.Run(ctx, accessible.Options{Store: db, Content: a.Content, Lang: a.Lang, Author: o.Author}, os.Stdin, guarded{a.Stdout})
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
 }

@@ -77,7 +77,24 @@ type Team struct {
 	HotSeat, Reveal      key.Binding
 	Agree, Revote        key.Binding
 	Medians, CloseSilent key.Binding
-	Serve                key.Binding
+	// Latecomer adds a participant to an open silent round.
+	Latecomer key.Binding
+	Serve     key.Binding
+}
+
+// Participant are the keys of the participants' app over SSH beside the list,
+// question and global ones; their help texts are the serve.key texts.
+type Participant struct {
+	// Continue takes the language chosen, Join the code or name typed.
+	Continue, Join key.Binding
+	// PrevVote and NextVote move between the round's questions, MyAnswers
+	// shows the participant's answers, Change opens one of them again.
+	PrevVote, NextVote key.Binding
+	MyAnswers, Change  key.Binding
+	// Language goes back from the join code to the language, OtherName
+	// from a name bound to someone else to the name; Ask asks the
+	// facilitator to let one in under it.
+	Language, OtherName, Ask key.Binding
 }
 
 // KeyMap is every binding of the UI, by area.
@@ -90,6 +107,7 @@ type KeyMap struct {
 	Workshop
 	Planning
 	Team
+	Participant
 }
 
 // Texts translates the help texts; it is the content's T.
@@ -176,9 +194,26 @@ func New(t Texts) KeyMap {
 			Revote:       b("revote", "v"),
 			Medians:      b("medians", "M"),
 			CloseSilent:  b("closesilent", "c"),
+			Latecomer:    b("latecomer", "+"),
 			Serve:        b("serve", "J"),
 		},
 	}
+	sb := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t("serve.key."+help)))
+	}
+	k.Participant = Participant{
+		Continue:  sb("continue", "enter"),
+		Join:      sb("join", "enter"),
+		PrevVote:  sb("prev", "left", "h", "pgup"),
+		NextVote:  sb("next", "right", "l", "pgdown"),
+		MyAnswers: sb("mine", "m"),
+		Change:    sb("change", "enter"),
+		Language:  sb("language", "esc"),
+		OtherName: sb("othername", "esc"),
+		Ask:       sb("ask", "tab"),
+	}
+	k.PrevVote.SetHelp("←", t("serve.key.prev"))
+	k.NextVote.SetHelp("→", t("serve.key.next"))
 	// Help labels that read better than the first key.
 	k.Up.SetHelp("↑/k", t("key.up"))
 	k.Down.SetHelp("↓/j", t("key.down"))

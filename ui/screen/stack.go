@@ -113,6 +113,10 @@ func (s *Stack) SetStyles(st *styles.Styles) {
 	s.help.Styles.Ellipsis = st.Muted
 }
 
+// SetKeys changes the stack's own keys (after the user chose another
+// language, whose help texts they carry).
+func (s *Stack) SetKeys(k Keys) { s.o.Keys = k }
+
 // Styles is the look in use.
 func (s *Stack) Styles() *styles.Styles { return s.st }
 
@@ -136,6 +140,10 @@ func (s *Stack) Screens() []Screen {
 
 // Dialog is the open confirm dialog, or nil.
 func (s *Stack) Dialog() *Confirm { return s.dialog }
+
+// CloseDialog closes the open dialog without an answer (what it asked
+// about was settled elsewhere).
+func (s *Stack) CloseDialog() { s.dialog = nil }
 
 // HelpShown reports whether the help page is open.
 func (s *Stack) HelpShown() bool { return s.showHelp }

@@ -2,8 +2,11 @@ package serve
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
 	"io"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -36,7 +39,7 @@ type fixture struct {
 
 // newFixture opens a round of the first questions of set A for n
 // participants and starts a server on a free loopback port.
-func newFixture(t testing.TB, n, questions int, limit Limit) *fixture {
+func newFixture(t testing.TB, n, questions int, limit Limit, tweak ...func(*Options)) *fixture {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "styrka.db"), store.Options{NoAutoBackup: true})
 	if err != nil {
@@ -78,7 +81,7 @@ func newFixture(t testing.TB, n, questions int, limit Limit) *fixture {
 	f.round = r
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	f.srv, err = Start(ctx, Options{
+	o := Options{
 		DB: db, WorkshopID: f.wid, Addr: "127.0.0.1:0", Lang: "en", Limit: limit,
 		Poll: 100 * time.Millisecond,
 		OnVote: func(v model.Vote) {
@@ -95,7 +98,11 @@ func newFixture(t testing.TB, n, questions int, limit Limit) *fixture {
 			f.joins = append(f.joins, p)
 			f.mu.Unlock()
 		},
-	})
+	}
+	for _, fn := range tweak {
+		fn(&o)
+	}
+	f.srv, err = Start(ctx, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,11 +146,22 @@ const (
 	termH = 30
 )
 
-// dial connects to the server as a plain `ssh -p PORT HOST` would, with
-// the environment sent.
+// dial connects to the server as a plain `ssh -p PORT HOST` would from a
+// client without an SSH key, with the environment sent.
 func dial(t testing.TB, addr string, env ...string) *client {
 	t.Helper()
-	c, err := tryDial(addr, env...)
+	return dialWith(t, addr, how{env: env})
+}
+
+// dialKey connects as a client that offers key.
+func dialKey(t testing.TB, addr string, key ssh.Signer, env ...string) *client {
+	t.Helper()
+	return dialWith(t, addr, how{key: key, env: env})
+}
+
+func dialWith(t testing.TB, addr string, h how) *client {
+	t.Helper()
+	c, err := h.dial(addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,12 +170,61 @@ func dial(t testing.TB, addr string, env ...string) *client {
 	return c
 }
 
-func tryDial(addr string, env ...string) (*client, error) {
-	cfg := &ssh.ClientConfig{User: "participant", HostKeyCallback: ssh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second}
-	conn, err := ssh.Dial("tcp", addr, cfg)
+// newKey makes a participant's SSH key.
+func newKey(t testing.TB) ssh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ssh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// how is how a client connects: its key (none when nil), environment,
+// the window it claims (termW×termH when 0) and the loopback address it
+// connects from ("" for any).
+type how struct {
+	key   ssh.Signer
+	env   []string
+	w, h  int
+	local string
+	// small keeps the emulator at termW×termH whatever the window
+	// claimed, so that a test measuring the server's memory does not
+	// measure the client's screen.
+	small bool
+}
+
+func tryDial(addr string, env ...string) (*client, error) { return how{env: env}.dial(addr) }
+
+func (o how) dial(addr string) (*client, error) {
+	cfg := &ssh.ClientConfig{User: "participant", HostKeyCallback: ssh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second,
+		Auth: []ssh.AuthMethod{ssh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}}
+	if o.key != nil {
+		cfg.Auth = []ssh.AuthMethod{ssh.PublicKeys(o.key)}
+	}
+	d := net.Dialer{Timeout: 10 * time.Second}
+	if o.local != "" {
+		d.LocalAddr = &net.TCPAddr{IP: net.ParseIP(o.local)}
+	}
+	nc, err := d.Dial("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
+	cc, chans, reqs, err := ssh.NewClientConn(nc, addr, cfg)
+	if err != nil {
+		nc.Close()
+		return nil, err
+	}
+	conn := ssh.NewClient(cc, chans, reqs)
+	w, h := o.w, o.h
+	if w == 0 {
+		w, h = termW, termH
+	}
+	env := o.env
 	sess, err := conn.NewSession()
 	if err != nil {
 		conn.Close()
@@ -169,7 +236,7 @@ func tryDial(addr string, env ...string) (*client, error) {
 			return nil, err
 		}
 	}
-	if err := sess.RequestPty("xterm-256color", termH, termW, ssh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", h, w, ssh.TerminalModes{}); err != nil {
 		conn.Close()
 		return nil, err
 	}
@@ -183,7 +250,12 @@ func tryDial(addr string, env ...string) (*client, error) {
 		conn.Close()
 		return nil, err
 	}
-	c := &client{conn: conn, sess: sess, in: in, term: vt.NewEmulator(termW, termH)}
+	// The emulator is no larger than the server draws.
+	ew, eh := min(w, maxWidth), min(h, maxHeight)
+	if o.small {
+		ew, eh = termW, termH
+	}
+	c := &client{conn: conn, sess: sess, in: in, term: vt.NewEmulator(ew, eh)}
 	if err := sess.Shell(); err != nil {
 		conn.Close()
 		return nil, err
@@ -276,6 +348,16 @@ const (
 	keyTab   = "\t"
 	keyCtrlC = "\x03"
 )
+
+// line is the screen's line that holds text, trimmed.
+func (c *client) line(text string) string {
+	for _, l := range strings.Split(c.screen(), "\n") {
+		if strings.Contains(l, text) {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
 
 // join goes through language, code and name.
 func (c *client) join(code, name string) {

@@ -31,6 +31,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
 
 	"styrka/assets"
 	"styrka/model"
@@ -47,6 +48,18 @@ const HostKeyName = "ssh_host_ed25519_key"
 // DefaultMaxSessions is how many participants' connections are served at
 // once: a large room, with room for reconnections.
 const DefaultMaxSessions = 200
+
+// DefaultCodeTimeout is how long a connection has to give the join code
+// before it is closed: a slot is not held by someone who never joins.
+const DefaultCodeTimeout = 90 * time.Second
+
+// DefaultMaxPending is how many connections that have not given the join
+// code are served at once, and DefaultMaxPendingPerAddr how many of them
+// from one address: the rest of the slots stay free for participants.
+const (
+	DefaultMaxPending        = 40
+	DefaultMaxPendingPerAddr = 8
+)
 
 // shutdownGrace is how long Close waits for sessions to end by themselves
 // before it cuts their connections.
@@ -86,6 +99,14 @@ type Options struct {
 	// MaxSessions bounds the connections served at once; 0 means
 	// DefaultMaxSessions.
 	MaxSessions int
+	// CodeTimeout is how long a connection has to give the join code; 0
+	// means DefaultCodeTimeout.
+	CodeTimeout time.Duration
+	// MaxPending and MaxPendingPerAddr bound the connections that have not
+	// given the join code, in all and from one address; 0 means
+	// DefaultMaxPending and DefaultMaxPendingPerAddr. Those who gave it
+	// keep their slots.
+	MaxPending, MaxPendingPerAddr int
 	// Log receives the SSH library's own messages; nil discards them
 	// (they would tear the facilitator's screen).
 	Log io.Writer
@@ -110,20 +131,34 @@ type Server struct {
 
 	// subs are the channels of Subscribe.
 	subs []chan Event
+	// requests are the joins under a name bound to someone else, waiting
+	// for the facilitator, by ID.
+	requests map[string]*request
+	// people is who joined while the server ran, by participant ID.
+	people map[string]*Presence
 
 	closeOnce sync.Once
 	closeErr  error
 	done      chan struct{}
 }
 
-// Event is news for the facilitator's screens: a vote stored or a
-// participant joined.
+// Event is news for the facilitator's screens: a vote stored, a
+// participant joined or left, or someone asks to join under a name that
+// is bound to another person.
 type Event struct {
 	WorkshopID string
 	// Vote is the vote stored, or nil.
 	Vote *model.Vote
 	// Joined is the participant who joined, or nil.
 	Joined *model.Participant
+	// Left is a participant whose last connection ended, or nil.
+	Left *model.Participant
+	// Asking is a request for the facilitator to answer with Approve or
+	// Deny, or nil.
+	Asking *Request
+	// Answered is the ID of a request that waits no more: approved,
+	// denied, or its connection gone.
+	Answered string
 }
 
 // Subscribe returns a channel of the server's events, closed when the
@@ -163,12 +198,16 @@ func (s *Server) notify(e Event) {
 	}
 }
 
-// live is a connected session: its program, its model and who joined on
-// it.
+// live is a connected session: its program, its model, where it comes
+// from, whether it gave the join code and who joined on it.
 type live struct {
-	program       *tea.Program
-	model         *session
-	participantID string
+	program     *tea.Program
+	model       *session
+	ip          string
+	admitted    bool
+	participant *model.Participant
+	// timeout ends the session when the join code is not given in time.
+	timeout *time.Timer
 }
 
 // Start listens and serves in the background until ctx ends or Close is
@@ -202,6 +241,15 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if o.MaxSessions <= 0 {
 		o.MaxSessions = DefaultMaxSessions
 	}
+	if o.CodeTimeout <= 0 {
+		o.CodeTimeout = DefaultCodeTimeout
+	}
+	if o.MaxPending <= 0 {
+		o.MaxPending = DefaultMaxPending
+	}
+	if o.MaxPendingPerAddr <= 0 {
+		o.MaxPendingPerAddr = DefaultMaxPendingPerAddr
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -217,6 +265,8 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		limiter:  newLimiter(o.Limit, o.Now),
 		contents: map[string]*assets.Content{},
 		sessions: map[ssh.Session]*live{},
+		requests: map[string]*request{},
+		people:   map[string]*Presence{},
 		done:     make(chan struct{}),
 	}
 	for _, lang := range assets.Languages {
@@ -243,7 +293,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		wish.WithHostKeyPath(o.HostKeyPath),
 		wish.WithVersion("styrka"),
 		// Participants are not authenticated by SSH: the join code,
-		// entered inside the program, is the gate.
+		// entered inside the program, is the gate. Any key a client offers
+		// is taken, to bind a participant's name to it; a client without
+		// one gets in through keyboard-interactive with no questions.
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
 		wish.WithMiddleware(
 			bm.MiddlewareWithProgramHandler(s.program),
 			s.farewell,
@@ -414,76 +468,152 @@ func (s *Server) Close() error {
 // Done is closed when the server has been closed.
 func (s *Server) Done() <-chan struct{} { return s.done }
 
-// program builds the Bubble Tea program of one connection.
+// program builds the Bubble Tea program of one connection, unless the
+// server is full: every slot taken, or as many connections that have not
+// given the join code as it serves, in all or from this address.
 func (s *Server) program(sess ssh.Session) *tea.Program {
 	select {
 	case <-s.done:
 		return nil
 	default:
 	}
+	ip := remoteIP(sess.RemoteAddr())
+	fingerprint := ""
+	if k := sess.PublicKey(); k != nil {
+		fingerprint = gossh.FingerprintSHA256(k)
+	}
+	m := newSession(s, sess.Environ(), ip)
+	m.fingerprint = fingerprint
+	opts := []tea.ProgramOption{
+		// The programs must not take the server's signals (ctrl+c in the
+		// facilitator's terminal): each ends with its own connection.
+		tea.WithoutSignalHandler(),
+	}
+	opts = append(opts, bm.MakeOptions(sess)...)
+	if pty, _, ok := sess.Pty(); ok {
+		// The renderer sizes its buffers by the window: a client claiming
+		// 65535×65535 must get a real screen's, not gigabytes.
+		m.claimW, m.claimH = pty.Window.Width, pty.Window.Height
+		opts = append(opts, tea.WithWindowSize(clampSize(pty.Window.Width, pty.Window.Height, false)))
+	}
+	// This filter replaces MakeOptions' own, whose work it does too.
+	opts = append(opts, tea.WithFilter(clampFilter))
+	p := tea.NewProgram(m, opts...)
+
 	s.mu.Lock()
-	full := len(s.sessions) >= s.o.MaxSessions
+	refusal := s.refusal(ip)
+	if refusal == "" {
+		// A timer, not a command of the program: a command waiting would
+		// keep the program and its buffers alive after the session ends.
+		timeout := time.AfterFunc(s.o.CodeTimeout, func() { p.Send(codeTimeoutMsg{}) })
+		s.sessions[sess] = &live{program: p, model: m, ip: ip, timeout: timeout}
+	}
 	s.mu.Unlock()
-	if full {
+	if refusal != "" {
 		c := s.content(langOf(sess.Environ(), s.o.Lang))
-		fmt.Fprint(sess, c.T("serve.full")+"\r\n")
+		fmt.Fprint(sess, c.T(refusal)+"\r\n")
 		return nil
 	}
-	m := newSession(s, sess.Environ(), remoteIP(sess.RemoteAddr()))
-	// The programs must not take the server's signals (ctrl+c in the
-	// facilitator's terminal): each ends with its own connection.
-	opts := append([]tea.ProgramOption{tea.WithoutSignalHandler()}, bm.MakeOptions(sess)...)
-	p := tea.NewProgram(m, opts...)
-	s.mu.Lock()
-	s.sessions[sess] = &live{program: p, model: m}
-	s.mu.Unlock()
 	return p
 }
 
+// refusal is the text that turns a new connection from ip away, or "".
+// Called with mu held.
+func (s *Server) refusal(ip string) string {
+	pending, fromIP := 0, 0
+	for _, l := range s.sessions {
+		if !l.admitted {
+			pending++
+			if l.ip == ip {
+				fromIP++
+			}
+		}
+	}
+	switch {
+	case len(s.sessions) >= s.o.MaxSessions:
+		return "serve.full"
+	case fromIP >= s.o.MaxPendingPerAddr:
+		return "serve.full.addr"
+	case pending >= s.o.MaxPending:
+		return "serve.full.pending"
+	}
+	return ""
+}
+
+// clampFilter draws every session in at most a real screen's size (a
+// smaller one until the join code is given), before the renderer sizes
+// its buffers, and resumes a program asked to suspend (a remote session
+// cannot be), as the SSH middleware's own filter does.
+func clampFilter(model tea.Model, msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.SuspendMsg:
+		return tea.ResumeMsg{}
+	case tea.WindowSizeMsg:
+		admitted := false
+		if m, ok := model.(*session); ok {
+			if m.sized {
+				m.claimW, m.claimH = msg.Width, msg.Height
+			}
+			// The first is the program's own, of the size it was given
+			// clamped: the claim stays the client's.
+			m.sized = true
+			admitted = m.admitted
+		}
+		msg.Width, msg.Height = clampSize(msg.Width, msg.Height, admitted)
+		return msg
+	}
+	return msg
+}
+
 // farewell runs when a session's program has ended: it forgets the
-// session and says why the connection ends.
+// session, withdraws what it asked, tells who dropped, and says why the
+// connection ends.
 func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		next(sess)
 		s.mu.Lock()
-		_, ok := s.sessions[sess]
+		l, ok := s.sessions[sess]
 		delete(s.sessions, sess)
 		s.mu.Unlock()
 		if !ok {
 			return
 		}
+		l.timeout.Stop()
+		s.withdraw(l.model)
+		s.left(l)
 		c := s.content(langOf(sess.Environ(), s.o.Lang))
 		select {
 		case <-s.done:
 			fmt.Fprint(sess, c.T("serve.bye.closed")+"\r\n")
 		default:
-			fmt.Fprint(sess, c.T("serve.bye")+"\r\n")
+			if l.model.timedOut {
+				fmt.Fprint(sess, c.T("serve.bye.timeout")+"\r\n")
+			} else {
+				fmt.Fprint(sess, c.T("serve.bye")+"\r\n")
+			}
 		}
 	}
 }
 
-// joined records who is on a session, for the "already connected" check.
-func (s *Server) joined(m *session, participantID string) {
+// admit records that a session gave the join code: it is no longer
+// counted among those that have not, and is never timed out.
+func (s *Server) admit(m *session) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if l := s.liveOf(m); l != nil {
+		l.admitted = true
+		l.timeout.Stop()
+	}
+}
+
+// liveOf is the connection of a session, or nil. Called with mu held.
+func (s *Server) liveOf(m *session) *live {
 	for _, l := range s.sessions {
 		if l.model == m {
-			l.participantID = participantID
+			return l
 		}
 	}
-}
-
-// connectedElsewhere reports whether a participant is joined on another
-// session than m.
-func (s *Server) connectedElsewhere(m *session, participantID string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, l := range s.sessions {
-		if l.model != m && l.participantID == participantID {
-			return true
-		}
-	}
-	return false
+	return nil
 }
 
 // content is the content of a language, the server's when unknown.

@@ -7,25 +7,15 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/answer"
+	"styrka/ui/keys"
+	"styrka/ui/screen"
 	"styrka/ui/styles"
-)
-
-// phase is the screen a participant's session shows.
-type phase int
-
-const (
-	phaseLang phase = iota // choose a language
-	phaseCode              // enter the join code
-	phaseName              // enter or pick a name
-	phaseWait              // joined, waiting for a round
-	phaseVote              // scoring one question of the round
-	phaseMine              // the participant's own answers in the round
 )
 
 // The smallest terminal a session draws in.
@@ -34,8 +24,28 @@ const (
 	minHeight = 12
 )
 
-// Options of a question: the five levels, then don't know.
-const options = model.Levels + 1
+// The largest window a session draws: what a real screen shows. A client
+// may claim any size, but the renderer keeps two buffers of the window's
+// cells (about 110 bytes each): 65535×65535 would take gigabytes, 500×200
+// takes about 22 MB. Until the join code is given a session draws in at
+// most pendingWidth×pendingHeight (under 3 MB), enough for the language
+// and the code, so that connections without the code weigh little.
+const (
+	maxWidth      = 500
+	maxHeight     = 200
+	pendingWidth  = 200
+	pendingHeight = 60
+)
+
+// clampSize is the size a session draws in for the window a client
+// claims, before (admitted false) or after the join code was given.
+func clampSize(w, h int, admitted bool) (int, int) {
+	mw, mh := pendingWidth, pendingHeight
+	if admitted {
+		mw, mh = maxWidth, maxHeight
+	}
+	return min(max(w, 0), mw), min(max(h, 0), mh)
+}
 
 // Messages of a session.
 type (
@@ -52,12 +62,30 @@ type (
 		votes    []model.Vote
 		err      error
 	}
-	// joinedMsg: the participant is in.
-	joinedMsg struct{ p model.Participant }
-	// nameInUseMsg: the name is joined on another connection.
-	nameInUseMsg struct{ name string }
-	// namesMsg are the workshop's participants, offered as names.
-	namesMsg struct{ names []string }
+	// joinedMsg: the participant is in; personal is the personal code
+	// made at their first join, to show them once, or "".
+	joinedMsg struct {
+		p        model.Participant
+		personal string
+	}
+	// needCodeMsg: the name is bound to a personal code, to be typed.
+	needCodeMsg struct{ p model.Participant }
+	// personalMsg: a personal code was wrong, or the address must wait.
+	personalMsg struct {
+		left    int
+		lockout time.Duration
+	}
+	// askMsg: the name is bound to someone else; the facilitator is asked.
+	// askFullMsg: as many requests wait as the facilitator is asked at once.
+	askMsg     struct{ req Request }
+	askFullMsg struct{}
+	// approvedMsg and deniedMsg are the facilitator's answer.
+	approvedMsg struct{ p model.Participant }
+	deniedMsg   struct{ name string }
+	// codeTimeoutMsg: the time to give the join code is up.
+	codeTimeoutMsg struct{}
+	// admittedMsg: the join code was given; the window may grow.
+	admittedMsg struct{}
 	// voteSavedMsg and voteFailedMsg report a vote's write.
 	voteSavedMsg  struct{ v model.Vote }
 	voteFailedMsg struct {
@@ -68,26 +96,46 @@ type (
 	failMsg struct{ err error }
 )
 
-// session is one participant's program.
-type session struct {
-	srv  *Server
-	ip   string
-	lang string
-	c    *assets.Content
-	st   *styles.Styles
-	dark bool
+// sessionMsg is a result the session itself takes, whichever screen's
+// command brought it: who joined, and what became of a vote (the screen
+// that sent it may have closed since, but what the session shares must
+// still learn of it).
+type sessionMsg interface{ forSession() }
 
-	width, height int
-	phase         phase
-	langCursor    int
-	input         textinput.Model
-	notice        string
-	noticeErr     bool
-	// confirm is a name joined on another connection, typed once: typing
-	// it again joins anyway (the same person on a new connection).
-	confirm string
-	busy    bool
+func (joinedMsg) forSession()     {}
+func (admittedMsg) forSession()   {}
+func (voteSavedMsg) forSession()  {}
+func (voteFailedMsg) forSession() {}
+
+// session is one participant's program: a stack of screens (language,
+// join code, name, waiting, the round's questions and the participant's
+// answers) over what they share, the participant and their round.
+type session struct {
+	srv   *Server
+	ip    string
+	lang  string
+	c     *assets.Content
+	st    *styles.Styles
+	keys  keys.KeyMap
+	stack *screen.Stack
+	// writes runs this session's votes one after the other, so a score
+	// and its note land in order.
+	writes  screen.Writes
 	closing bool
+	// fingerprint is the SSH key the client offered, "" without one.
+	fingerprint string
+	// admitted is true once the join code was given; timedOut when it was
+	// not given in time.
+	admitted, timedOut bool
+	// after is what a screen asked to do once the stack is done with the
+	// message at hand: move to another screen at once, so that keys typed
+	// ahead (the code right after the language) reach the screen they
+	// were typed for, which a command would not.
+	after func() tea.Cmd
+	// claimW and claimH are the window the client last claimed, before
+	// clamping; sized is true once the program has sent its first size.
+	claimW, claimH int
+	sized          bool
 
 	me model.Participant
 	// polling is true while a look at the store is under way, ticking
@@ -103,29 +151,26 @@ type session struct {
 	votes     []model.Vote
 	// sent are votes saved on this session, newest per question, laid
 	// over what the store said until the store has them.
-	sent  map[string]model.Vote
-	index int // the question shown
-	// cursor is the option under the cursor: 0–4 for levels 1–5, 5 for
-	// don't know.
-	cursor int
-	onNote bool
-	// mineCursor is the row under the cursor on the answers screen.
-	mineCursor int
-	// writes is closed when this session's last write is done; each write
-	// waits for the one before, so a score and its note land in order.
-	writes chan struct{}
+	sent map[string]model.Vote
+	// last is the question seen last, where the answers screen puts its
+	// cursor.
+	last int
 }
 
 func newSession(srv *Server, environ []string, ip string) *session {
-	m := &session{srv: srv, ip: ip, dark: true, sent: map[string]model.Vote{}}
-	m.setLang(langOf(environ, srv.o.Lang))
-	if m.lang == "sv" {
-		m.langCursor = 1
-	}
+	m := &session{srv: srv, ip: ip, sent: map[string]model.Vote{}}
 	m.st = styles.New(styles.Auto, true)
-	m.input = textinput.New()
-	m.input.Prompt = "" // the label before the field says what it is
-	m.styleInput()
+	m.setLang(langOf(environ, srv.o.Lang))
+	m.stack = screen.NewStack(screen.Options{
+		Keys:        m.keys.Stack(),
+		Texts:       m.T,
+		Brand:       "styrka",
+		MinWidth:    minWidth,
+		MinHeight:   minHeight,
+		HeaderRight: m.headerRight,
+		Now:         srv.o.Now,
+		OnQuit:      m.writes.Idle,
+	}, m.st, newLangScreen(m))
 	return m
 }
 
@@ -152,304 +197,153 @@ func langOf(environ []string, fallback string) string {
 	return fallback
 }
 
+// setLang speaks lang from now on: texts, key help and questions.
 func (m *session) setLang(lang string) {
-	m.lang = lang
 	m.c = m.srv.content(lang)
 	m.lang = m.c.Lang
 	if m.lang == "" {
 		m.lang = lang
 	}
+	m.keys = keys.New(m.c.T)
+	if m.stack != nil {
+		m.stack.SetKeys(m.keys.Stack())
+	}
 	m.resolveQuestions()
-}
-
-func (m *session) styleInput() {
-	s := textinput.DefaultStyles(m.dark)
-	s.Cursor.Blink = false
-	m.input.SetStyles(s)
-	m.input.SetVirtualCursor(true)
 }
 
 // T translates a UI text.
 func (m *session) T(key string, args ...any) string { return m.c.T(key, args...) }
 
-func (m *session) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// styles is the look in use, for the answer card.
+func (m *session) styles() *styles.Styles { return m.st }
+
+func (m *session) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, m.stack.Init()) }
 
 func (m *session) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		// Room for the longest label before a field ("Evidence
-		// (optional): ") and the cursor.
-		m.input.SetWidth(max(min(m.width-24, 60), 8))
-		return m, nil
+		msg.Width, msg.Height = clampSize(msg.Width, msg.Height, m.admitted)
+		cmd, _ := m.stack.Update(msg)
+		return m, cmd
 	case tea.BackgroundColorMsg:
-		m.dark = msg.IsDark()
-		m.st = styles.New(styles.Auto, m.dark)
-		m.styleInput()
-		return m, nil
+		m.st = styles.New(styles.Auto, msg.IsDark())
+		m.stack.SetStyles(m.st)
+		return m, m.stack.BroadcastMsg(msg)
 	case closingMsg:
 		m.closing = true
-		return m, m.quit()
-	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
-			return m, m.quit()
+		return m, m.stack.Quit()
+	case codeTimeoutMsg:
+		if m.admitted {
+			return m, nil
 		}
-		return m, m.key(msg)
-	case tea.PasteMsg:
-		if m.typing() {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
-	case namesMsg:
-		m.input.SetSuggestions(msg.names)
-		return m, nil
-	case joinedMsg:
-		m.busy = false
-		m.me = msg.p
-		m.phase = phaseWait
-		m.notice = ""
-		m.input.Blur()
-		m.input.Reset()
-		m.input.ShowSuggestions = false
-		return m, m.poll()
-	case nameInUseMsg:
-		m.busy = false
-		m.confirm = msg.name
-		m.setNotice(m.T("serve.name.inuse", msg.name), true)
-		return m, nil
+		m.timedOut, m.closing = true, true
+		return m, tea.Quit
+	case approvedMsg:
+		return m, m.take(joinedMsg{p: msg.p})
+	case deniedMsg:
+		cmd := m.stack.Reset(newNameScreen(m))
+		m.status(m.T("serve.ask.denied", msg.name), true)
+		return m, cmd
 	case tickMsg:
 		m.ticking = false
 		return m, m.poll()
 	case roundMsg:
 		m.polling = false
-		m.apply(msg)
-		return m, m.tick()
-	case voteSavedMsg:
-		// On the answers screen the notice says all are answered; the
-		// ticks there say the rest.
-		if i := m.questionIndex(msg.v.QuestionID); i >= 0 && m.phase == phaseVote && msg.v.RoundID == m.round.ID {
-			m.setNotice(m.T("serve.vote.saved", m.scoreLabel(msg.v.Score), m.ref(i)), false)
+		return m, tea.Batch(m.apply(msg), m.tick())
+	case screen.Addressed:
+		if r, ok := msg.Msg.(sessionMsg); ok {
+			return m, m.take(r)
 		}
-		return m, nil
+	}
+	cmd, _ := m.stack.Update(msg)
+	if f := m.after; f != nil {
+		m.after = nil
+		cmd = tea.Batch(cmd, f())
+	}
+	return m, cmd
+}
+
+// switchTo makes sc the only screen as soon as the screen asking is done.
+func (m *session) switchTo(sc screen.Screen) { m.after = func() tea.Cmd { return m.stack.Reset(sc) } }
+
+func (m *session) View() tea.View {
+	v := tea.NewView("")
+	if !m.closing {
+		v.SetContent(m.stack.View())
+	}
+	v.AltScreen = true
+	v.WindowTitle = "styrka"
+	return v
+}
+
+// render is what the session draws, for tests.
+func (m *session) render() string { return m.stack.View() }
+
+func (m *session) status(text string, isErr bool) { m.stack.SetStatus(text, isErr) }
+
+// take acts on a result meant for the session.
+func (m *session) take(msg sessionMsg) tea.Cmd {
+	switch msg := msg.(type) {
+	case joinedMsg:
+		m.me = msg.p
+		m.status("", false)
+		if msg.personal != "" {
+			return tea.Batch(m.stack.Reset(newKeepCodeScreen(m, msg.personal)), m.poll())
+		}
+		return tea.Batch(m.stack.Reset(newWaitScreen(m)), m.poll())
+	case admittedMsg:
+		// The window as claimed, clamped to the larger size now (Bubble Tea
+		// drops a size it finds implausible, 65535×65535 among them).
+		w, h := clampSize(m.claimW, m.claimH, true)
+		size := tea.WindowSizeMsg{Width: w, Height: h}
+		return func() tea.Msg { return size }
+	case voteSavedMsg:
+		// On the answers screen the status says all are answered; the
+		// ticks there say the rest.
+		if _, onVote := m.stack.Top().(*voteScreen); onVote && msg.v.RoundID == m.round.ID {
+			if i := m.questionIndex(msg.v.QuestionID); i >= 0 {
+				m.status(m.T("serve.vote.saved", m.scoreLabel(msg.v.Score), m.ref(i)), false)
+			}
+		}
 	case voteFailedMsg:
 		switch {
 		case errors.Is(msg.err, store.ErrNotOpen):
-			m.setNotice(m.T("serve.vote.closed"), true)
+			m.status(m.T("serve.vote.closed"), true)
 		case errors.Is(msg.err, store.ErrInvalid), errors.Is(msg.err, store.ErrNotFound):
-			m.setNotice(m.T("serve.vote.refused"), true)
+			m.status(m.T("serve.vote.refused"), true)
 		default:
-			m.setNotice(m.T("serve.vote.failed"), true)
+			m.status(m.T("serve.vote.failed"), true)
 		}
 		if s, ok := m.sent[msg.v.QuestionID]; ok && s.At.Equal(msg.v.At) {
 			delete(m.sent, msg.v.QuestionID)
 		}
-		return m, m.poll()
-	case failMsg:
-		m.busy = false
-		m.setNotice(m.T("serve.error"), true)
-		return m, nil
-	}
-	if m.typing() {
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return m, cmd
-	}
-	return m, nil
-}
-
-func (m *session) setNotice(text string, isErr bool) { m.notice, m.noticeErr = text, isErr }
-
-// typing is true while a text field has the focus.
-func (m *session) typing() bool {
-	return m.phase == phaseCode || m.phase == phaseName || (m.phase == phaseVote && m.onNote)
-}
-
-// quit ends the session; a note being typed is saved first.
-func (m *session) quit() tea.Cmd {
-	if m.phase == phaseVote && m.onNote {
-		if cmd := m.saveNote(); cmd != nil {
-			return tea.Sequence(cmd, tea.Quit)
-		}
-	}
-	return tea.Quit
-}
-
-func (m *session) key(msg tea.KeyPressMsg) tea.Cmd {
-	if m.width > 0 && (m.width < minWidth || m.height < minHeight) {
-		return nil
-	}
-	switch m.phase {
-	case phaseLang:
-		return m.langKey(msg)
-	case phaseCode:
-		return m.codeKey(msg)
-	case phaseName:
-		return m.nameKey(msg)
-	case phaseWait:
-		if msg.String() == "q" {
-			return tea.Quit
-		}
-	case phaseVote:
-		return m.voteKey(msg)
-	case phaseMine:
-		return m.mineKey(msg)
+		return m.poll()
 	}
 	return nil
 }
 
-// --- language and join code ---
-
-func (m *session) langKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "up", "k", "down", "j", "tab", "shift+tab":
-		m.langCursor = 1 - m.langCursor
-	case "s":
-		m.langCursor = 1
-	case "e":
-		m.langCursor = 0
-	case "enter", "space":
-		m.setLang([]string{"en", "sv"}[m.langCursor])
-		return m.toCode()
-	case "q", "esc":
-		return tea.Quit
+// headerRight is the time left while the round's screens are shown.
+func (m *session) headerRight() string {
+	switch m.stack.Top().(type) {
+	case *voteScreen, *mineScreen:
+		return m.timeLeft()
 	}
-	return nil
+	return ""
 }
 
-func (m *session) toCode() tea.Cmd {
-	m.phase = phaseCode
-	m.notice = ""
-	m.input.Reset()
-	m.input.CharLimit = 12
-	m.input.Placeholder = "ABC-123"
-	m.input.ShowSuggestions = false
-	return m.input.Focus()
-}
-
-func (m *session) codeKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		m.phase = phaseLang
-		m.notice = ""
-		m.input.Blur()
-		return nil
-	case "enter":
-		return m.tryCode()
+// timeLeft is the round's timebox as it runs down: "04:31 left", or ""
+// without one.
+func (m *session) timeLeft() string {
+	r := m.round
+	if r.TimeboxSeconds <= 0 || r.State != model.SilentOpen || r.Opened.IsZero() {
+		return ""
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return cmd
-}
-
-// tryCode checks the code typed, counting wrong ones against the address.
-func (m *session) tryCode() tea.Cmd {
-	typed := m.input.Value()
-	if normalizeCode(typed) == "" {
-		return nil
+	left := r.Opened.Add(time.Duration(r.TimeboxSeconds) * time.Second).Sub(m.srv.o.Now())
+	if left <= 0 {
+		return m.T("serve.time.up")
 	}
-	if wait := m.srv.limiter.wait(m.ip); wait > 0 {
-		m.setNotice(m.T("serve.code.locked", seconds(wait)), true)
-		return nil
-	}
-	if !m.srv.checkCode(typed) {
-		m.input.Reset()
-		left, lockout := m.srv.limiter.wrong(m.ip)
-		if lockout > 0 {
-			m.setNotice(m.T("serve.code.locked", seconds(lockout)), true)
-		} else {
-			m.setNotice(m.T("serve.code.wrong", left), true)
-		}
-		return nil
-	}
-	m.srv.limiter.right(m.ip)
-	m.phase = phaseName
-	m.notice = ""
-	m.input.Reset()
-	m.input.CharLimit = 40
-	m.input.Placeholder = m.T("serve.name.placeholder")
-	m.input.ShowSuggestions = true
-	return tea.Batch(m.input.Focus(), m.srv.names())
-}
-
-// seconds rounds a wait up to whole seconds.
-func seconds(d time.Duration) int { return int((d + time.Second - 1) / time.Second) }
-
-// --- name ---
-
-func (m *session) nameKey(msg tea.KeyPressMsg) tea.Cmd {
-	if m.busy {
-		return nil
-	}
-	if msg.String() == "enter" {
-		name := model.CleanText(m.input.Value())
-		if name == "" {
-			m.setNotice(m.T("serve.name.empty"), true)
-			return nil
-		}
-		m.busy = true
-		return m.srv.join(m, name, strings.EqualFold(name, m.confirm))
-	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	if !strings.EqualFold(model.CleanText(m.input.Value()), m.confirm) {
-		m.confirm = ""
-		if m.noticeErr {
-			m.notice = ""
-		}
-	}
-	return cmd
-}
-
-// names reads the workshop's participants, to offer their names.
-func (s *Server) names() tea.Cmd {
-	return func() tea.Msg {
-		ps, err := s.o.DB.Participants(s.o.WorkshopID)
-		if err != nil {
-			return failMsg{err}
-		}
-		names := make([]string, 0, len(ps))
-		for _, p := range ps {
-			names = append(names, p.Name)
-		}
-		return namesMsg{names}
-	}
-}
-
-// join finds the workshop's participant of that name, case-insensitively,
-// or adds one. A name joined on another connection is refused unless
-// force: the second connection may be the same person after a dropped
-// one, or a namesake who should pick another name.
-func (s *Server) join(m *session, name string, force bool) tea.Cmd {
-	return func() tea.Msg {
-		s.joinMu.Lock()
-		defer s.joinMu.Unlock()
-		ps, err := s.o.DB.Participants(s.o.WorkshopID)
-		if err != nil {
-			return failMsg{err}
-		}
-		var p model.Participant
-		found := false
-		for _, x := range ps {
-			if strings.EqualFold(x.Name, name) {
-				p, found = x, true
-				break
-			}
-		}
-		if found && !force && s.connectedElsewhere(m, p.ID) {
-			return nameInUseMsg{p.Name}
-		}
-		if !found {
-			p = model.Participant{ID: store.NewID(), WorkshopID: s.o.WorkshopID, Name: name, Created: s.o.Now().UTC()}
-			if err := s.o.DB.PutParticipant(p); err != nil {
-				return failMsg{err}
-			}
-		}
-		s.joined(m, p.ID)
-		s.notify(Event{Joined: &p})
-		return joinedMsg{p}
-	}
+	s := int(left.Round(time.Second) / time.Second)
+	return m.T("serve.time.left", fmt.Sprintf("%02d:%02d", s/60, s%60))
 }
 
 // --- the round ---
@@ -533,13 +427,15 @@ func pickRound(rounds []model.SilentRound, pid string) (r model.SilentRound, ok 
 	return r, ok, other
 }
 
-// apply takes in what a look at the store found.
-func (m *session) apply(msg roundMsg) {
+// apply takes in what a look at the store found, and moves to the screen
+// it asks for: waiting when no round includes the participant, the next
+// question without a vote when one does.
+func (m *session) apply(msg roundMsg) tea.Cmd {
 	if msg.err != nil {
-		m.setNotice(m.T("serve.error"), true)
-		return
+		m.status(m.T("serve.error"), true)
+		return nil
 	}
-	wasIn, oldID, oldState := m.inRound, m.round.ID, m.round.State
+	wasIn, oldID := m.inRound, m.round.ID
 	oldVoting := map[string]int{}
 	if wasIn {
 		for _, q := range m.round.Voting() {
@@ -549,30 +445,24 @@ func (m *session) apply(msg roundMsg) {
 	m.other = msg.other
 	if !msg.ok {
 		if wasIn {
-			m.setNotice(m.T("serve.round.ended", m.customer), false)
+			m.status(m.T("serve.round.ended", m.customer), false)
 		}
 		m.inRound, m.round, m.votes, m.questions = false, model.SilentRound{}, nil, nil
 		m.sent = map[string]model.Vote{}
-		if m.phase == phaseVote || m.phase == phaseMine {
-			m.phase, m.onNote = phaseWait, false
-			m.input.Blur()
+		if _, waiting := m.stack.Top().(*waitScreen); !waiting && !m.holding() {
+			return m.stack.Reset(newWaitScreen(m))
 		}
-		return
+		return nil
 	}
 	m.round, m.inRound, m.customer, m.votes = msg.round, true, msg.customer, msg.votes
 	if !wasIn || oldID != m.round.ID {
 		m.sent = map[string]model.Vote{}
 		m.resolveQuestions()
-		m.notice = ""
-		if i := m.nextPending(-1); i >= 0 {
-			m.open(i)
-		} else {
-			m.toMine()
+		m.last = 0
+		if m.holding() {
+			return nil
 		}
-		return
-	}
-	if oldState == model.SilentOpen && m.round.State == model.SilentRevealed {
-		m.setNotice(m.T("serve.round.revealed"), false)
+		return m.arrange()
 	}
 	// The same round: drop sent votes the store now has.
 	for q, v := range m.sent {
@@ -580,37 +470,67 @@ func (m *session) apply(msg roundMsg) {
 			delete(m.sent, q)
 		}
 	}
-	// A question opened for a re-vote brings the participant to it.
+	// A reveal, the first or one after a re-vote, replaces whatever the
+	// status said (all answered, vote again) with what is true now.
+	for q := range oldVoting {
+		if _, ok := m.round.Accepts(q); !ok {
+			m.status(m.T("serve.round.revealed"), false)
+			break
+		}
+	}
+	vote, onVote := m.stack.Top().(*voteScreen)
+	// A question opened for a re-vote brings the participant to it, unless
+	// they are typing a note.
 	for _, q := range m.round.Voting() {
 		if n, ok := oldVoting[q]; ok && n == m.round.Revote(q) {
 			continue
 		}
-		if i := m.questionIndex(q); i >= 0 && !(m.phase == phaseVote && m.onNote) {
-			m.setNotice(m.T("serve.round.revote", m.ref(i)), false)
-			m.open(i)
-			return
+		if i := m.questionIndex(q); i >= 0 && !(onVote && vote.Typing()) {
+			m.status(m.T("serve.round.revote", m.ref(i)), false)
+			return m.show(i)
 		}
 	}
-	if m.phase == phaseVote {
-		if _, ok := m.round.Accepts(m.questions[m.index].ID); !ok {
-			// Revealed while the participant was on it.
-			m.onNote = false
-			m.input.Blur()
-			m.setNotice(m.T("serve.round.revealed"), false)
-			if i := m.nextPending(m.index); i >= 0 {
-				m.open(i)
-			} else {
-				m.toMine()
-			}
+	if onVote && !vote.accepts() {
+		// Revealed while the participant was on it.
+		m.status(m.T("serve.round.revealed"), false)
+		if i := m.nextPending(vote.index); i >= 0 {
+			vote.open(i)
+			return nil
 		}
+		m.last = vote.index
+		vote.card = nil // nothing is left to save
+		return m.stack.Back()
 	}
-	if m.phase == phaseWait {
-		if i := m.nextPending(-1); i >= 0 {
-			m.open(i)
-		} else {
-			m.toMine()
-		}
+	return nil
+}
+
+// holding reports whether the personal code is shown: the round waits
+// until the participant has read it.
+func (m *session) holding() bool {
+	_, ok := m.stack.Top().(*keepCodeScreen)
+	return ok
+}
+
+// arrange shows what the participant's round asks for: waiting without
+// one, else the answers with the first question without a vote over them.
+func (m *session) arrange() tea.Cmd {
+	if !m.inRound {
+		return m.stack.Reset(newWaitScreen(m))
 	}
+	cmd := m.stack.Reset(newMineScreen(m))
+	if i := m.nextPending(-1); i >= 0 {
+		return tea.Batch(cmd, m.show(i))
+	}
+	return cmd
+}
+
+// show opens question i on the vote screen, over the answers.
+func (m *session) show(i int) tea.Cmd {
+	if v, ok := m.stack.Top().(*voteScreen); ok {
+		v.open(i)
+		return nil
+	}
+	return m.stack.Push(newVoteScreen(m, i))
 }
 
 // resolveQuestions finds the round's questions in the content, in the
@@ -638,7 +558,6 @@ func (m *session) resolveQuestions() {
 			m.questions = append(m.questions, q)
 		}
 	}
-	m.index = min(m.index, max(len(m.questions)-1, 0))
 }
 
 func (m *session) questionIndex(id string) int {
@@ -695,211 +614,28 @@ func (m *session) nextPending(i int) int {
 	return -1
 }
 
-// open shows question i with the cursor on the participant's vote.
-func (m *session) open(i int) {
-	m.phase, m.index, m.onNote = phaseVote, i, false
-	m.input.Blur()
-	m.cursor = 0
-	if v, ok := m.mine(m.questions[i].ID); ok {
-		m.cursor = optionOf(v.Score)
-	}
-}
-
-func (m *session) toMine() {
-	m.phase, m.onNote = phaseMine, false
-	m.input.Blur()
-	m.mineCursor = min(m.mineCursor, max(len(m.questions)-1, 0))
-}
-
-// optionOf is the option of a score; scoreOf the score of an option.
-func optionOf(s model.Score) int {
-	if s.Known() {
-		return int(s) - 1
-	}
-	return model.Levels
-}
-
-func scoreOf(option int) model.Score {
-	if option >= model.Levels {
-		return model.DontKnow
-	}
-	return model.Score(option + 1)
-}
-
-func (m *session) voteKey(msg tea.KeyPressMsg) tea.Cmd {
-	if len(m.questions) == 0 {
-		return nil
-	}
-	if m.onNote {
-		switch msg.String() {
-		case "enter":
-			save := m.saveNote()
-			return tea.Batch(save, m.advance())
-		case "esc", "shift+tab":
-			// Back to the levels; the note as typed is kept.
-			save := m.saveNote()
-			m.onNote = false
-			m.input.Blur()
-			return save
-		}
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return cmd
-	}
-	switch s := msg.String(); s {
-	case "up", "k":
-		m.cursor = (m.cursor + options - 1) % options
-	case "down", "j":
-		m.cursor = (m.cursor + 1) % options
-	case "1", "2", "3", "4", "5", "0":
-		m.cursor = optionOf(model.Score(s[0] - '0'))
-		return m.choose()
-	case "enter", "space":
-		return m.choose()
-	case "tab":
-		if _, ok := m.mine(m.questions[m.index].ID); ok {
-			return m.toNote()
-		}
-	case "right", "l", "pgdown", "n":
-		if m.index < len(m.questions)-1 {
-			m.open(m.index + 1)
-		}
-	case "left", "h", "pgup", "p":
-		if m.index > 0 {
-			m.open(m.index - 1)
-		}
-	case "m", "esc":
-		m.notice = ""
-		m.mineCursor = m.index
-		m.toMine()
-	}
-	return nil
-}
-
-// choose saves the score under the cursor at once, keeping the note of
-// the vote it replaces, and moves to the note.
-func (m *session) choose() tea.Cmd {
-	q := m.questions[m.index]
-	revote, ok := m.round.Accepts(q.ID)
-	if !ok {
-		m.setNotice(m.T("serve.vote.closed"), true)
-		return nil
-	}
-	note := ""
-	if v, ok := m.mine(q.ID); ok {
-		note = v.Note
-	}
-	v := model.Vote{RoundID: m.round.ID, ParticipantID: m.me.ID, QuestionID: q.ID, Revote: revote,
-		Score: scoreOf(m.cursor), Note: note, At: m.srv.o.Now().UTC()}
-	return tea.Batch(m.save(v), m.toNote())
-}
-
-func (m *session) toNote() tea.Cmd {
-	m.onNote = true
-	m.input.Reset()
-	m.input.CharLimit = 500
-	m.input.Placeholder = m.T("serve.note.placeholder")
-	m.input.ShowSuggestions = false
-	if v, ok := m.mine(m.questions[m.index].ID); ok {
-		m.input.SetValue(v.Note)
-		m.input.CursorEnd()
-	}
-	return m.input.Focus()
-}
-
-// saveNote saves the vote again with the note typed, when it changed.
-func (m *session) saveNote() tea.Cmd {
-	q := m.questions[m.index]
-	v, ok := m.mine(q.ID)
-	if !ok {
-		return nil
-	}
-	note := model.CleanNote(m.input.Value())
-	if note == v.Note {
-		return nil
-	}
-	if _, open := m.round.Accepts(q.ID); !open {
-		return nil
-	}
-	v.Note, v.At = note, m.srv.o.Now().UTC()
-	return m.save(v)
-}
-
-// advance leaves the note for the next question without a vote, or the
-// answers when every one has one.
-func (m *session) advance() tea.Cmd {
-	m.onNote = false
-	m.input.Blur()
-	if i := m.nextPending(m.index); i >= 0 {
-		m.open(i)
-		return nil
-	}
-	m.setNotice(m.T("serve.round.alldone"), false)
-	m.mineCursor = m.index
-	m.toMine()
-	return nil
-}
-
 // save stores a vote in its own transaction, after this session's write
 // before it, and tells the facilitator's screens.
 func (m *session) save(v model.Vote) tea.Cmd {
 	m.sent[v.QuestionID] = v
 	srv, db, wid := m.srv, m.srv.o.DB, m.srv.o.WorkshopID
-	prev, done := m.writes, make(chan struct{})
-	m.writes = done
-	return func() tea.Msg {
-		defer close(done)
-		if prev != nil {
-			select {
-			case <-prev:
-			case <-time.After(5 * time.Second):
-			}
-		}
+	return m.writes.Then(func() tea.Msg {
 		if err := db.SaveVote(wid, v); err != nil {
 			return voteFailedMsg{v, err}
 		}
 		srv.notify(Event{Vote: &v})
 		return voteSavedMsg{v}
-	}
-}
-
-func (m *session) mineKey(msg tea.KeyPressMsg) tea.Cmd {
-	n := len(m.questions)
-	switch msg.String() {
-	case "up", "k":
-		if n > 0 {
-			m.mineCursor = (m.mineCursor + n - 1) % n
-		}
-	case "down", "j":
-		if n > 0 {
-			m.mineCursor = (m.mineCursor + 1) % n
-		}
-	case "enter", "space":
-		if n == 0 {
-			return nil
-		}
-		if _, ok := m.round.Accepts(m.questions[m.mineCursor].ID); !ok {
-			m.setNotice(m.T("serve.vote.closed"), true)
-			return nil
-		}
-		m.notice = ""
-		m.open(m.mineCursor)
-	case "q":
-		return tea.Quit
-	}
-	return nil
+	})
 }
 
 // scoreLabel names a score: "4", or "Don't know".
-func (m *session) scoreLabel(s model.Score) string {
-	if !s.Known() {
-		return m.T("answer.dontknow")
-	}
-	return fmt.Sprint(int(s))
-}
+func (m *session) scoreLabel(s model.Score) string { return answer.Label(s, m.T("answer.dontknow")) }
 
 // ref names question i within the round: "A 3/10".
 func (m *session) ref(i int) string {
+	if i < 0 || i >= len(m.questions) {
+		return ""
+	}
 	set := m.questions[i].Set
 	pos, total := 0, 0
 	for j, q := range m.questions {

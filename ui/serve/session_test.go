@@ -1,14 +1,19 @@
 package serve
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"styrka/model"
+	"styrka/ui/screen"
 )
 
 func TestLimiter(t *testing.T) {
@@ -112,42 +117,39 @@ func TestJoinCode(t *testing.T) {
 func joinedSession(t *testing.T, f *fixture, lang string) *session {
 	t.Helper()
 	m := newSession(f.srv, []string{"LANG=" + lang}, "127.0.0.1")
+	m.fingerprint = "SHA256:the-model-tests-key"
+	m.admitted = true
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	_, poll := m.Update(f.srv.join(m, f.people[0].Name, false)())
-	m.Update(poll())
-	if m.phase != phaseVote {
-		t.Fatalf("phase %d after joining, want the first question", m.phase)
+	run(m, screen.Address(m.stack.TopID(), f.srv.join(m, f.people[0].Name)))
+	if _, ok := m.stack.Top().(*voteScreen); !ok {
+		t.Fatalf("%T after joining, want the first question", m.stack.Top())
 	}
 	return m
 }
 
+// named are the keys the tests press by name.
+var named = map[string]rune{"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp,
+	"left": tea.KeyLeft, "esc": tea.KeyEscape, "tab": tea.KeyTab}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	if code, ok := named[k]; ok {
+		return tea.KeyPressMsg{Code: code}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
 func press(m *session, keys ...string) {
 	for _, k := range keys {
-		var msg tea.KeyPressMsg
-		switch k {
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "up":
-			msg = tea.KeyPressMsg{Code: tea.KeyUp}
-		case "left":
-			msg = tea.KeyPressMsg{Code: tea.KeyLeft}
-		case "esc":
-			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-		case "tab":
-			msg = tea.KeyPressMsg{Code: tea.KeyTab}
-		default:
-			r := []rune(k)[0]
-			msg = tea.KeyPressMsg{Code: r, Text: k}
-		}
-		_, cmd := m.Update(msg)
+		_, cmd := m.Update(keyMsg(k))
 		run(m, cmd)
 	}
 }
 
-// run runs a command and what it leads to, skipping timers (the poll's
-// tick) and the terminal's queries.
+var cmdType = reflect.TypeFor[tea.Cmd]()
+
+// run runs a command and what it leads to, in order, skipping timers
+// (the poll's tick) and the terminal's queries.
 func run(m *session, cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -160,12 +162,16 @@ func run(m *session, cmd tea.Cmd) {
 	case <-time.After(50 * time.Millisecond):
 		return // a timer
 	}
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
+	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+		// A batch or a sequence: run in order.
+		for i := range v.Len() {
+			c, _ := v.Index(i).Interface().(tea.Cmd)
 			run(m, c)
 		}
-	case nil, tickMsg:
+		return
+	}
+	switch msg.(type) {
+	case nil, tickMsg, tea.QuitMsg:
 	default:
 		_, next := m.Update(msg)
 		run(m, next)
@@ -174,29 +180,32 @@ func run(m *session, cmd tea.Cmd) {
 
 // TestSessionFits: every screen fills the window exactly and no line is
 // wider than it, from the smallest size to a projector's, in both
-// languages.
+// languages; a window larger than a real screen is drawn at the largest.
 func TestSessionFits(t *testing.T) {
 	f := newFixture(t, 1, 3, DefaultLimit)
 	for _, lang := range []string{"en_US.UTF-8", "sv_SE.UTF-8"} {
-		m := newSession(f.srv, []string{"LANG=" + lang}, "127.0.0.1")
-		j := joinedSession(t, f, lang)
-		screens := map[string]*session{"lang": m, "vote": j}
+		screens := map[string]*session{"lang": newSession(f.srv, []string{"LANG=" + lang}, "127.0.0.1"),
+			"vote": joinedSession(t, f, lang)}
 		mine := joinedSession(t, f, lang)
-		mine.toMine()
+		press(mine, "m")
 		screens["mine"] = mine
 		code := newSession(f.srv, []string{"LANG=" + lang}, "127.0.0.1")
-		code.toCode()
+		press(code, "enter")
 		screens["code"] = code
+		help := joinedSession(t, f, lang)
+		press(help, "?")
+		screens["help"] = help
 		for name, s := range screens {
-			for _, size := range [][2]int{{30, 10}, {40, 12}, {60, 16}, {80, 24}, {100, 30}, {160, 50}} {
+			for _, size := range [][2]int{{30, 10}, {40, 12}, {60, 16}, {80, 24}, {100, 30}, {160, 50}, {65535, 65535}} {
 				s.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				w, h := clampSize(size[0], size[1], s.admitted)
 				lines := strings.Split(s.render(), "\n")
-				if len(lines) != size[1] {
+				if len(lines) != h {
 					t.Errorf("%s %s at %v: %d lines", lang, name, size, len(lines))
 				}
 				for i, l := range lines {
-					if w := ansi.StringWidth(l); w > size[0] {
-						t.Errorf("%s %s at %v: line %d is %d wide: %q", lang, name, size, i, w, ansi.Strip(l))
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Errorf("%s %s at %v: line %d is %d wide: %q", lang, name, size, i, lw, ansi.Strip(l))
 					}
 				}
 			}
@@ -204,53 +213,94 @@ func TestSessionFits(t *testing.T) {
 	}
 }
 
-// TestVoteKeys: the keys of a question, at the model.
+// TestScreenKeys: no two bindings a screen answers to share a key, the
+// stack's own included.
+func TestScreenKeys(t *testing.T) {
+	f := newFixture(t, 1, 3, DefaultLimit)
+	m := joinedSession(t, f, "en_US.UTF-8")
+	k := m.keys
+	own := []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	req := Request{Participant: f.people[0]}
+	for _, s := range []screen.Screen{newLangScreen(m), newCodeScreen(m), newNameScreen(m), newPersonalScreen(m, f.people[0]),
+		newAskScreen(m, req), newKeepCodeScreen(m, "ABCDEF"), newWaitScreen(m), newVoteScreen(m, 0), newMineScreen(m)} {
+		seen := map[string]string{}
+		bindings := slices.Concat(s.FullHelp()...)
+		if !s.Typing() {
+			bindings = append(bindings, own...)
+		}
+		if _, ok := s.(*voteScreen); ok {
+			// The one screen opened over another: esc goes back.
+			bindings = append(bindings, k.Back)
+		}
+		for _, b := range bindings {
+			for _, kk := range b.Keys() {
+				if d, ok := seen[kk]; ok && d != b.Help().Desc {
+					t.Errorf("%T: %q is both %q and %q", s, kk, d, b.Help().Desc)
+				}
+				seen[kk] = b.Help().Desc
+			}
+		}
+	}
+}
+
+// TestVoteKeys: the keys of a question, at the model. A digit saves and
+// moves on; enter on an untouched question saves nothing.
 func TestVoteKeys(t *testing.T) {
 	f := newFixture(t, 1, 3, DefaultLimit)
 	m := joinedSession(t, f, "en_US.UTF-8")
 	q := f.round.Questions
-
-	press(m, "down", "down", "enter") // level 3 with the arrows
-	if !m.onNote {
-		t.Fatal("choosing a level does not move to the note")
+	vote := func() *voteScreen {
+		t.Helper()
+		v, ok := m.stack.Top().(*voteScreen)
+		if !ok {
+			t.Fatalf("%T on top, want the question", m.stack.Top())
+		}
+		return v
 	}
-	press(m, "f", "r", "o", "m", " ", "C", "F", "O", "esc")
-	if v, _ := m.mine(q[0]); m.onNote || m.index != 0 || v.Note != "from CFO" {
-		t.Fatalf("esc on the note: on note %v, question %d, note %q", m.onNote, m.index, v.Note)
+
+	press(m, "down", "down", "down", "enter") // level 3 with the arrows
+	if v := vote(); v.index != 1 {
+		t.Fatalf("a level chosen with enter does not move on: question %d", v.index)
+	}
+	press(m, "left", "tab", "f", "r", "o", "m", " ", "C", "F", "O", "esc")
+	if v, _ := m.mine(q[0]); vote().Typing() || vote().index != 0 || v.Note != "from CFO" || v.Score != 3 {
+		t.Fatalf("esc on the note: on note %v, question %d, vote %+v", vote().Typing(), vote().index, v)
 	}
 	press(m, "tab")
-	if !m.onNote || m.input.Value() != "from CFO" {
-		t.Fatalf("tab does not reopen the note: %v %q", m.onNote, m.input.Value())
+	if !vote().Typing() || vote().card.Note() != "from CFO" {
+		t.Fatalf("tab does not reopen the note: %v %q", vote().Typing(), vote().card.Note())
 	}
 	press(m, "enter")
-	if m.index != 1 || m.onNote {
-		t.Fatalf("after the note: question %d, on note %v", m.index, m.onNote)
-	}
-	v, ok := m.mine(q[0])
-	if !ok || v.Score != 3 || v.Note != "from CFO" {
-		t.Fatalf("vote on the first question: %+v", v)
+	if v := vote(); v.index != 1 || v.Typing() {
+		t.Fatalf("after the note: question %d, on note %v", v.index, v.Typing())
 	}
 	// Back to the first, change the score, keep the note.
-	press(m, "left", "5", "enter")
+	press(m, "left", "5")
 	if v, _ := m.mine(q[0]); v.Score != 5 || v.Note != "from CFO" {
 		t.Fatalf("after changing: %+v", v)
 	}
-	if m.index != 1 {
-		t.Fatalf("after changing the first question the second is next, got %d", m.index)
+	if v := vote(); v.index != 1 {
+		t.Fatalf("after changing the first question the second is next, got %d", v.index)
 	}
 	press(m, "m")
-	if m.phase != phaseMine {
-		t.Fatal("m does not show the answers")
+	if _, ok := m.stack.Top().(*mineScreen); !ok {
+		t.Fatalf("m shows %T, not the answers", m.stack.Top())
 	}
 	press(m, "down", "enter") // the cursor starts on the question left
-	if m.phase != phaseVote || m.index != 2 {
-		t.Fatalf("enter on the third row: phase %d, question %d", m.phase, m.index)
+	if v := vote(); v.index != 2 {
+		t.Fatalf("enter on the third row: question %d", v.index)
 	}
-	press(m, "0", "enter")
-	if m.phase != phaseVote || m.index != 1 {
-		t.Fatalf("after the last question the one left unanswered is next; phase %d, question %d", m.phase, m.index)
+	press(m, "0")
+	if v := vote(); v.index != 1 {
+		t.Fatalf("after the last question the one left unanswered is next; question %d", v.index)
 	}
-	press(m, "m")
+	press(m, "enter") // nothing chosen: skipped, nothing saved
+	if _, ok := m.stack.Top().(*mineScreen); !ok {
+		t.Fatalf("skipping the last question left shows %T, not the answers", m.stack.Top())
+	}
+	if text, _ := m.stack.StatusText(); !strings.Contains(text, "Skipped A 2/3") {
+		t.Errorf("the status after a skip says %q", text)
+	}
 	got := current(t, f)[f.people[0].ID]
 	if got[q[0]].Score != 5 || got[q[0]].Note != "from CFO" || got[q[2]].Score != model.DontKnow {
 		t.Errorf("stored: %+v", got)
@@ -262,9 +312,109 @@ func TestVoteKeys(t *testing.T) {
 	// Revealed: the answers cannot be changed.
 	f.update(t, func(r *model.SilentRound) { r.Reveal(time.Now().UTC()) })
 	m.polling = false // the tick the test does not run
-	m.Update(m.poll()())
+	run(m, m.poll())
+	if text, _ := m.stack.StatusText(); text != m.T("serve.round.revealed") {
+		t.Errorf("the status after the reveal says %q", text)
+	}
 	press(m, "up", "up", "enter")
-	if m.phase != phaseMine || !m.noticeErr {
-		t.Errorf("a revealed question opened for a change (phase %d)", m.phase)
+	if _, err := m.stack.StatusText(); !err {
+		t.Errorf("a revealed question opened for a change (%T)", m.stack.Top())
+	}
+	// A re-vote and its reveal: the status says what is true now.
+	f.update(t, func(r *model.SilentRound) { r.OpenRevote(q[0]) })
+	m.polling = false
+	run(m, m.poll())
+	if v := vote(); v.index != 0 || v.card.Highlighted() != -1 {
+		t.Fatalf("the re-vote opens question %d with %d highlighted", v.index, v.card.Highlighted())
+	}
+	press(m, "2")
+	f.update(t, func(r *model.SilentRound) { r.Reveal(time.Now().UTC()) })
+	m.polling = false
+	run(m, m.poll())
+	if text, _ := m.stack.StatusText(); text != m.T("serve.round.revealed") {
+		t.Errorf("the status after the re-vote's reveal says %q", text)
+	}
+	if v := current(t, f)[f.people[0].ID][q[0]]; v.Score != 2 || v.Revote != 1 {
+		t.Errorf("the re-vote stored %+v", v)
+	}
+}
+
+// TestNoteOffersNoNames: the note field completes nothing; tab in it is
+// not a name.
+func TestNoteOffersNoNames(t *testing.T) {
+	f := newFixture(t, 1, 3, DefaultLimit)
+	m := joinedSession(t, f, "en_US.UTF-8")
+	press(m, "4", "tab", "P", "tab", "enter", "3")
+	v := current(t, f)[f.people[0].ID][f.round.Questions[1]]
+	if v.Score != 3 || v.Note != "P" {
+		t.Errorf("the second question's vote is %+v, want 3 with the note typed", v)
+	}
+	// The header names the participant; the rest names nobody.
+	if _, body, _ := strings.Cut(ansi.Strip(m.render()), "\n"); strings.Contains(body, f.people[0].Name) {
+		t.Errorf("a name shows in the question:\n%s", body)
+	}
+}
+
+// TestClampFilter: the program's filter draws a huge window at a real
+// screen's size, a smaller one until the join code is given, and grows
+// to the window claimed once it is.
+func TestClampFilter(t *testing.T) {
+	f := newFixture(t, 1, 1, DefaultLimit)
+	m := newSession(f.srv, nil, "127.0.0.1")
+	m.sized = true
+	huge := tea.WindowSizeMsg{Width: 65535, Height: 65535}
+	if got := clampFilter(m, huge); got != (tea.WindowSizeMsg{Width: pendingWidth, Height: pendingHeight}) {
+		t.Errorf("before the code a huge window is drawn in %+v", got)
+	}
+	if got := clampFilter(m, tea.WindowSizeMsg{Width: 80, Height: 24}); got != (tea.WindowSizeMsg{Width: 80, Height: 24}) {
+		t.Errorf("80×24 is drawn in %+v", got)
+	}
+	clampFilter(m, huge)
+	m.admitted = true
+	cmd := m.take(admittedMsg{})
+	if got := clampFilter(m, cmd()); got != (tea.WindowSizeMsg{Width: maxWidth, Height: maxHeight}) {
+		t.Errorf("after the code a huge window is drawn in %+v", got)
+	}
+}
+
+// TestRequestsBounded: nobody can bury the facilitator in requests to
+// join; a session asking again replaces its own request.
+func TestRequestsBounded(t *testing.T) {
+	f := newFixture(t, 1, 1, DefaultLimit)
+	p := f.people[0]
+	first := newSession(f.srv, nil, "127.0.0.1")
+	f.srv.ask(first, p)
+	if _, ok := f.srv.ask(first, p).(askMsg); !ok || len(f.srv.Requests()) != 1 {
+		t.Fatalf("asking again makes %d requests", len(f.srv.Requests()))
+	}
+	for range maxRequests - 1 {
+		if _, ok := f.srv.ask(newSession(f.srv, nil, "127.0.0.1"), p).(askMsg); !ok {
+			t.Fatal("a request under the bound was refused")
+		}
+	}
+	if msg := f.srv.ask(newSession(f.srv, nil, "127.0.0.1"), p); msg != (askFullMsg{}) {
+		t.Errorf("request %d: %#v", maxRequests+1, msg)
+	}
+	f.srv.withdraw(first)
+	if n := len(f.srv.Requests()); n != maxRequests-1 {
+		t.Errorf("after a withdrawal %d requests wait", n)
+	}
+}
+
+// BenchmarkVoteView draws a question at a laptop's window and at the
+// largest a session draws in.
+func BenchmarkVoteView(b *testing.B) {
+	f := newFixture(b, 1, 3, DefaultLimit)
+	for _, size := range [][2]int{{100, 30}, {maxWidth, maxHeight}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := newSession(f.srv, []string{"LANG=en_US.UTF-8"}, "127.0.0.1")
+			m.fingerprint, m.admitted = "SHA256:the-benchmark-key", true
+			run(m, screen.Address(m.stack.TopID(), f.srv.join(m, f.people[0].Name)))
+			m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.render()
+			}
+		})
 	}
 }

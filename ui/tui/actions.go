@@ -195,9 +195,9 @@ func (c *Common) validDue(s string) error {
 	return nil
 }
 
-// actionList is the workshop's action plan: every action by due date,
+// actionsScreen is the workshop's action plan: every action by due date,
 // with filters by owner, status and text; overdue actions stand out.
-type actionList struct {
+type actionsScreen struct {
 	c      *Common
 	table  screen.Table
 	all    []model.Action // by due date
@@ -210,8 +210,8 @@ type actionList struct {
 	height int
 }
 
-func newActionList(c *Common) *actionList {
-	s := &actionList{c: c}
+func newActionList(c *Common) *actionsScreen {
+	s := &actionsScreen{c: c}
 	s.filter = screen.NewFilter(c.T("tui.actions.filter"))
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.col.due"), Width: 10},
@@ -225,24 +225,24 @@ func newActionList(c *Common) *actionList {
 	return s
 }
 
-func (s *actionList) Init() tea.Cmd {
+func (s *actionsScreen) Init() tea.Cmd {
 	s.reload()
 	return nil
 }
 
-func (s *actionList) Title() string { return s.c.T("tui.actions") }
-func (s *actionList) Typing() bool  { return s.filter.Typing() }
+func (s *actionsScreen) Title() string { return s.c.T("tui.actions") }
+func (s *actionsScreen) Typing() bool  { return s.filter.Typing() }
 
 // HandlesEsc: esc first clears the filters.
-func (s *actionList) HandlesEsc() bool { return s.filtered() }
+func (s *actionsScreen) HandlesEsc() bool { return s.filtered() }
 
-func (s *actionList) filtered() bool {
+func (s *actionsScreen) filtered() bool {
 	return s.filter.Value() != "" || s.owner != "" || s.status != ""
 }
 
 // detailLines is the room under the table for the selected action in
 // full, in a window tall enough for it.
-func (s *actionList) detailLines() int {
+func (s *actionsScreen) detailLines() int {
 	if s.height < 18 {
 		return 0
 	}
@@ -250,7 +250,7 @@ func (s *actionList) detailLines() int {
 }
 
 // SetSize gives the customer and owner columns more room in a wide window.
-func (s *actionList) SetSize(w, h int) {
+func (s *actionsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	extra := max(w-80, 0)
 	s.table.Cols[1].Width = 14 + min(extra/3, 16)
@@ -260,11 +260,11 @@ func (s *actionList) SetSize(w, h int) {
 }
 
 // editKey is enter, which edits an action here.
-func (s *actionList) editKey() key.Binding {
+func (s *actionsScreen) editKey() key.Binding {
 	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.edit")))
 }
 
-func (s *actionList) ShortHelp() []key.Binding {
+func (s *actionsScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.filter.Typing() {
 		return []key.Binding{
@@ -278,7 +278,7 @@ func (s *actionList) ShortHelp() []key.Binding {
 	return []key.Binding{s.editKey(), k.Done, k.New, k.OwnerFilter, k.StatusFilter}
 }
 
-func (s *actionList) FullHelp() [][]key.Binding {
+func (s *actionsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
@@ -289,7 +289,7 @@ func (s *actionList) FullHelp() [][]key.Binding {
 
 // reload takes the actions from the open workshop and rebuilds the rows,
 // keeping the cursor on the same action.
-func (s *actionList) reload() {
+func (s *actionsScreen) reload() {
 	keep := ""
 	if a, ok := s.selected(); ok {
 		keep = a.ID
@@ -311,7 +311,7 @@ func (s *actionList) reload() {
 }
 
 // apply filters the actions into rows.
-func (s *actionList) apply() {
+func (s *actionsScreen) apply() {
 	st := s.c.Styles
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.shown = s.shown[:0]
@@ -350,7 +350,7 @@ func (s *actionList) apply() {
 	s.table.SetRows(rows)
 }
 
-func (s *actionList) selected() (model.Action, bool) {
+func (s *actionsScreen) selected() (model.Action, bool) {
 	if s.table.Cursor < 0 || s.table.Cursor >= len(s.shown) {
 		return model.Action{}, false
 	}
@@ -358,7 +358,7 @@ func (s *actionList) selected() (model.Action, bool) {
 }
 
 // nextOwner cycles the owner filter: everyone, each owner, no owner.
-func (s *actionList) nextOwner() {
+func (s *actionsScreen) nextOwner() {
 	cycle := append([]string{""}, model.Owners(s.all)...)
 	if slices.ContainsFunc(s.all, func(a model.Action) bool { return a.Owner == "" }) {
 		cycle = append(cycle, model.NoOwner)
@@ -368,12 +368,12 @@ func (s *actionList) nextOwner() {
 }
 
 // nextStatus cycles the status filter: every status, then each.
-func (s *actionList) nextStatus() {
+func (s *actionsScreen) nextStatus() {
 	cycle := append([]model.ActionStatus{""}, model.ActionStatuses...)
 	s.status = cycle[(slices.Index(cycle, s.status)+1)%len(cycle)]
 }
 
-func (s *actionList) ownerText() string {
+func (s *actionsScreen) ownerText() string {
 	switch s.owner {
 	case "":
 		return s.c.T("tui.actions.all")
@@ -383,14 +383,14 @@ func (s *actionList) ownerText() string {
 	return s.owner
 }
 
-func (s *actionList) statusText() string {
+func (s *actionsScreen) statusText() string {
 	if s.status == "" {
 		return s.c.T("tui.actions.all")
 	}
 	return s.c.statusName(s.status)
 }
 
-func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *actionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case screen.DataChanged:
@@ -441,7 +441,7 @@ func (s *actionList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // newAction writes an action for a customer of the workshop, the one of
 // the selected action first.
-func (s *actionList) newAction(sel model.Action, ok bool) tea.Cmd {
+func (s *actionsScreen) newAction(sel model.Action, ok bool) tea.Cmd {
 	if s.c.Data == nil || len(s.c.Data.Customers) == 0 {
 		return status(s.c.T("tui.actions.nocustomers"))
 	}
@@ -458,7 +458,7 @@ func (s *actionList) newAction(sel model.Action, ok bool) tea.Cmd {
 }
 
 // toggleDone marks an action done, or a done or dropped one open again.
-func (s *actionList) toggleDone(a model.Action) tea.Cmd {
+func (s *actionsScreen) toggleDone(a model.Action) tea.Cmd {
 	done := s.c.T("tui.action.done", a.Text)
 	if a.Status == model.StatusOpen {
 		a.Status = model.StatusDone
@@ -469,16 +469,16 @@ func (s *actionList) toggleDone(a model.Action) tea.Cmd {
 	return s.c.reloadAfter(func(db *store.DB) error { return db.PutAction(a) }, done)
 }
 
-func (s *actionList) confirmDelete(a model.Action) tea.Cmd {
+func (s *actionsScreen) confirmDelete(a model.Action) tea.Cmd {
 	c := s.c
 	text := c.T("tui.action.delete", a.Text, c.customerName(a.CustomerID))
 	return newConfirm(c, text, c.remove(a.WorkshopID,
 		func(d model.Dataset) model.Dataset { return actionPart(d, a.ID) },
 		func(db *store.DB) error { return db.DeleteAction(a.WorkshopID, a.ID) },
-		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text)))
+		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text), ""))
 }
 
-func (s *actionList) View() string {
+func (s *actionsScreen) View() string {
 	st := s.c.Styles
 	var open, overdue, done, dropped int
 	for _, a := range s.all {
@@ -516,7 +516,7 @@ func (s *actionList) View() string {
 
 // detail shows the selected action in full: its text, then its customer,
 // owner, due date and the advice it was taken from, in at most h lines.
-func (s *actionList) detail(w, h int) string {
+func (s *actionsScreen) detail(w, h int) string {
 	a, ok := s.selected()
 	if !ok || h <= 0 {
 		return ""
@@ -597,7 +597,7 @@ func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
 
 // updateFilter passes a key or paste to the filter and filters again when
 // its text changed.
-func (s *actionList) updateFilter(msg tea.Msg) tea.Cmd {
+func (s *actionsScreen) updateFilter(msg tea.Msg) tea.Cmd {
 	changed, cmd := s.filter.Update(msg)
 	if changed {
 		s.apply()

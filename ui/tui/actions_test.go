@@ -44,13 +44,13 @@ func withActions(t *testing.T, m *Model, db *store.DB, lang string) {
 }
 
 // openActions opens the demo with a plan and its action list.
-func openActions(t *testing.T, lang string) (*Model, *store.DB, *actionList) {
+func openActions(t *testing.T, lang string) (*Model, *store.DB, *actionsScreen) {
 	t.Helper()
 	m, db := newTestModel(t, lang, true)
 	press(t, m, "enter")
 	withActions(t, m, db, lang)
 	press(t, m, "p")
-	s, ok := m.top().(*actionList)
+	s, ok := m.top().(*actionsScreen)
 	if !ok {
 		t.Fatalf("p opened %T", m.top())
 	}
@@ -199,9 +199,9 @@ func TestActionListEditAndNew(t *testing.T) {
 func TestAdoptFromBrief(t *testing.T) {
 	m, db := newTestModel(t, "en", true)
 	press(t, m, "enter")
-	b := briefOf(t, m, m.top().(*customers), cleanCustomer)
+	b := briefOf(t, m, m.top().(*customersScreen), cleanCustomer)
 	press(t, m, "t")
-	p, ok := m.top().(*actionPicker)
+	p, ok := m.top().(*pickerScreen)
 	if !ok {
 		t.Fatalf("t opened %T", m.top())
 	}
@@ -245,7 +245,7 @@ func TestAdoptFromBrief(t *testing.T) {
 	}
 	// And the workshop's list has it.
 	press(t, m, "esc", "p")
-	s := m.top().(*actionList)
+	s := m.top().(*actionsScreen)
 	if len(s.shown) != 1 || !strings.Contains(frameText(m), "overdue") {
 		t.Errorf("the action list:\n%s", frameText(m))
 	}
@@ -254,12 +254,12 @@ func TestAdoptFromBrief(t *testing.T) {
 func TestAdoptFromSegmentForTwoCustomers(t *testing.T) {
 	m, db := newTestModel(t, "sv", true)
 	press(t, m, "enter", "m", "2") // interdependence
-	seg, ok := m.top().(*segment)
+	seg, ok := m.top().(*segmentScreen)
 	if !ok {
 		t.Fatalf("2 opened %T", m.top())
 	}
 	press(t, m, "t")
-	p, ok := m.top().(*actionPicker)
+	p, ok := m.top().(*pickerScreen)
 	if !ok {
 		t.Fatalf("t opened %T", m.top())
 	}
@@ -316,7 +316,7 @@ func TestActionScreensHelp(t *testing.T) {
 	m, _, _ := openActions(t, "sv")
 	requireHelp(t, m)
 	press(t, m, "esc")
-	b := briefOf(t, m, m.top().(*customers), cleanCustomer)
+	b := briefOf(t, m, m.top().(*customersScreen), cleanCustomer)
 	_ = b
 	press(t, m, "t")
 	requireHelp(t, m)

@@ -18,10 +18,10 @@ type pickItem struct {
 	text string
 }
 
-// actionPicker lists the develop / stop / start activities a brief or a
+// pickerScreen lists the develop / stop / start activities a brief or a
 // segment recommends; enter takes the one under the cursor into the
 // action form, n writes a new one. The last line is "a new action" too.
-type actionPicker struct {
+type pickerScreen struct {
 	c      *Common
 	items  []pickItem
 	source string
@@ -49,8 +49,8 @@ func adviceItems(a assets.Advice) []pickItem {
 }
 
 // newBriefPicker adopts an activity of a customer's cell.
-func newBriefPicker(c *Common, a model.Assessment) *actionPicker {
-	p := &actionPicker{c: c, whom: a.Customer.Name}
+func newBriefPicker(c *Common, a model.Assessment) *pickerScreen {
+	p := &pickerScreen{c: c, whom: a.Customer.Name}
 	if cl, ok := a.Cell(); ok {
 		p.items = adviceItems(c.Content.Cells[cl.Key()].Advice)
 		p.source = model.SourceCell(cl)
@@ -64,8 +64,8 @@ func newBriefPicker(c *Common, a model.Assessment) *actionPicker {
 
 // newSegmentPicker adopts an activity of a power regime for one or more
 // of the segment's customers; a class segment offers a new action only.
-func newSegmentPicker(c *Common, name string, regime model.Regime, members []model.Customer, selected string) *actionPicker {
-	p := &actionPicker{c: c, whom: name}
+func newSegmentPicker(c *Common, name string, regime model.Regime, members []model.Customer, selected string) *pickerScreen {
+	p := &pickerScreen{c: c, whom: name}
 	if regime != "" {
 		p.items = adviceItems(c.Content.Regimes[regime].Advice)
 		p.source = model.SourceRegime(regime)
@@ -88,25 +88,25 @@ func newSegmentPicker(c *Common, name string, regime model.Regime, members []mod
 	return p
 }
 
-func (p *actionPicker) Init() tea.Cmd    { return nil }
-func (p *actionPicker) Typing() bool     { return false }
-func (p *actionPicker) SetSize(w, h int) { p.width, p.height = w, h }
-func (p *actionPicker) Title() string    { return p.c.T("tui.pick") }
+func (p *pickerScreen) Init() tea.Cmd    { return nil }
+func (p *pickerScreen) Typing() bool     { return false }
+func (p *pickerScreen) SetSize(w, h int) { p.width, p.height = w, h }
+func (p *pickerScreen) Title() string    { return p.c.T("tui.pick") }
 
-func (p *actionPicker) takeKey() key.Binding {
+func (p *pickerScreen) takeKey() key.Binding {
 	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", p.c.T("key.pick.take")))
 }
 
-func (p *actionPicker) ShortHelp() []key.Binding {
+func (p *pickerScreen) ShortHelp() []key.Binding {
 	return []key.Binding{p.takeKey(), p.c.Keys.Down, p.c.Keys.New}
 }
 
-func (p *actionPicker) FullHelp() [][]key.Binding {
+func (p *pickerScreen) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {p.takeKey(), k.New}}
 }
 
-func (p *actionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (p *pickerScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := p.c.Keys
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -135,7 +135,7 @@ func (p *actionPicker) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return p, nil
 }
 
-func (p *actionPicker) View() string {
+func (p *pickerScreen) View() string {
 	st := p.c.Styles
 	w := max(min(p.width-1, 100), 20)
 	head := []string{
@@ -180,7 +180,7 @@ func (p *actionPicker) View() string {
 }
 
 // item is one activity, wrapped, with the cursor in front when selected.
-func (p *actionPicker) item(bullet, text string, sel bool, w int) []string {
+func (p *pickerScreen) item(bullet, text string, sel bool, w int) []string {
 	st := p.c.Styles
 	lead, tst := "  ", st.Text
 	if sel {
@@ -205,7 +205,7 @@ func (p *actionPicker) item(bullet, text string, sel bool, w int) []string {
 
 // take adopts an activity of the segment's regime (in the power view) for
 // one or more of its customers, the one under the cursor chosen first.
-func (s *segment) take() tea.Cmd {
+func (s *segmentScreen) take() tea.Cmd {
 	if len(s.members) == 0 {
 		return status(s.c.T("tui.pick.nomembers"))
 	}

@@ -79,6 +79,10 @@ type Model struct {
 	undo     *undoOffer
 	observe  func(Observation)
 	server   *serve.Server // the SSH server for participants, while it runs (serve.go)
+	// asking are requests to join under a taken name not asked yet, and
+	// asked the one the open dialog is about ("" for none).
+	asking []serve.Request
+	asked  string
 }
 
 // New builds the UI, opening on the workshops screen (a welcome when there
@@ -162,6 +166,10 @@ func (m *Model) Init() tea.Cmd {
 // command's result to the screen that issued it.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	if m.asked == "" && len(m.asking) > 0 && m.stack.Dialog() == nil {
+		// A request to join waited for another dialog to close.
+		cmd = tea.Batch(cmd, m.nextRequest())
+	}
 	if m.observe != nil {
 		d := m.stack.Dialog()
 		o := Observation{Dialog: d != nil, Armed: d != nil && d.Armed()}

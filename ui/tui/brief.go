@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -22,12 +23,12 @@ const briefWide = 120
 // briefGap is the room between the two columns of a wide brief.
 const briefGap = 4
 
-// brief is the one page a seller takes into a negotiation: scores,
+// briefScreen is the one page a seller takes into a negotiation: scores,
 // position, negotiation room, warnings, what to validate with the
 // customer, recommended activities and every answer with its evidence.
 // The lines are built when the data, the size or the look changes; View
 // only shows the part of them that fits.
-type brief struct {
+type briefScreen struct {
 	c        *Common
 	id       string
 	customer model.Customer
@@ -39,23 +40,23 @@ type brief struct {
 }
 
 func newBrief(c *Common, customerID string) Screen {
-	s := &brief{c: c, id: customerID}
+	s := &briefScreen{c: c, id: customerID}
 	s.build()
 	return s
 }
 
-func (s *brief) Init() tea.Cmd { return nil }
-func (s *brief) Typing() bool  { return false }
+func (s *briefScreen) Init() tea.Cmd { return nil }
+func (s *briefScreen) Typing() bool  { return false }
 
 // Title is the customer's name for the breadcrumb.
-func (s *brief) Title() string {
+func (s *briefScreen) Title() string {
 	if s.found {
 		return s.customer.Name
 	}
 	return s.c.T("tui.brief")
 }
 
-func (s *brief) SetSize(w, h int) {
+func (s *briefScreen) SetSize(w, h int) {
 	if w == s.width && h == s.height {
 		return
 	}
@@ -63,7 +64,7 @@ func (s *brief) SetSize(w, h int) {
 	s.build()
 }
 
-func (s *brief) ShortHelp() []key.Binding {
+func (s *briefScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if !s.found {
 		return nil
@@ -71,7 +72,7 @@ func (s *brief) ShortHelp() []key.Binding {
 	return []key.Binding{k.PageDown, k.Answer, k.WhatIf, k.Take, k.Edit}
 }
 
-func (s *brief) FullHelp() [][]key.Binding {
+func (s *briefScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	if !s.found {
 		return nil
@@ -84,11 +85,11 @@ func (s *brief) FullHelp() [][]key.Binding {
 }
 
 // visible is the number of content lines below the title line.
-func (s *brief) visible() int { return max(s.height-1, 1) }
+func (s *briefScreen) visible() int { return max(s.height-1, 1) }
 
-func (s *brief) maxOffset() int { return max(len(s.lines)-s.visible(), 0) }
+func (s *briefScreen) maxOffset() int { return max(len(s.lines)-s.visible(), 0) }
 
-func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case screen.DataChanged, datasetMsg, answerSavedMsg, answerDeletedMsg, tea.BackgroundColorMsg:
@@ -110,11 +111,11 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.scroll(s.maxOffset())
 		case !s.found:
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, s.id, modeBoth))
+			return s, push(newQuestions(s.c, s.id, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, s.id, modeSetA))
+			return s, push(newQuestions(s.c, s.id, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, s.id, modeSetB))
+			return s, push(newQuestions(s.c, s.id, answer.SetB))
 		case key.Matches(msg, k.Edit):
 			cu := s.customer
 			return s, push(newCustomerForm(s.c, &cu))
@@ -133,9 +134,9 @@ func (s *brief) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *brief) scroll(to int) { s.offset = min(max(to, 0), s.maxOffset()) }
+func (s *briefScreen) scroll(to int) { s.offset = min(max(to, 0), s.maxOffset()) }
 
-func (s *brief) View() string {
+func (s *briefScreen) View() string {
 	st := s.c.Styles
 	title := s.c.T("tui.brief")
 	if s.found {
@@ -161,7 +162,7 @@ func (s *brief) View() string {
 }
 
 // assessment scores the customer in the open workshop.
-func (s *brief) assessment() (model.Assessment, bool) {
+func (s *briefScreen) assessment() (model.Assessment, bool) {
 	d := s.c.Data
 	if d == nil {
 		return model.Assessment{}, false
@@ -175,7 +176,7 @@ func (s *brief) assessment() (model.Assessment, bool) {
 }
 
 // build renders every line of the brief for the current width.
-func (s *brief) build() {
+func (s *briefScreen) build() {
 	s.lines = nil
 	a, ok := s.assessment()
 	s.found = ok
@@ -214,7 +215,7 @@ func (s *brief) build() {
 }
 
 // header is the customer's offering, revenue and workshop, and its notes.
-func (s *brief) header(a model.Assessment, w int) []string {
+func (s *briefScreen) header(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	cu := a.Customer
 	var meta []string
@@ -235,7 +236,7 @@ func (s *brief) header(a model.Assessment, w int) []string {
 }
 
 // heading is a section title followed by a rule to the column's edge.
-func (s *brief) heading(title string, w int) string {
+func (s *briefScreen) heading(title string, w int) string {
 	st := s.c.Styles
 	title = screen.Truncate(title, w)
 	rule := w - ansi.StringWidth(title) - 1
@@ -246,7 +247,7 @@ func (s *brief) heading(title string, w int) string {
 }
 
 // scores draws the four dimensions as bars with their coverage.
-func (s *brief) scores(a model.Assessment, w int) []string {
+func (s *briefScreen) scores(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.scores"), w)}
 	nameW := 0
@@ -287,7 +288,7 @@ func (s *brief) scores(a model.Assessment, w int) []string {
 
 // position is how they see us, how we see them, the power balance and
 // the priority, each with its description.
-func (s *brief) position(a model.Assessment, w int) []string {
+func (s *briefScreen) position(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	c := s.c.Content
 	l := report.LabelsOf(c, s.c.Lang, a)
@@ -317,7 +318,7 @@ func (s *brief) position(a model.Assessment, w int) []string {
 }
 
 // labelled is "label: value" with the value styled, wrapped to w.
-func (s *brief) labelled(label, value string, vst lipgloss.Style, w int) []string {
+func (s *briefScreen) labelled(label, value string, vst lipgloss.Style, w int) []string {
 	st := s.c.Styles
 	head := label + ":"
 	if ansi.StringWidth(head)+1+ansi.StringWidth(value) <= w {
@@ -329,7 +330,7 @@ func (s *brief) labelled(label, value string, vst lipgloss.Style, w int) []strin
 
 // negotiation is the room to move, the buyer's expected stance and the
 // regime's negotiation advice.
-func (s *brief) negotiation(a model.Assessment, w int) []string {
+func (s *briefScreen) negotiation(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	c := s.c.Content
 	out := []string{s.heading(s.c.T("brief.negotiation"), w)}
@@ -350,7 +351,7 @@ func (s *brief) negotiation(a model.Assessment, w int) []string {
 }
 
 // warnings lists the mismatches worth a warning.
-func (s *brief) warnings(a model.Assessment, w int) []string {
+func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.warnings"), w)}
 	team := s.c.teamFlags([]model.Assessment{a})[a.Customer.ID]
@@ -367,7 +368,7 @@ func (s *brief) warnings(a model.Assessment, w int) []string {
 }
 
 // validate is the checklist of set A questions answered "don't know".
-func (s *brief) validate(a model.Assessment, w int) []string {
+func (s *briefScreen) validate(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.validate"), w)}
 	if len(a.Validate) == 0 {
@@ -385,7 +386,7 @@ func (s *brief) validate(a model.Assessment, w int) []string {
 
 // activities is the cell's develop / stop / start and the regime's
 // message.
-func (s *brief) activities(a model.Assessment, w int) []string {
+func (s *briefScreen) activities(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	c := s.c.Content
 	out := []string{s.heading(s.c.T("brief.activities"), w)}
@@ -415,7 +416,7 @@ func (s *brief) activities(a model.Assessment, w int) []string {
 }
 
 // answers lists every question of both sets with its answer and evidence.
-func (s *brief) answers(a model.Assessment, w int) []string {
+func (s *briefScreen) answers(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.answers"), w)}
 	given := map[string]model.Answer{}
@@ -460,7 +461,7 @@ func (s *brief) answers(a model.Assessment, w int) []string {
 }
 
 // answeredBy is "(author, date)" for an answer, or "".
-func (s *brief) answeredBy(a model.Answer) string {
+func (s *briefScreen) answeredBy(a model.Answer) string {
 	var parts []string
 	if a.Author != "" {
 		parts = append(parts, a.Author)
@@ -572,7 +573,7 @@ func sideBySide(left, right []string, lw, gap int) []string {
 
 // history lists the customer's answers to questions the content no longer
 // asks: kept, shown, never counted. Nil when there are none.
-func (s *brief) history(w int) []string {
+func (s *briefScreen) history(w int) []string {
 	if s.c.Data == nil {
 		return nil
 	}
@@ -588,7 +589,7 @@ func (s *brief) history(w int) []string {
 		if r, ok := s.c.Content.RetiredQuestion(a.QuestionID); ok {
 			text = r.Text
 		}
-		out = append(out, styled(screen.Wrap("• "+text+": "+scoreLabel(s.c.Content, a.Score), w), st.Text)...)
+		out = append(out, styled(screen.Wrap("• "+text+": "+answer.ScoreLabel(s.c.Content, a.Score), w), st.Text)...)
 		if a.Note != "" {
 			out = append(out, styled(screen.Wrap("  "+a.Note, w), st.Muted)...)
 		}

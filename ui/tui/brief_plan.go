@@ -15,7 +15,7 @@ import (
 
 // planSections are the brief's "Since round N" and "Action plan"
 // sections, those that apply.
-func (s *brief) planSections(a model.Assessment, w int) [][]string {
+func (s *briefScreen) planSections(a model.Assessment, w int) [][]string {
 	var out [][]string
 	if sec := s.sinceRound(a, w); len(sec) > 0 {
 		out = append(out, sec)
@@ -36,7 +36,7 @@ func (c *Common) reportInput() report.Input {
 }
 
 // sinceRound lists what changed for the customer since the last round.
-func (s *brief) sinceRound(a model.Assessment, w int) []string {
+func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
 	if s.c.Data == nil {
 		return nil
 	}
@@ -75,7 +75,7 @@ func (s *brief) sinceRound(a model.Assessment, w int) []string {
 }
 
 // actionPlan lists the customer's actions by due date.
-func (s *brief) actionPlan(a model.Assessment, w int) []string {
+func (s *briefScreen) actionPlan(a model.Assessment, w int) []string {
 	as := s.c.actionsOf(a.Customer.ID)
 	if len(as) == 0 {
 		return nil

@@ -16,7 +16,7 @@ import (
 
 // openBrief opens the demo and the brief of the named customer, as a
 // person would: down to the customer in the list, then enter.
-func openBrief(t *testing.T, lang, name string) (*Model, *brief) {
+func openBrief(t *testing.T, lang, name string) (*Model, *briefScreen) {
 	t.Helper()
 	m, s := openDemo(t, lang)
 	return m, briefOf(t, m, s, name)
@@ -24,7 +24,7 @@ func openBrief(t *testing.T, lang, name string) (*Model, *brief) {
 
 // briefOf moves the customer list's cursor to the named customer and
 // opens its brief.
-func briefOf(t *testing.T, m *Model, s *customers, name string) *brief {
+func briefOf(t *testing.T, m *Model, s *customersScreen, name string) *briefScreen {
 	t.Helper()
 	press(t, m, "home")
 	for range s.shown {
@@ -37,7 +37,7 @@ func briefOf(t *testing.T, m *Model, s *customers, name string) *brief {
 		t.Fatalf("no customer %q in the list", name)
 	}
 	press(t, m, "enter")
-	b, ok := m.top().(*brief)
+	b, ok := m.top().(*briefScreen)
 	if !ok {
 		t.Fatalf("enter on a customer opened %T", m.top())
 	}
@@ -45,7 +45,7 @@ func briefOf(t *testing.T, m *Model, s *customers, name string) *brief {
 }
 
 // briefText is every line of the brief, plain.
-func briefText(b *brief) string { return ansi.Strip(strings.Join(b.lines, "\n")) }
+func briefText(b *briefScreen) string { return ansi.Strip(strings.Join(b.lines, "\n")) }
 
 // Rydéns has "don't know" answers in set A; Mälarö is fully answered.
 const (
@@ -111,7 +111,7 @@ func TestBriefContent(t *testing.T) {
 func TestBriefNotPlaced(t *testing.T) {
 	m, db := newTestModel(t, "en", true)
 	press(t, m, "enter")
-	s := m.top().(*customers)
+	s := m.top().(*customersScreen)
 	if err := db.PutCustomer(model.Customer{WorkshopID: assets.DemoID, Name: "Nyköping Verktyg AB"}); err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func TestBriefKeys(t *testing.T) {
 	}
 	press(t, m, "esc")
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the brief: top is %T", m.top())
 	}
 }
@@ -286,7 +286,7 @@ func TestBriefKeys(t *testing.T) {
 func TestBriefMissingCustomer(t *testing.T) {
 	m, db := newTestModel(t, "en", true)
 	press(t, m, "enter")
-	s := m.top().(*customers)
+	s := m.top().(*customersScreen)
 	b := briefOf(t, m, s, cleanCustomer)
 	if err := db.DeleteCustomer(assets.DemoID, b.id); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"styrka/assets"
 	"styrka/model"
@@ -31,11 +32,18 @@ type Common struct {
 	Author string
 	// Data is the open workshop, or nil.
 	Data *model.Dataset
+	// Presence is who is connected over SSH, by participant ID, while the
+	// server runs: the open connections, 0 for one who dropped.
+	Presence map[string]int
 	// Focus is the customer the customer list selects the next time it
 	// reloads (one just added), or "".
 	Focus string
 	// writes is the serial queue every store write of the program joins.
 	writes *screen.Writes
+	// huh and huhKey are the forms' styles and the look they were built
+	// for (form.go).
+	huh    *huh.Styles
+	huhKey string
 }
 
 // T translates a UI text.

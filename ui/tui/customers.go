@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"styrka/store"
+	"styrka/ui/answer"
 	"styrka/ui/mapview"
 	"styrka/ui/screen"
 
@@ -26,9 +27,9 @@ const (
 	byProgress
 )
 
-// customers lists the open workshop's customers with their progress per
+// customersScreen lists the open workshop's customersScreen with their progress per
 // question set, both classes, regime and priority.
-type customers struct {
+type customersScreen struct {
 	c      *Common
 	table  screen.Table
 	all    []model.Assessment
@@ -39,8 +40,8 @@ type customers struct {
 	height int
 }
 
-func newCustomers(c *Common) *customers {
-	s := &customers{c: c}
+func newCustomers(c *Common) *customersScreen {
+	s := &customersScreen{c: c}
 	s.filter = screen.NewFilter(c.T("tui.filter.placeholder"))
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: "#", Width: 3, Right: true},
@@ -58,30 +59,30 @@ func newCustomers(c *Common) *customers {
 }
 
 // Init scores the workshop, which is in place by the time the screen opens.
-func (s *customers) Init() tea.Cmd {
+func (s *customersScreen) Init() tea.Cmd {
 	s.reload()
 	return nil
 }
 
-func (s *customers) Title() string {
+func (s *customersScreen) Title() string {
 	if s.c.Data == nil {
 		return ""
 	}
 	return s.c.Data.Workshop.Name
 }
 
-func (s *customers) Typing() bool { return s.filter.Typing() }
+func (s *customersScreen) Typing() bool { return s.filter.Typing() }
 
 // HandlesEsc: esc first clears an applied filter.
-func (s *customers) HandlesEsc() bool { return s.filter.Value() != "" }
+func (s *customersScreen) HandlesEsc() bool { return s.filter.Value() != "" }
 
-func (s *customers) SetSize(w, h int) {
+func (s *customersScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.table.SetSize(w, h-3)
 	s.filter.SetWidth(min(w-4, 40))
 }
 
-func (s *customers) ShortHelp() []key.Binding {
+func (s *customersScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.filter.Typing() {
 		return []key.Binding{
@@ -97,7 +98,7 @@ func (s *customers) ShortHelp() []key.Binding {
 	return []key.Binding{answer, k.Quick, k.Enter, k.Map, k.New, k.Filter}
 }
 
-func (s *customers) FullHelp() [][]key.Binding {
+func (s *customersScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Home, k.End},
@@ -109,7 +110,7 @@ func (s *customers) FullHelp() [][]key.Binding {
 
 // reload scores the workshop again and rebuilds the rows, keeping the
 // cursor on the same customer.
-func (s *customers) reload() {
+func (s *customersScreen) reload() {
 	var keep string
 	if a, ok := s.selected(); ok {
 		keep = a.Customer.ID
@@ -130,7 +131,7 @@ func (s *customers) reload() {
 }
 
 // apply filters and sorts the assessments into rows.
-func (s *customers) apply() {
+func (s *customersScreen) apply() {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.shown = s.shown[:0]
 	for _, a := range s.all {
@@ -202,14 +203,14 @@ func quadrantOf(r model.Regime) int {
 	return slices.Index(model.Regimes, r)
 }
 
-func (s *customers) selected() (model.Assessment, bool) {
+func (s *customersScreen) selected() (model.Assessment, bool) {
 	if s.table.Cursor < 0 || s.table.Cursor >= len(s.shown) {
 		return model.Assessment{}, false
 	}
 	return s.shown[s.table.Cursor], true
 }
 
-func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *customersScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
@@ -261,13 +262,13 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
 			return s, push(newBrief(s.c, a.Customer.ID))
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeBoth))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeSetA))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeSetB))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetB))
 		case key.Matches(msg, k.Quick):
-			return s, push(newQuestions(s.c, a.Customer.ID, modeQuick))
+			return s, push(newQuestions(s.c, a.Customer.ID, answer.Quick))
 		case key.Matches(msg, k.Silent):
 			return s, openSilent(s.c, a.Customer.ID)
 		case key.Matches(msg, k.Edit):
@@ -280,7 +281,7 @@ func (s *customers) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *customers) confirmDelete(a model.Assessment) tea.Cmd {
+func (s *customersScreen) confirmDelete(a model.Assessment) tea.Cmd {
 	c := s.c
 	wid, cid, name := a.Customer.WorkshopID, a.Customer.ID, a.Customer.Name
 	n := 0
@@ -298,10 +299,10 @@ func (s *customers) confirmDelete(a model.Assessment) tea.Cmd {
 	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), c.remove(wid,
 		func(d model.Dataset) model.Dataset { return customerPart(d, cid) },
 		func(db *store.DB) error { return db.DeleteCustomer(wid, cid) },
-		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name)))
+		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name), cid))
 }
 
-func (s *customers) View() string {
+func (s *customersScreen) View() string {
 	st := s.c.Styles
 	placed := 0
 	for _, a := range s.all {
@@ -320,7 +321,7 @@ func (s *customers) View() string {
 
 // updateFilter passes a key or paste to the filter and filters again when
 // its text changed.
-func (s *customers) updateFilter(msg tea.Msg) tea.Cmd {
+func (s *customersScreen) updateFilter(msg tea.Msg) tea.Cmd {
 	changed, cmd := s.filter.Update(msg)
 	if changed {
 		s.apply()

@@ -5,11 +5,11 @@ import (
 	"testing"
 )
 
-func openDemo(t *testing.T, lang string) (*Model, *customers) {
+func openDemo(t testing.TB, lang string) (*Model, *customersScreen) {
 	t.Helper()
 	m, _ := newTestModel(t, lang, true)
 	press(t, m, "enter")
-	s, ok := m.top().(*customers)
+	s, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("enter on the demo opened %T", m.top())
 	}
@@ -45,7 +45,7 @@ func TestCustomersFilterAndSort(t *testing.T) {
 	if len(s.shown) != 16 {
 		t.Fatalf("esc did not clear the filter: %d shown", len(s.shown))
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatal("esc clearing the filter also went back")
 	}
 	press(t, m, "s")
@@ -63,7 +63,7 @@ func TestAddEditDeleteCustomer(t *testing.T) {
 	press(t, m, "enter")
 	typeText(t, m, "2 500 000")
 	press(t, m, "enter", "enter", "tab")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		// The notes field takes enter as a new line; tab leaves it.
 		press(t, m, "enter")
 	}
@@ -78,5 +78,36 @@ func TestAddEditDeleteCustomer(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("new customer not listed:\n%s", frameText(m))
+	}
+}
+
+// The revenue field reads amounts as the import does: "2,5 Mkr" is two and
+// a half million kronor.
+func TestCustomerRevenueAsTheImportReadsIt(t *testing.T) {
+	for _, tc := range []struct {
+		typed    string
+		want     float64
+		currency string
+	}{{"2,5 Mkr", 2500000, "SEK"}, {"150 tkr", 150000, "SEK"}, {"2 MEUR", 2000000, "EUR"}} {
+		t.Run(tc.typed, func(t *testing.T) {
+			m, s := openDemo(t, "sv")
+			press(t, m, "n")
+			typeText(t, m, "Beloppet AB")
+			press(t, m, "enter", "enter")
+			typeText(t, m, tc.typed)
+			press(t, m, "enter", "enter", "tab")
+			if _, ok := m.top().(*customersScreen); !ok {
+				press(t, m, "enter")
+			}
+			for _, a := range s.all {
+				if a.Customer.Name == "Beloppet AB" {
+					if a.Customer.Revenue == nil || *a.Customer.Revenue != tc.want || a.Customer.Currency != tc.currency {
+						t.Fatalf("revenue %v %s, want %v %s", a.Customer.Revenue, a.Customer.Currency, tc.want, tc.currency)
+					}
+					return
+				}
+			}
+			t.Fatalf("not added:\n%s", frameText(m))
+		})
 	}
 }

@@ -61,7 +61,10 @@ type exportCheckedMsg struct {
 
 // newExport exports the open workshop, or the customer customerID of it.
 func newExport(c *Common, customerID string) *exportScreen {
-	s := &exportScreen{c: c, customerID: customerID, formats: report.Formats, fields: &exportFields{}}
+	// A workshop's export also offers a copy of the whole database: the
+	// way to take a backup while the app has the database open.
+	formats := append(slices.Clone(report.Formats), formatBackup)
+	s := &exportScreen{c: c, customerID: customerID, formats: formats, fields: &exportFields{}}
 	if c.Data != nil {
 		s.name = c.Data.Workshop.Name
 		if customerID != "" {
@@ -126,6 +129,9 @@ func (s *exportScreen) describeFormat(f string) string {
 // defaultPath is a file name in the current folder made of the
 // workshop's name and date, or the customer's name.
 func (s *exportScreen) defaultPath(format string) string {
+	if format == formatBackup {
+		return "styrka-backup-" + time.Now().Format(time.DateOnly) + ".db"
+	}
 	base := slug(s.name)
 	if base == "" {
 		base = "styrka"
@@ -287,6 +293,14 @@ func (s *exportScreen) check(path, format string) tea.Cmd {
 func (s *exportScreen) write(path, format string) tea.Cmd {
 	c := s.c
 	db, wid, cid, name := c.Store, c.Data.Workshop.ID, s.customerID, s.name
+	if format == formatBackup {
+		return func() tea.Msg {
+			if err := db.Backup(path); err != nil {
+				return fail(err)
+			}
+			return screen.StatusMsg{Text: c.T("tui.export.done.backup", path)}
+		}
+	}
 	return func() tea.Msg {
 		d, err := db.Load(wid)
 		if err != nil {
@@ -320,11 +334,19 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 var extensions = map[string][]string{
 	"md": {".md", ".markdown", ".txt"}, "handout": {".md", ".markdown", ".txt"},
 	"csv": {".csv", ".txt"}, "json": {".json"}, "xlsx": {".xlsx"}, "svg": {".svg"},
+	formatBackup: {".db"},
 }
+
+// formatBackup is the export that copies the whole database, every
+// workshop in it, as styrka backup does.
+const formatBackup = "backup"
 
 func withExtension(path, format string) string {
 	if slices.Contains(extensions[format], strings.ToLower(filepath.Ext(path))) {
 		return path
+	}
+	if format == formatBackup {
+		return path + ".db"
 	}
 	return path + report.Extension(format)
 }

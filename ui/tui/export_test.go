@@ -10,6 +10,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/xuri/excelize/v2"
+
+	"styrka/store"
 )
 
 // pressSlow presses a key whose commands read or write files, and waits
@@ -125,7 +127,7 @@ func TestExportWorkshopXLSX(t *testing.T) {
 	}
 	requireFits(t, m)
 	pressSlow(t, m, "enter")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the export the top is %T:\n%s", m.top(), frameText(m))
 	}
 	path := filepath.Join(dir, "demo-2026-11-02.xlsx")
@@ -181,7 +183,7 @@ func TestExportBriefMarkdown(t *testing.T) {
 	if !strings.Contains(string(data), a.Customer.Name) {
 		t.Fatalf("the brief lacks %q:\n%s", a.Customer.Name, data)
 	}
-	if _, ok := m.top().(*brief); !ok {
+	if _, ok := m.top().(*briefScreen); !ok {
 		t.Fatalf("after the export the top is %T", m.top())
 	}
 	if !strings.Contains(m.statusText(), "("+a.Customer.Name+")") {
@@ -207,7 +209,7 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "old" {
 		t.Fatalf("n replaced the file: %q", data)
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after n the top is %T", m.top())
 	}
 
@@ -270,7 +272,7 @@ func TestExportBackAndCancel(t *testing.T) {
 		t.Fatalf("after going back: %q %q", s.fields.Format, s.fields.Path)
 	}
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc: the top is %T", m.top())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -318,5 +320,26 @@ func TestWithExtension(t *testing.T) {
 		if got := withExtension(tt.path, tt.format); got != tt.want {
 			t.Errorf("withExtension(%q, %s) = %q, want %q", tt.path, tt.format, got, tt.want)
 		}
+	}
+}
+
+// The app takes a backup of the whole database while it has it open:
+// styrka backup cannot, since the database is locked.
+func TestExportBackupCopiesTheDatabase(t *testing.T) {
+	m, s, dir := startExport(t, "en")
+	pickFormat(t, m, s, formatBackup)
+	want := filepath.Join(dir, "styrka-backup-"+time.Now().Format(time.DateOnly)+".db")
+	pressSlow(t, m, "enter")
+	if !strings.Contains(m.statusText(), "Backed up the whole database to "+want) {
+		t.Fatalf("status %q", m.statusText())
+	}
+	copy, err := store.Open(want, store.Options{NoAutoBackup: true, Existing: true})
+	if err != nil {
+		t.Fatalf("the backup does not open: %v", err)
+	}
+	defer copy.Close()
+	ws, err := copy.Workshops()
+	if err != nil || len(ws) != 1 || ws[0].ID != m.c.Data.Workshop.ID {
+		t.Fatalf("the backup holds %v, %v", ws, err)
 	}
 }

@@ -98,7 +98,7 @@ func TestFlowDemoMapBriefQuit(t *testing.T) {
 	obs.waitFor(t, "a brief", func(x Observation) bool { return len(x.Titles) == 4 })
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-	if _, ok := fm.top().(*brief); !ok {
+	if _, ok := fm.top().(*briefScreen); !ok {
 		t.Fatalf("the program ended on %T, want the brief", fm.top())
 	}
 	if fm.c.Data == nil || fm.c.Data.Workshop.ID != assets.DemoID {

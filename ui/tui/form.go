@@ -2,8 +2,10 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"styrka/report"
 	"styrka/store"
 	"styrka/ui/screen"
 	"time"
@@ -33,12 +35,27 @@ func newFormScreen(c *Common, title string, form *huh.Form, onSubmit func() tea.
 }
 
 // huhTheme follows the UI's theme.
+// The styles are built once per look: huh asks for them at every draw of
+// every option, and building them is most of a form's drawing time.
 func huhTheme(c *Common) huh.Theme {
-	if c.Styles.Theme == styles.HighContrast {
-		return huh.ThemeFunc(huh.ThemeBase16)
+	st := c.huhStyles()
+	return huh.ThemeFunc(func(bool) *huh.Styles { return st })
+}
+
+// huhStyles are the forms' styles for the look in use, built the first
+// time they are asked for.
+func (c *Common) huhStyles() *huh.Styles {
+	key := string(c.Styles.Theme) + fmt.Sprint(c.Styles.IsDark)
+	if c.huh != nil && c.huhKey == key {
+		return c.huh
 	}
-	isDark := c.Styles.IsDark
-	return huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })
+	if c.Styles.Theme == styles.HighContrast {
+		c.huh = huh.ThemeBase16(c.Styles.IsDark)
+	} else {
+		c.huh = huh.ThemeCharm(c.Styles.IsDark)
+	}
+	c.huhKey = key
+	return c.huh
 }
 
 func (s *formScreen) Init() tea.Cmd { return s.form.Init() }
@@ -207,12 +224,10 @@ func (c *Common) validBand(s string) error {
 	return nil
 }
 
+// validRevenue accepts what an import accepts ("2,5 Mkr", "150 tkr",
+// "SEK 2 500 000"): one parser for both.
 func (c *Common) validRevenue(s string) error {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	v, err := parseNumber(s)
-	if err != nil || v < 0 {
+	if _, _, ok := report.ParseAmount(s); !ok {
 		return errors.New(c.T("field.revenue.invalid"))
 	}
 	return nil
@@ -252,8 +267,12 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 		x.Currency = strings.ToUpper(model.CleanText(f.Currency))
 		x.Notes = model.CleanNote(f.Notes)
 		x.Revenue = nil
-		if v, err := parseNumber(f.Revenue); err == nil && strings.TrimSpace(f.Revenue) != "" {
-			x.Revenue = &v
+		if v, cur, ok := report.ParseAmount(f.Revenue); ok {
+			x.Revenue = v
+			if cur != "" && (x.Currency == "" || x.Currency == strings.ToUpper(c.T("tui.currency.default"))) {
+				// "2 Meur" says the currency too.
+				x.Currency = cur
+			}
 		}
 		done := c.T("tui.customer.created", x.Name)
 		if cu != nil {

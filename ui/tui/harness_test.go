@@ -29,7 +29,7 @@ var testSizes = []struct {
 
 // newTestModel opens a fresh database in a temporary folder, with the demo
 // workshop in it when demo is true, and builds the UI on it at 80×24.
-func newTestModel(t *testing.T, lang string, demo bool) (*Model, *store.DB) {
+func newTestModel(t testing.TB, lang string, demo bool) (*Model, *store.DB) {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "styrka.db"), store.Options{NoAutoBackup: true})
 	if err != nil {
@@ -62,7 +62,7 @@ func newTestModel(t *testing.T, lang string, demo bool) (*Model, *store.DB) {
 // drive feeds messages and commands to the model and runs every command
 // they return, synchronously, until none is left. A command that does not
 // return within a short time (a cursor blink, a tick) is dropped.
-func drive(t *testing.T, m *Model, items ...any) {
+func drive(t testing.TB, m *Model, items ...any) {
 	t.Helper()
 	queue := append([]any(nil), items...)
 	for steps := 0; len(queue) > 0; steps++ {
@@ -143,7 +143,7 @@ const cmdTimeout = 5 * time.Second
 
 // press types keys: names such as "enter", "esc", "ctrl+c", "down", or
 // text, one rune at a time.
-func press(t *testing.T, m *Model, keys ...string) {
+func press(t testing.TB, m *Model, keys ...string) {
 	t.Helper()
 	for _, k := range keys {
 		if c := clocks[m]; c != nil {

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
@@ -66,7 +67,7 @@ func (t *voteTurn) save(c *Common, a model.Answer) tea.Cmd {
 // voted on.
 func newVoteQuestions(c *Common, roundID string, p model.Participant) Screen {
 	r, _ := c.silentRound(roundID)
-	s := &questions{c: c, mode: modeBoth, vote: &voteTurn{roundID: roundID, participant: p}}
+	s := &questionsScreen{c: c, mode: answer.Both, vote: &voteTurn{roundID: roundID, participant: p}}
 	for _, id := range r.Voting() {
 		if q, ok := c.questionByID(id); ok {
 			s.list = append(s.list, q)
@@ -80,9 +81,9 @@ func newVoteQuestions(c *Common, roundID string, p model.Participant) Screen {
 	return s.start()
 }
 
-// hotSeat asks who is at the keyboard: the round's participants with how
+// hotSeatScreen asks who is at the keyboard: the round's participants with how
 // far each has come, never what they chose.
-type hotSeat struct {
+type hotSeatScreen struct {
 	c      *Common
 	id     string
 	round  model.SilentRound
@@ -93,8 +94,8 @@ type hotSeat struct {
 	height int
 }
 
-func newHotSeat(c *Common, roundID string) *hotSeat {
-	s := &hotSeat{c: c, id: roundID}
+func newHotSeat(c *Common, roundID string) *hotSeatScreen {
+	s := &hotSeatScreen{c: c, id: roundID}
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
@@ -104,17 +105,17 @@ func newHotSeat(c *Common, roundID string) *hotSeat {
 	return s
 }
 
-func (s *hotSeat) Init() tea.Cmd { return nil }
-func (s *hotSeat) Title() string { return s.c.T("tui.hot.title") }
-func (s *hotSeat) Typing() bool  { return false }
+func (s *hotSeatScreen) Init() tea.Cmd { return nil }
+func (s *hotSeatScreen) Title() string { return s.c.T("tui.hot.title") }
+func (s *hotSeatScreen) Typing() bool  { return false }
 
-func (s *hotSeat) SetSize(w, h int) {
+func (s *hotSeatScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.table.SetSize(w, max(h-2-len(s.intro()), 2))
 }
 
 // intro asks who is at the keyboard, or says everyone has finished.
-func (s *hotSeat) intro() []string {
+func (s *hotSeatScreen) intro() []string {
 	text := s.c.T("tui.hot.intro")
 	if s.found && s.allDone() {
 		text = s.c.T("tui.hot.alldone")
@@ -122,18 +123,18 @@ func (s *hotSeat) intro() []string {
 	return styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
 }
 
-func (s *hotSeat) ShortHelp() []key.Binding {
+func (s *hotSeatScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	enter := k.Enter
 	enter.SetHelp("enter", s.c.T("key.hot.choose"))
 	return []key.Binding{k.Up, k.Down, enter}
 }
 
-func (s *hotSeat) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *hotSeatScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
 // reload rebuilds the rows; next moves the cursor to the first who has
 // not finished.
-func (s *hotSeat) reload(next bool) {
+func (s *hotSeatScreen) reload(next bool) {
 	s.round, s.found = s.c.silentRound(s.id)
 	s.people = s.round.Participants
 	votes := s.c.roundVotes(s.id)
@@ -164,7 +165,7 @@ func (s *hotSeat) reload(next bool) {
 }
 
 // allDone reports whether every participant has voted on every question.
-func (s *hotSeat) allDone() bool {
+func (s *hotSeatScreen) allDone() bool {
 	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
 		if !done {
 			return false
@@ -173,7 +174,7 @@ func (s *hotSeat) allDone() bool {
 	return true
 }
 
-func (s *hotSeat) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *hotSeatScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case screen.DataChanged:
 		s.reload(!msg.Team)
@@ -196,7 +197,7 @@ func (s *hotSeat) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *hotSeat) View() string {
+func (s *hotSeatScreen) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
@@ -206,10 +207,10 @@ func (s *hotSeat) View() string {
 	return head + "\n" + strings.Join(s.intro(), "\n") + "\n\n" + s.table.View()
 }
 
-// handOver is shown when a participant has had their turn: it thanks
+// handOverScreen is shown when a participant has had their turn: it thanks
 // them and asks them to pass the keyboard, showing nothing of their
 // scores.
-type handOver struct {
+type handOverScreen struct {
 	c      *Common
 	name   string
 	left   int
@@ -217,31 +218,31 @@ type handOver struct {
 	height int
 }
 
-func newHandOver(c *Common, name string, left int) *handOver {
-	return &handOver{c: c, name: name, left: left}
+func newHandOver(c *Common, name string, left int) *handOverScreen {
+	return &handOverScreen{c: c, name: name, left: left}
 }
 
-func (s *handOver) Init() tea.Cmd    { return nil }
-func (s *handOver) Title() string    { return s.c.T("tui.hot.handover") }
-func (s *handOver) Typing() bool     { return false }
-func (s *handOver) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *handOverScreen) Init() tea.Cmd    { return nil }
+func (s *handOverScreen) Title() string    { return s.c.T("tui.hot.handover") }
+func (s *handOverScreen) Typing() bool     { return false }
+func (s *handOverScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-func (s *handOver) ShortHelp() []key.Binding {
+func (s *handOverScreen) ShortHelp() []key.Binding {
 	enter := s.c.Keys.Enter
 	enter.SetHelp("enter", s.c.T("key.hot.next"))
 	return []key.Binding{enter}
 }
 
-func (s *handOver) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *handOverScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *handOver) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *handOverScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.c.Keys.Enter) {
 		return s, pop
 	}
 	return s, nil
 }
 
-func (s *handOver) View() string {
+func (s *handOverScreen) View() string {
 	st := s.c.Styles
 	w := max(min(s.width-6, 60), 10)
 	lines := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}

@@ -299,6 +299,9 @@ func (s *importScreen) preview(head string) []string {
 		}
 	}
 	add(st.Muted, s.c.T("import.csv.read", s.shown, len(p.Rows), report.DelimiterText(s.c.Content, s.list.Delimiter), string(s.list.Encoding)))
+	if s.list.Footer > 0 {
+		add(st.Muted, s.c.T("import.csv.footer", s.list.Footer))
+	}
 	if len(s.list.Ignored) > 0 {
 		add(st.Warning, s.c.T("import.csv.ignored", strings.Join(s.list.Ignored, ", ")))
 	}

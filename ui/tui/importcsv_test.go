@@ -92,10 +92,10 @@ func TestImportAddsOnlyTheNew(t *testing.T) {
 	if strings.Join(added, "|") != "Ny Kund AB|Smålands Gjuteri AB" || len(after) != 18 {
 		t.Fatalf("added %q, %d customers in all", added, len(after))
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the import the top is %T", m.top())
 	}
-	if len(m.c.Data.Customers) != 18 || len(m.top().(*customers).all) != 18 {
+	if len(m.c.Data.Customers) != 18 || len(m.top().(*customersScreen).all) != 18 {
 		t.Fatal("the workshop was not reloaded")
 	}
 	if want := "Added 2 new customers to “Demo”. 2 rows were left out."; m.statusText() != want {
@@ -138,7 +138,7 @@ func TestImportWithBadRows(t *testing.T) {
 func TestImportEscCancels(t *testing.T) {
 	m, db, _ := startImport(t, "en", csvGood)
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc: the top is %T", m.top())
 	}
 	if n := len(customerNames(t, m, db)); n != 16 {
@@ -178,7 +178,7 @@ func TestImportProblemsStayOnThePath(t *testing.T) {
 		t.Fatalf("%d customers", n)
 	}
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc on the path: the top is %T", m.top())
 	}
 }
@@ -192,7 +192,7 @@ func TestImportIntoEmptyWorkshop(t *testing.T) {
 	}
 	drive(t, m, m.broadcast(false))
 	press(t, m, "enter")
-	c, ok := m.top().(*customers)
+	c, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("could not open the empty workshop: %T\n%s", m.top(), frameText(m))
 	}

@@ -180,8 +180,8 @@ func TestMapEnterOpensTheBrief(t *testing.T) {
 	a, _, _ := s.selected()
 	press(t, m, "enter")
 	top := m.top()
-	if name := fmt.Sprintf("%T", top); name != "*tui.brief" {
-		t.Fatalf("enter opened %s", name)
+	if _, ok := top.(*briefScreen); !ok {
+		t.Fatalf("enter opened %T", top)
 	}
 	if top.Title() != a.Customer.Name {
 		t.Fatalf("the brief is of %q, want %q", top.Title(), a.Customer.Name)
@@ -216,7 +216,7 @@ func TestMapDigitsOpenSegments(t *testing.T) {
 	c := m.c.Content
 	for q, r := range model.Regimes {
 		press(t, m, fmt.Sprint(q+1))
-		seg, ok := m.top().(*segment)
+		seg, ok := m.top().(*segmentScreen)
 		if !ok {
 			t.Fatalf("%d opened %T", q+1, m.top())
 		}

@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"styrka/ui/screen"
 	"time"
@@ -13,91 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"styrka/ui/answer"
 
-	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
 )
-
-// questionMode is which questions a pass over one customer asks.
-type questionMode int
-
-const (
-	// modeBoth asks set A, then set B.
-	modeBoth questionMode = iota
-	modeSetA
-	modeSetB
-	// modeQuick asks one question per dimension, for a first pass.
-	modeQuick
-)
-
-// questionList lists the questions a mode asks, in the order it asks them.
-func questionList(content *assets.Content, mode questionMode) []model.Question {
-	var out []model.Question
-	for _, set := range content.QuestionSets() {
-		switch {
-		case mode == modeSetA && set.ID != model.SetThem, mode == modeSetB && set.ID != model.SetUs:
-			continue
-		case mode == modeQuick:
-			out = append(out, quickQuestions(set)...)
-			continue
-		}
-		out = append(out, set.Questions...)
-	}
-	return out
-}
-
-// quickQuestions picks the question marked quick in each of a set's
-// dimensions, or the dimension's first question when none is marked (a
-// user's own content may mark none).
-func quickQuestions(set model.QuestionSet) []model.Question {
-	var out []model.Question
-	for _, d := range model.DimensionsOf(set.ID) {
-		var first, marked *model.Question
-		for i := range set.Questions {
-			q := &set.Questions[i]
-			if q.Dimension != d {
-				continue
-			}
-			if first == nil {
-				first = q
-			}
-			if q.Quick && marked == nil {
-				marked = q
-			}
-		}
-		if marked == nil {
-			marked = first
-		}
-		if marked != nil {
-			out = append(out, *marked)
-		}
-	}
-	return out
-}
-
-// firstUnanswered is the index of the first question without an answer, or
-// -1 when every one has one.
-func firstUnanswered(qs []model.Question, answers map[string]model.Answer) int {
-	for i, q := range qs {
-		if _, ok := answers[q.ID]; !ok {
-			return i
-		}
-	}
-	return -1
-}
-
-// setLetter is "A" for set A and "B" for set B.
-func setLetter(c *assets.Content, id model.SetID) string {
-	return c.T("tui.q.letter." + string(id))
-}
-
-// scoreLabel names a score: "4", or "Don't know".
-func scoreLabel(c *assets.Content, s model.Score) string {
-	if !s.Known() {
-		return c.T("answer.dontknow")
-	}
-	return strconv.Itoa(int(s))
-}
 
 // undoStep is how to take back what one visit to a question saved.
 type undoStep struct {
@@ -106,7 +23,7 @@ type undoStep struct {
 	before *model.Answer // nil: there was no answer
 }
 
-// questions asks one customer's questions, one at a time, on the answer
+// questionsScreen asks one customer's questionsScreen, one at a time, on the answer
 // card: the anchored levels plus "don't know", then an optional evidence
 // note. Nothing is chosen for the user: a digit saves that level at once
 // and opens the next question, enter on an untouched question moves on
@@ -114,10 +31,10 @@ type undoStep struct {
 // answer is saved the moment it is given, and whatever is picked or
 // typed but unsaved when the screen is left or the program quits
 // (Flush).
-type questions struct {
+type questionsScreen struct {
 	c        *Common
 	customer model.Customer
-	mode     questionMode
+	mode     answer.Mode
 	list     []model.Question
 	index    int
 
@@ -141,8 +58,8 @@ type questions struct {
 	vote *voteTurn
 }
 
-func newQuestions(c *Common, customerID string, mode questionMode) Screen {
-	s := &questions{c: c, mode: mode, list: questionList(c.Content, mode)}
+func newQuestions(c *Common, customerID string, mode answer.Mode) Screen {
+	s := &questionsScreen{c: c, mode: mode, list: answer.Questions(c.Content, mode)}
 	s.customer.ID = customerID
 	if c.Data != nil {
 		for _, cu := range c.Data.Customers {
@@ -155,11 +72,11 @@ func newQuestions(c *Common, customerID string, mode questionMode) Screen {
 }
 
 // start opens the first unanswered question.
-func (s *questions) start() Screen {
+func (s *questionsScreen) start() Screen {
 	if len(s.list) == 0 {
 		return s
 	}
-	s.index = firstUnanswered(s.list, s.answers())
+	s.index = answer.FirstUnanswered(s.list, s.answers())
 	if s.index < 0 {
 		s.index = 0
 		s.opening = s.c.T("tui.q.allanswered")
@@ -169,7 +86,7 @@ func (s *questions) start() Screen {
 }
 
 // answers are the customer's answers in the open workshop.
-func (s *questions) answers() map[string]model.Answer {
+func (s *questionsScreen) answers() map[string]model.Answer {
 	if s.vote != nil && s.c.Data != nil {
 		return s.vote.answers(s.c)
 	}
@@ -180,7 +97,7 @@ func (s *questions) answers() map[string]model.Answer {
 }
 
 // stored is the answer the open workshop holds for question i, or nil.
-func (s *questions) stored(i int) *model.Answer {
+func (s *questionsScreen) stored(i int) *model.Answer {
 	if a, ok := s.answers()[s.list[i].ID]; ok {
 		return &a
 	}
@@ -190,7 +107,7 @@ func (s *questions) stored(i int) *model.Answer {
 // build opens the card of the current question, whose stored answer is
 // current (nil when none). A participant's own vote is never shown back
 // on the shared keyboard.
-func (s *questions) build(current *model.Answer) {
+func (s *questionsScreen) build(current *model.Answer) {
 	s.visit++
 	s.saved, s.before = current, current
 	var score *model.Score
@@ -205,7 +122,7 @@ func (s *questions) build(current *model.Answer) {
 	s.sizeCard()
 }
 
-func (s *questions) Init() tea.Cmd {
+func (s *questionsScreen) Init() tea.Cmd {
 	if s.card == nil {
 		return nil
 	}
@@ -215,7 +132,7 @@ func (s *questions) Init() tea.Cmd {
 	return nil
 }
 
-func (s *questions) Title() string {
+func (s *questionsScreen) Title() string {
 	if s.vote != nil {
 		return s.vote.participant.Name
 	}
@@ -223,12 +140,12 @@ func (s *questions) Title() string {
 }
 
 // Typing is true while the note has the focus: q and ? are text there.
-func (s *questions) Typing() bool { return s.card != nil && s.card.OnNote() }
+func (s *questionsScreen) Typing() bool { return s.card != nil && s.card.OnNote() }
 
 // HandlesEsc: esc leaves through this screen, which flushes first.
-func (s *questions) HandlesEsc() bool { return true }
+func (s *questionsScreen) HandlesEsc() bool { return true }
 
-func (s *questions) SetSize(w, h int) {
+func (s *questionsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.sizeCard()
 }
@@ -240,7 +157,7 @@ const (
 	hintLines = 2
 )
 
-func (s *questions) sizeCard() {
+func (s *questionsScreen) sizeCard() {
 	if s.card != nil {
 		s.card.SetWidth(max(min(s.width, 100), 20))
 	}
@@ -248,7 +165,7 @@ func (s *questions) sizeCard() {
 
 // ShortHelp is short enough for the footer at 80 columns; the full
 // names are in FullHelp.
-func (s *questions) ShortHelp() []key.Binding {
+func (s *questionsScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	b := func(keys, help string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, s.c.T(help)))
@@ -266,7 +183,7 @@ func (s *questions) ShortHelp() []key.Binding {
 	return []key.Binding{answer, note, move}
 }
 
-func (s *questions) FullHelp() [][]key.Binding {
+func (s *questionsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Pick, k.Up, k.Down, k.Choose, k.Note, k.Leave},
@@ -274,7 +191,7 @@ func (s *questions) FullHelp() [][]key.Binding {
 	}
 }
 
-func (s *questions) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *questionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if s.card == nil {
 		if _, ok := msg.(tea.KeyPressMsg); ok {
 			return s, pop
@@ -305,7 +222,7 @@ func (s *questions) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // key handles the screen's own keys; ok is false for keys that belong to
 // the card.
-func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (s *questionsScreen) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := s.c.Keys
 	onNote := s.card.OnNote()
 	switch {
@@ -330,7 +247,7 @@ func (s *questions) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // event acts on what the card asks.
-func (s *questions) event(ev answer.Event) tea.Cmd {
+func (s *questionsScreen) event(ev answer.Event) tea.Cmd {
 	switch ev {
 	case answer.Picked, answer.NoteDone:
 		save, text := s.save()
@@ -354,7 +271,7 @@ func (s *questions) event(ev answer.Event) tea.Cmd {
 
 // next opens the next question, or after the last one goes back to the
 // list (or, on the hot seat, to the hand-over).
-func (s *questions) next() tea.Cmd {
+func (s *questionsScreen) next() tea.Cmd {
 	if s.index < len(s.list)-1 {
 		s.index++
 		s.build(s.stored(s.index))
@@ -383,7 +300,7 @@ func (s *questions) next() tea.Cmd {
 
 // Flush saves a score picked or a note typed but not saved yet, so that
 // quitting loses nothing; the root waits for the writes under way.
-func (s *questions) Flush() tea.Cmd {
+func (s *questionsScreen) Flush() tea.Cmd {
 	if s.card == nil {
 		return nil
 	}
@@ -394,7 +311,7 @@ func (s *questions) Flush() tea.Cmd {
 // save stores the card's score with the note as it stands, unless the
 // store already holds exactly that or nothing is chosen; text is the
 // status to show.
-func (s *questions) save() (cmd tea.Cmd, text string) {
+func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	if s.card == nil || s.c.Data == nil {
 		return nil, ""
 	}
@@ -418,14 +335,14 @@ func (s *questions) save() (cmd tea.Cmd, text string) {
 	if s.vote != nil {
 		return s.c.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
 	}
-	label := scoreLabel(s.c.Content, a.Score)
+	label := answer.ScoreLabel(s.c.Content, a.Score)
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
 	}
 	return s.c.saveAnswer(a), s.c.T("tui.q.saved", label, s.ref(s.index))
 }
 
-func (s *questions) saveWithStatus() tea.Cmd {
+func (s *questionsScreen) saveWithStatus() tea.Cmd {
 	cmd, text := s.save()
 	if cmd == nil {
 		return nil
@@ -434,7 +351,7 @@ func (s *questions) saveWithStatus() tea.Cmd {
 }
 
 // goTo saves what is pending and opens question i.
-func (s *questions) goTo(i int) tea.Cmd {
+func (s *questionsScreen) goTo(i int) tea.Cmd {
 	save := s.saveWithStatus()
 	s.index = i
 	s.build(s.stored(i))
@@ -443,7 +360,7 @@ func (s *questions) goTo(i int) tea.Cmd {
 
 // nextUnanswered goes to the first unanswered question after the current
 // one, wrapping around.
-func (s *questions) nextUnanswered() tea.Cmd {
+func (s *questionsScreen) nextUnanswered() tea.Cmd {
 	answers := s.answers()
 	for step := 1; step < len(s.list); step++ {
 		i := (s.index + step) % len(s.list)
@@ -456,7 +373,7 @@ func (s *questions) nextUnanswered() tea.Cmd {
 
 // undoLast takes back the last answer saved on this screen: the answer
 // before it is saved again, or removed when there was none.
-func (s *questions) undoLast() tea.Cmd {
+func (s *questionsScreen) undoLast() tea.Cmd {
 	if s.vote != nil {
 		return status(s.c.T("tui.hot.noundo"))
 	}
@@ -472,7 +389,7 @@ func (s *questions) undoLast() tea.Cmd {
 	text := s.c.T("tui.q.undone.removed", s.ref(step.index))
 	if step.before != nil {
 		restore = s.c.saveAnswer(*step.before)
-		label := scoreLabel(s.c.Content, step.before.Score)
+		label := answer.ScoreLabel(s.c.Content, step.before.Score)
 		if !step.before.Score.Known() {
 			label = s.c.T("tui.q.dontknow.inline")
 		}
@@ -485,7 +402,7 @@ func (s *questions) undoLast() tea.Cmd {
 	return tea.Sequence(save, restore, status(text))
 }
 
-func (s *questions) deleteAnswer(questionID string) tea.Cmd {
+func (s *questionsScreen) deleteAnswer(questionID string) tea.Cmd {
 	db, wid, cid := s.c.Store, s.c.Data.Workshop.ID, s.customer.ID
 	return func() tea.Msg {
 		if err := db.DeleteAnswer(wid, cid, questionID); err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -496,32 +413,14 @@ func (s *questions) deleteAnswer(questionID string) tea.Cmd {
 }
 
 // position is question i's place in its set within the list: "A", 4, 10.
-func (s *questions) position(i int) (letter string, pos, total int) {
-	return listPosition(s.c.Content, s.list, i)
-}
-
-// listPosition is question i's place in its set within list.
-func listPosition(c *assets.Content, list []model.Question, i int) (letter string, pos, total int) {
-	set := list[i].Set
-	for j, q := range list {
-		if q.Set != set {
-			continue
-		}
-		total++
-		if j <= i {
-			pos++
-		}
-	}
-	return setLetter(c, set), pos, total
+func (s *questionsScreen) position(i int) (letter string, pos, total int) {
+	return answer.Position(s.c.Content, s.list, i)
 }
 
 // ref names question i for a status line: "A 4/10".
-func (s *questions) ref(i int) string {
-	l, p, t := s.position(i)
-	return fmt.Sprintf("%s %d/%d", l, p, t)
-}
+func (s *questionsScreen) ref(i int) string { return answer.Ref(s.c.Content, s.list, i) }
 
-func (s *questions) View() string {
+func (s *questionsScreen) View() string {
 	st := s.c.Styles
 	if s.card == nil {
 		if len(s.list) == 0 {
@@ -537,7 +436,7 @@ func (s *questions) View() string {
 	if set, ok := s.c.Content.Set(q.Set); ok {
 		setTitle = set.Title
 	}
-	if s.mode == modeQuick {
+	if s.mode == answer.Quick {
 		setTitle += " (" + s.c.T("tui.q.quick") + ")"
 	}
 	letter, pos, total := s.position(s.index)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"styrka/ui/answer"
 	"testing"
 
 	"styrka/assets"
@@ -29,7 +30,7 @@ func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
 		t.Fatal(err)
 	}
 	press(t, m, "enter")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("the demo did not open: %T", m.top())
 	}
 	return m, db, cu.ID
@@ -37,10 +38,10 @@ func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
 
 // openQuestions opens the question screen for a customer on top of the
 // customers list.
-func openQuestions(t *testing.T, m *Model, customerID string, mode questionMode) *questions {
+func openQuestions(t *testing.T, m *Model, customerID string, mode answer.Mode) *questionsScreen {
 	t.Helper()
 	drive(t, m, push(newQuestions(m.c, customerID, mode)))
-	s, ok := m.top().(*questions)
+	s, ok := m.top().(*questionsScreen)
 	if !ok {
 		t.Fatalf("top screen is %T", m.top())
 	}
@@ -57,48 +58,11 @@ func storedAnswers(t *testing.T, db *store.DB, customerID string) map[string]mod
 	return d.Answers[customerID]
 }
 
-func TestQuestionListModes(t *testing.T) {
-	c := assets.MustBuiltin("en")
-	all := c.Questions()
-	both := questionList(c, modeBoth)
-	if len(both) != len(all) || both[0].Set != model.SetThem || both[len(both)-1].Set != model.SetUs {
-		t.Fatalf("both: %d questions", len(both))
-	}
-	for _, tc := range []struct {
-		mode questionMode
-		set  model.SetID
-	}{{modeSetA, model.SetThem}, {modeSetB, model.SetUs}} {
-		for _, q := range questionList(c, tc.mode) {
-			if q.Set != tc.set {
-				t.Fatalf("mode %d asks %s", tc.mode, q.ID)
-			}
-		}
-	}
-	quick := questionList(c, modeQuick)
-	if len(quick) != 4 {
-		t.Fatalf("quick asks %d questions", len(quick))
-	}
-	for i, d := range model.Dimensions {
-		if quick[i].Dimension != d {
-			t.Fatalf("quick question %d is %s, want dimension %s", i, quick[i].ID, d)
-		}
-	}
-	// Content that marks no question quick still gets one per dimension.
-	set := c.QuestionSets()[0]
-	for i := range set.Questions {
-		set.Questions[i].Quick = false
-	}
-	got := quickQuestions(set)
-	if len(got) != 2 || got[0].ID != set.Questions[0].ID {
-		t.Fatalf("unmarked quick questions: %v", got)
-	}
-}
-
 func TestQuestionsGolden(t *testing.T) {
 	for _, lang := range []string{"en", "sv"} {
 		t.Run(lang, func(t *testing.T) {
 			m, _ := openDemo(t, lang)
-			s := openQuestions(t, m, demoCustomer(t, lang).ID, modeBoth)
+			s := openQuestions(t, m, demoCustomer(t, lang).ID, answer.Both)
 			if s.index != 0 || !strings.Contains(m.statusText(), m.c.T("tui.q.allanswered")) {
 				t.Fatalf("a fully answered customer opens at %d with status %q", s.index, m.statusText())
 			}
@@ -111,14 +75,14 @@ func TestQuestionsGolden(t *testing.T) {
 	}
 	t.Run("unanswered", func(t *testing.T) {
 		m, _, id := newCustomerModel(t, "en")
-		openQuestions(t, m, id, modeBoth)
+		openQuestions(t, m, id, answer.Both)
 		goldenAt(t, m)
 	})
 }
 
 func TestAnswerByKeysIsSaved(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	// A digit saves that level and opens the next question.
 	press(t, m, "4")
 	if s.index != 1 || s.Typing() {
@@ -163,7 +127,7 @@ func TestEnterOnFreshQuestionSavesNothing(t *testing.T) {
 	for _, lang := range []string{"en", "sv"} {
 		t.Run(lang, func(t *testing.T) {
 			m, db, id := newCustomerModel(t, lang)
-			s := openQuestions(t, m, id, modeBoth)
+			s := openQuestions(t, m, id, answer.Both)
 			if s.card.Highlighted() != -1 {
 				t.Fatalf("a fresh question opens with option %d highlighted", s.card.Highlighted())
 			}
@@ -188,7 +152,7 @@ func TestEnterOnFreshQuestionSavesNothing(t *testing.T) {
 // no notes are written.
 func TestFullSetsInTwentyKeys(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	n := len(s.list)
 	if n != 20 {
 		t.Fatalf("both sets ask %d questions", n)
@@ -198,7 +162,7 @@ func TestFullSetsInTwentyKeys(t *testing.T) {
 		press(t, m, string(rune('1'+i%5)))
 		keys++
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after %d keys the top is %T", keys, m.top())
 	}
 	got := storedAnswers(t, db, id)
@@ -214,10 +178,10 @@ func TestFullSetsInTwentyKeys(t *testing.T) {
 
 func TestResumeAtFirstUnanswered(t *testing.T) {
 	m, _, id := newCustomerModel(t, "sv")
-	openQuestions(t, m, id, modeBoth)
+	openQuestions(t, m, id, answer.Both)
 	press(t, m, "2", "3")
 	press(t, m, "esc")
-	list, ok := m.top().(*customers)
+	list, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("esc left to %T", m.top())
 	}
@@ -229,7 +193,7 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 		}
 	}
 	press(t, m, "a")
-	s, ok := m.top().(*questions)
+	s, ok := m.top().(*questionsScreen)
 	if !ok {
 		t.Fatalf("a opened %T", m.top())
 	}
@@ -243,7 +207,7 @@ func TestResumeAtFirstUnanswered(t *testing.T) {
 
 func TestMoveBetweenQuestions(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	press(t, m, "pgdown", "ctrl+n")
 	if s.index != 2 {
 		t.Fatalf("two steps forward: at %d", s.index)
@@ -280,7 +244,7 @@ func TestMoveBetweenQuestions(t *testing.T) {
 
 func TestDontKnowByArrows(t *testing.T) {
 	m, db, id := newCustomerModel(t, "sv")
-	s := openQuestions(t, m, id, modeSetB)
+	s := openQuestions(t, m, id, answer.SetB)
 	// Nothing is highlighted; up goes to "Vet ej", enter takes it.
 	press(t, m, "up", "enter")
 	if !strings.Contains(m.statusText(), "Sparade ”vet ej” på B 1/10") {
@@ -303,7 +267,7 @@ func TestDontKnowByArrows(t *testing.T) {
 func TestUndoRestoresPreviousAnswer(t *testing.T) {
 	m, db, _ := newCustomerModel(t, "en")
 	cu := demoCustomer(t, "en")
-	s := openQuestions(t, m, cu.ID, modeBoth)
+	s := openQuestions(t, m, cu.ID, answer.Both)
 	q := s.list[0]
 	before := storedAnswers(t, db, cu.ID)[q.ID]
 	other := "1"
@@ -348,7 +312,7 @@ func TestUndoRestoresPreviousAnswer(t *testing.T) {
 
 func TestUndoRemovesNewAnswer(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	press(t, m, "3", "4")
 	press(t, m, "u")
 	got := storedAnswers(t, db, id)
@@ -365,7 +329,7 @@ func TestUndoRemovesNewAnswer(t *testing.T) {
 
 func TestQuitKeepsPickedScoreAndNote(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	press(t, m, "3", "pgup", "tab")
 	typeText(t, m, "half")
 	_, cmd := m.Update(keyMsg("ctrl+c"))
@@ -378,14 +342,14 @@ func TestQuitKeepsPickedScoreAndNote(t *testing.T) {
 
 func TestLeavingKeepsTypedNote(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeBoth)
+	s := openQuestions(t, m, id, answer.Both)
 	press(t, m, "2", "pgup", "tab")
 	typeText(t, m, "q?") // text in the note, not quit or help
 	if m.stack.HelpShown() || m.top() != Screen(s) {
 		t.Fatal("q or ? in the note acted as a key")
 	}
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the note left to %T", m.top())
 	}
 	a := storedAnswers(t, db, id)[s.list[0].ID]
@@ -396,12 +360,12 @@ func TestLeavingKeepsTypedNote(t *testing.T) {
 
 func TestQuickModeAsksFour(t *testing.T) {
 	m, db, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeQuick)
+	s := openQuestions(t, m, id, answer.Quick)
 	if len(s.list) != 4 {
 		t.Fatalf("quick mode lists %d questions", len(s.list))
 	}
 	press(t, m, "4", "4", "4", "4")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the quick pass the top is %T", m.top())
 	}
 	got := storedAnswers(t, db, id)
@@ -422,11 +386,11 @@ func TestQuickModeAsksFour(t *testing.T) {
 
 func TestLastQuestionReturnsToList(t *testing.T) {
 	m, _, id := newCustomerModel(t, "en")
-	s := openQuestions(t, m, id, modeSetA)
+	s := openQuestions(t, m, id, answer.SetA)
 	for range len(s.list) - 1 {
 		press(t, m, "3")
 	}
-	if _, ok := m.top().(*questions); !ok {
+	if _, ok := m.top().(*questionsScreen); !ok {
 		t.Fatal("left before the last question")
 	}
 	resize(t, m, 120, 40)
@@ -434,13 +398,13 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 		t.Fatalf("progress before the last answer:\n%s", frameText(m))
 	}
 	press(t, m, "3")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the last question the top is %T", m.top())
 	}
 	if !strings.Contains(m.statusText(), "Set A done for Nykund AB") {
 		t.Fatalf("status %q", m.statusText())
 	}
-	list := m.top().(*customers)
+	list := m.top().(*customersScreen)
 	var row string
 	for _, l := range strings.Split(frameText(m), "\n") {
 		if strings.Contains(l, "Nykund AB") && row == "" {
@@ -459,10 +423,10 @@ func TestLastQuestionReturnsToList(t *testing.T) {
 
 func TestSkippedQuestionsAreCountedAtTheEnd(t *testing.T) {
 	m, _, id := newCustomerModel(t, "sv")
-	openQuestions(t, m, id, modeQuick)
+	openQuestions(t, m, id, answer.Quick)
 	press(t, m, "enter", "enter", "enter")
 	press(t, m, "1")
-	if _, ok := m.top().(*customers); !ok || !strings.Contains(m.statusText(), "3 frågor") {
+	if _, ok := m.top().(*customersScreen); !ok || !strings.Contains(m.statusText(), "3 frågor") {
 		t.Fatalf("top %T, status %q", m.top(), m.statusText())
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -34,7 +35,7 @@ type revealItem struct {
 	agreed *model.Score
 }
 
-type reveal struct {
+type revealScreen struct {
 	c      *Common
 	id     string
 	round  model.SilentRound
@@ -48,8 +49,8 @@ type reveal struct {
 	left bool
 }
 
-func newReveal(c *Common, roundID string) *reveal {
-	s := &reveal{c: c, id: roundID}
+func newReveal(c *Common, roundID string) *revealScreen {
+	s := &revealScreen{c: c, id: roundID}
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: "", Width: 1},
 		{Title: c.T("tui.reveal.col.question"), Width: 7},
@@ -61,11 +62,11 @@ func newReveal(c *Common, roundID string) *reveal {
 	return s
 }
 
-func (s *reveal) Init() tea.Cmd { s.reload(); return nil }
-func (s *reveal) Title() string { return s.c.T("tui.reveal.title") }
-func (s *reveal) Typing() bool  { return false }
+func (s *revealScreen) Init() tea.Cmd { s.reload(); return nil }
+func (s *revealScreen) Title() string { return s.c.T("tui.reveal.title") }
+func (s *revealScreen) Typing() bool  { return false }
 
-func (s *reveal) SetSize(w, h int) {
+func (s *revealScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	lw, lh := s.listSize()
 	s.table.SetSize(lw, lh)
@@ -73,7 +74,7 @@ func (s *reveal) SetSize(w, h int) {
 
 // listSize is the room of the question list: beside the detail in a wide
 // window, above it otherwise.
-func (s *reveal) listSize() (int, int) {
+func (s *revealScreen) listSize() (int, int) {
 	body := max(s.height-2, 1)
 	if s.width >= revealWide {
 		return s.width / 2, body
@@ -86,9 +87,9 @@ func (s *reveal) listSize() (int, int) {
 }
 
 // revoting reports whether a re-vote is under way on any question.
-func (s *reveal) revoting() bool { return len(s.round.Voting()) > 0 }
+func (s *revealScreen) revoting() bool { return len(s.round.Voting()) > 0 }
 
-func (s *reveal) ShortHelp() []key.Binding {
+func (s *revealScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.revoting() {
 		return []key.Binding{k.HotSeat, k.Reveal, k.Agree}
@@ -96,7 +97,7 @@ func (s *reveal) ShortHelp() []key.Binding {
 	return []key.Binding{k.Agree, k.Revote, k.Medians, k.CloseSilent}
 }
 
-func (s *reveal) FullHelp() [][]key.Binding {
+func (s *revealScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Home, k.End},
@@ -106,7 +107,7 @@ func (s *reveal) FullHelp() [][]key.Binding {
 }
 
 // reload tallies the votes again, keeping the cursor on its question.
-func (s *reveal) reload() {
+func (s *revealScreen) reload() {
 	var keep string
 	if it, ok := s.selected(); ok {
 		keep = it.tally.QuestionID
@@ -163,7 +164,7 @@ func (s *reveal) reload() {
 		}
 		as := st.Muted
 		if it.agreed != nil {
-			agreed, as = "✓ "+scoreLabel(s.c.Content, *it.agreed), st.OK
+			agreed, as = "✓ "+answer.ScoreLabel(s.c.Content, *it.agreed), st.OK
 			if !it.agreed.Known() {
 				agreed = "✓ ?"
 			}
@@ -185,14 +186,14 @@ func (s *reveal) reload() {
 	s.SetSize(s.width, s.height)
 }
 
-func (s *reveal) selected() (revealItem, bool) {
+func (s *revealScreen) selected() (revealItem, bool) {
 	if s.table.Cursor < 0 || s.table.Cursor >= len(s.items) {
 		return revealItem{}, false
 	}
 	return s.items[s.table.Cursor], true
 }
 
-func (s *reveal) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *revealScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case screen.DataChanged:
 		s.reload()
@@ -208,7 +209,7 @@ func (s *reveal) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // onward leaves a round that was closed, once.
-func (s *reveal) onward() tea.Cmd {
+func (s *revealScreen) onward() tea.Cmd {
 	if !s.left && (!s.found || s.round.State == model.SilentClosed) {
 		s.left = true
 		return pop
@@ -216,7 +217,7 @@ func (s *reveal) onward() tea.Cmd {
 	return nil
 }
 
-func (s *reveal) key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *revealScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	if s.table.Move(msg, k.Lists()) || !s.found {
 		return nil
@@ -254,7 +255,7 @@ func (s *reveal) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // revealRevotes shows the votes of the re-votes under way, after asking
 // when not everyone has voted again.
-func (s *reveal) revealRevotes() tea.Cmd {
+func (s *revealScreen) revealRevotes() tea.Cmd {
 	if !s.revoting() {
 		return status(s.c.T("tui.reveal.nothing"))
 	}
@@ -284,7 +285,7 @@ func medianScore(t model.QuestionTally) model.Score {
 
 // takeMedians records the median as the agreed score of every question
 // shown, not flagged and not agreed yet.
-func (s *reveal) takeMedians() tea.Cmd {
+func (s *revealScreen) takeMedians() tea.Cmd {
 	var todo []model.QuestionTally
 	for _, it := range s.items {
 		if !it.hidden && !it.tally.Flagged && it.agreed == nil && len(it.tally.Votes) > 0 {
@@ -304,7 +305,7 @@ func (s *reveal) takeMedians() tea.Cmd {
 }
 
 // closeRound ends the round, after asking.
-func (s *reveal) closeRound() tea.Cmd {
+func (s *revealScreen) closeRound() tea.Cmd {
 	open := 0
 	for _, it := range s.items {
 		if (it.tally.Flagged || it.hidden) && it.agreed == nil {
@@ -370,7 +371,7 @@ func (c *Common) recordAgreed(r model.SilentRound, answers []model.Answer, done 
 	}
 }
 
-func (s *reveal) View() string {
+func (s *revealScreen) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
@@ -412,7 +413,7 @@ func (s *reveal) View() string {
 // detail draws the selected question: its text, the distribution, the
 // spread and median, the evidence with who wrote it and the agreed score,
 // in at most h lines of w cells.
-func (s *reveal) detail(w, h int) []string {
+func (s *revealScreen) detail(w, h int) []string {
 	st := s.c.Styles
 	it, ok := s.selected()
 	if !ok || w < 10 || h <= 0 {
@@ -477,7 +478,7 @@ func (s *reveal) detail(w, h int) []string {
 		if v.Note == "" {
 			continue
 		}
-		lead := s.c.participantName(v.ParticipantID) + " (" + scoreLabel(s.c.Content, v.Score) + "): "
+		lead := s.c.participantName(v.ParticipantID) + " (" + answer.ScoreLabel(s.c.Content, v.Score) + "): "
 		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
 	}
 	if len(notes) > 0 {
@@ -489,7 +490,7 @@ func (s *reveal) detail(w, h int) []string {
 
 // distribution draws a bar per score, 1 to 5 and don't know, with the
 // count and who gave it.
-func (s *reveal) distribution(t model.QuestionTally, q model.Question, known bool, w int) []string {
+func (s *revealScreen) distribution(t model.QuestionTally, q model.Question, known bool, w int) []string {
 	st := s.c.Styles
 	most := 0
 	for _, n := range t.Counts {
@@ -536,7 +537,7 @@ func (s *reveal) distribution(t model.QuestionTally, q model.Question, known boo
 }
 
 // scoreText is "4 · anchor" or "Don't know".
-func (s *reveal) scoreText(sc model.Score, q model.Question, known bool) string {
+func (s *revealScreen) scoreText(sc model.Score, q model.Question, known bool) string {
 	if !sc.Known() {
 		return s.c.T("answer.dontknow")
 	}
@@ -613,7 +614,7 @@ func newAgreeForm(c *Common, r model.SilentRound, t model.QuestionTally) Screen 
 		sc := model.Score(f.Score)
 		a := model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: sc,
 			Note: model.CleanNote(f.Note), Author: c.Author, At: time.Now().UTC()}
-		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), scoreLabel(c.Content, sc)))
+		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), answer.ScoreLabel(c.Content, sc)))
 	})}
 }
 

@@ -14,7 +14,7 @@ import (
 func TestCloseRoundThenChange(t *testing.T) {
 	m, db := newTestModel(t, "en", true)
 	press(t, m, "enter")
-	s := m.top().(*customers)
+	s := m.top().(*customersScreen)
 
 	// r on the map before any round says there is none.
 	press(t, m, "m", "r")

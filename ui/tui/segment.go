@@ -48,11 +48,11 @@ func segmentDigit(msg tea.KeyPressMsg) (int, bool) {
 	return 0, false
 }
 
-// segment explains one quadrant of a map: in the power view a regime with
+// segmentScreen explains one quadrant of a map: in the power view a regime with
 // its playbook, in the other views a class with its behaviour; both list
 // the customers in it, ranked by priority. The text scrolls; tab moves a
 // cursor over the customers and enter opens the one under it.
-type segment struct {
+type segmentScreen struct {
 	c       *Common
 	view    mapview.View
 	quad    int
@@ -64,13 +64,13 @@ type segment struct {
 	height  int
 }
 
-func newSegment(c *Common, v mapview.View, quad int) *segment {
-	s := &segment{c: c, view: v, quad: min(max(quad, 0), 3)}
+func newSegment(c *Common, v mapview.View, quad int) *segmentScreen {
+	s := &segmentScreen{c: c, view: v, quad: min(max(quad, 0), 3)}
 	s.reload()
 	return s
 }
 
-func (s *segment) reload() {
+func (s *segmentScreen) reload() {
 	keep := ""
 	if a, ok := s.selected(); ok {
 		keep = a.Customer.ID
@@ -88,26 +88,26 @@ func (s *segment) reload() {
 	s.cursor = min(max(s.cursor, 0), max(len(s.members)-1, 0))
 }
 
-func (s *segment) selected() (model.Assessment, bool) {
+func (s *segmentScreen) selected() (model.Assessment, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.members) {
 		return model.Assessment{}, false
 	}
 	return s.ranked[s.members[s.cursor]], true
 }
 
-func (s *segment) Init() tea.Cmd {
+func (s *segmentScreen) Init() tea.Cmd {
 	s.reload()
 	return nil
 }
 
-func (s *segment) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *segmentScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-func (s *segment) Typing() bool { return false }
+func (s *segmentScreen) Typing() bool { return false }
 
 // Title is the segment's name.
-func (s *segment) Title() string { return s.view.QuadrantNames(s.c.Content)[s.quad] }
+func (s *segmentScreen) Title() string { return s.view.QuadrantNames(s.c.Content)[s.quad] }
 
-func (s *segment) ShortHelp() []key.Binding {
+func (s *segmentScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if len(s.members) == 0 {
 		return []key.Binding{k.Down, k.Segment}
@@ -115,7 +115,7 @@ func (s *segment) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Enter, k.Take, k.Down, k.Segment}
 }
 
-func (s *segment) FullHelp() [][]key.Binding {
+func (s *segmentScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
@@ -125,7 +125,7 @@ func (s *segment) FullHelp() [][]key.Binding {
 	}
 }
 
-func (s *segment) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *segmentScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
 		s.reload()
@@ -135,7 +135,7 @@ func (s *segment) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *segment) key(msg tea.KeyPressMsg) tea.Cmd {
+func (s *segmentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
 	page := max(s.height-1, 1)
 	switch {
@@ -186,12 +186,12 @@ func (s *segment) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // clamp keeps the scroll offset inside the text.
-func (s *segment) clamp() {
+func (s *segmentScreen) clamp() {
 	lines, _ := s.lines()
 	s.offset = min(max(s.offset, 0), max(len(lines)-s.height, 0))
 }
 
-func (s *segment) View() string {
+func (s *segmentScreen) View() string {
 	lines, _ := s.lines()
 	s.offset = min(max(s.offset, 0), max(len(lines)-s.height, 0))
 	end := min(s.offset+s.height, len(lines))
@@ -200,11 +200,11 @@ func (s *segment) View() string {
 
 // textWidth is the width of the running text: the window, but no wider
 // than reads comfortably on a projector.
-func (s *segment) textWidth() int { return max(min(s.width-1, 100), 20) }
+func (s *segmentScreen) textWidth() int { return max(min(s.width-1, 100), 20) }
 
 // lines draws the whole segment at the current width, and tells on which
 // line the customer under the cursor is.
-func (s *segment) lines() ([]string, int) {
+func (s *segmentScreen) lines() ([]string, int) {
 	st := s.c.Styles
 	c := s.c.Content
 	w := s.textWidth()
@@ -289,7 +289,7 @@ func bullet(style lipgloss.Style, text string, w int) []string {
 
 // customerRows is the ranked table of the segment's customers: a header
 // line and one row each; at is the cursor's row.
-func (s *segment) customerRows(w int) (rows []string, at int) {
+func (s *segmentScreen) customerRows(w int) (rows []string, at int) {
 	st := s.c.Styles
 	c := s.c.Content
 	type col struct {
@@ -396,7 +396,7 @@ func (s *segment) customerRows(w int) (rows []string, at int) {
 // regimePointers lists, for a class segment, the power regimes its
 // customers fall in, each with its customers, its message and the key
 // that opens its full advice.
-func (s *segment) regimePointers(w int, add func(...string), para func(lipgloss.Style, string)) {
+func (s *segmentScreen) regimePointers(w int, add func(...string), para func(lipgloss.Style, string)) {
 	st := s.c.Styles
 	c := s.c.Content
 	// Under the regime's "n  name", its text starts where the name does.

@@ -57,7 +57,7 @@ func TestSegmentFitsEverySize(t *testing.T) {
 func TestSegmentScrollsAndOpensCustomers(t *testing.T) {
 	m, _ := openMap(t, "en")
 	press(t, m, "2")
-	s := m.top().(*segment)
+	s := m.top().(*segmentScreen)
 	c := m.c.Content
 	rt := c.Regimes[model.Interdependence]
 	if len(s.members) < 2 {

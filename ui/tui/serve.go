@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"slices"
 	"styrka/ui/screen"
 	"syscall"
 
@@ -73,6 +74,7 @@ func (m *Model) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.serving(msg.srv), true
 	case serveStoppedMsg:
 		m.server = nil
+		m.c.Presence, m.asking, m.asked = nil, nil, ""
 		m.setStatus(m.c.T("tui.serve.stopped"), false)
 		return nil, true
 	case serveEventMsg:
@@ -91,12 +93,86 @@ func (m *Model) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		switch {
 		case msg.e.Vote != nil:
 			_, cmd = m.Update(VoteMsg{WorkshopID: msg.e.WorkshopID, RoundID: msg.e.Vote.RoundID})
-		case msg.e.Joined != nil:
+		case msg.e.Joined != nil, msg.e.Left != nil:
+			m.presence(msg.srv)
 			_, cmd = m.Update(ParticipantMsg{WorkshopID: msg.e.WorkshopID})
+		case msg.e.Asking != nil:
+			m.asking = append(m.asking, *msg.e.Asking)
+			cmd = m.nextRequest()
+		case msg.e.Answered != "":
+			cmd = m.requestGone(msg.e.Answered)
 		}
 		return tea.Batch(cmd, listenServe(msg.srv, msg.ch)), true
+	case serveAnsweredMsg:
+		m.asked = ""
+		switch {
+		case errors.Is(msg.err, serve.ErrNoRequest):
+			m.setStatus(m.c.T("tui.serve.request.gone", msg.name), false)
+		case msg.err != nil:
+			m.setStatus(m.describe(msg.err), true)
+		case msg.yes:
+			m.setStatus(m.c.T("tui.serve.request.approved", msg.name), false)
+		default:
+			m.setStatus(m.c.T("tui.serve.request.denied", msg.name), false)
+		}
+		return m.nextRequest(), true
 	}
 	return nil, false
+}
+
+// serveAnsweredMsg reports the facilitator's answer to a request to join
+// under a name that is bound to someone else.
+type serveAnsweredMsg struct {
+	id, name string
+	yes      bool
+	err      error
+}
+
+// nextRequest asks about the oldest request to join under a taken name,
+// unless a dialog is open (the next one is asked when it closes).
+func (m *Model) nextRequest() tea.Cmd {
+	if m.asked != "" || len(m.asking) == 0 || m.server == nil || m.stack.Dialog() != nil {
+		return nil
+	}
+	r := m.asking[0]
+	m.asking = m.asking[1:]
+	m.asked = r.ID
+	srv, name := m.server, r.Participant.Name
+	answer := func(yes bool) tea.Cmd {
+		return func() tea.Msg {
+			err := srv.Deny(r.ID)
+			if yes {
+				err = srv.Approve(r.ID)
+			}
+			return serveAnsweredMsg{id: r.ID, name: name, yes: yes, err: err}
+		}
+	}
+	key := m.c.T("tui.serve.request.nokey")
+	if r.Key != "" {
+		key = m.c.T("tui.serve.request.key", r.Key)
+	}
+	text := m.c.T("tui.serve.request", r.Addr, name, key)
+	return screen.Ask(screen.NewConfirm(text, answer(true)).OnNo(answer(false)))
+}
+
+// requestGone drops a request that waits no more, closing its dialog.
+func (m *Model) requestGone(id string) tea.Cmd {
+	m.asking = slices.DeleteFunc(m.asking, func(r serve.Request) bool { return r.ID == id })
+	if m.asked == id {
+		m.asked = ""
+		m.stack.CloseDialog()
+		return m.nextRequest()
+	}
+	return nil
+}
+
+// presence copies who is connected from the server for the screens.
+func (m *Model) presence(srv *serve.Server) {
+	p := map[string]int{}
+	for _, x := range srv.People() {
+		p[x.Participant.ID] = x.Connections
+	}
+	m.c.Presence = p
 }
 
 // startServing starts the server for the open workshop in a command.

@@ -39,7 +39,7 @@ func TestServeFromCustomers(t *testing.T) {
 	}
 	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Vote: &vote})
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the round view led to %T", m.top())
 	}
 
@@ -97,7 +97,7 @@ func TestServingMsg(t *testing.T) {
 	}
 	defer srv.Close()
 	drive(t, m, ServingMsg{Server: srv})
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("the served workshop did not open: %T", m.top())
 	}
 	if s := frameText(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
@@ -108,5 +108,40 @@ func TestServingMsg(t *testing.T) {
 	case <-srv.Done():
 	default:
 		t.Error("closing the program did not close the server")
+	}
+}
+
+// A request to join under a name bound to someone else opens a dialog;
+// the answer goes to the server, and a request that waits no more closes
+// its dialog.
+func TestJoinRequestsAskTheFacilitator(t *testing.T) {
+	m, _, _, ps := teamSetup(t, "en", true)
+	asking := serve.Request{ID: "r1", Participant: ps[0], Addr: "10.0.0.7:51000", Key: "SHA256:abc"}
+	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Asking: &asking})
+	press(t, m, "J", "y")
+	if m.server == nil {
+		t.Fatal("no server")
+	}
+	t.Cleanup(func() { m.closeServer() })
+	d := m.stack.Dialog()
+	if d == nil || !strings.Contains(d.Text(), "Anna Berg") || !strings.Contains(d.Text(), "10.0.0.7") || !strings.Contains(d.Text(), "SHA256:abc") {
+		t.Fatalf("no dialog about the request:\n%s", frameText(m))
+	}
+	// The server no longer knows the request (it was never a real one):
+	// the answer says so.
+	press(t, m, "y")
+	if m.stack.Dialog() != nil || !strings.Contains(m.statusText(), "waits no more") {
+		t.Fatalf("after y: dialog %v, status %q", m.stack.Dialog() != nil, m.statusText())
+	}
+	// A request that is answered elsewhere closes its dialog.
+	closed := make(chan serve.Event)
+	close(closed)
+	drive(t, m, serveEventMsg{srv: m.server, ch: closed, ok: true, e: serve.Event{WorkshopID: assets.DemoID, Asking: &asking}})
+	if m.stack.Dialog() == nil {
+		t.Fatal("a second request opened no dialog")
+	}
+	drive(t, m, serveEventMsg{srv: m.server, ch: closed, ok: true, e: serve.Event{WorkshopID: assets.DemoID, Answered: "r1"}})
+	if m.stack.Dialog() != nil {
+		t.Fatal("the dialog of a request that waits no more is still open")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -38,7 +39,7 @@ func openSilent(c *Common, customerID string) tea.Cmd {
 	if len(c.participants()) == 0 {
 		return push(newNotice(c, c.T("tui.silent.title"), c.T("tui.silent.noparticipants"),
 			noticeKey{c.Keys.Participants, func() tea.Cmd { return replace(newParticipants(c)) }},
-			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, modeBoth)) }}))
+			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, answer.Both)) }}))
 	}
 	return push(newSilentForm(c, customerID))
 }
@@ -50,19 +51,19 @@ type silentFields struct {
 	Minutes      string
 }
 
-// silentForm opens a silent round: the question sets, who takes part and
+// silentFormScreen opens a silent round: the question sets, who takes part and
 // the timebox. Once the round is stored it gives way to the round view.
-type silentForm struct {
+type silentFormScreen struct {
 	*formScreen
 	customer string
 	fields   *silentFields
 }
 
-func newSilentForm(c *Common, customerID string) *silentForm {
+func newSilentForm(c *Common, customerID string) *silentFormScreen {
 	f := &silentFields{Set: "both", Minutes: strconv.Itoa(DefaultTimeboxMinutes)}
 	sets := []huh.Option[string]{huh.NewOption(c.T("tui.silent.set.both"), "both")}
 	for _, set := range c.Content.QuestionSets() {
-		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", setLetter(c.Content, set.ID), set.Title), string(set.ID)))
+		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", answer.SetLetter(c.Content, set.ID), set.Title), string(set.ID)))
 	}
 	ps := c.participants()
 	opts := make([]huh.Option[string], len(ps))
@@ -90,7 +91,7 @@ func newSilentForm(c *Common, customerID string) *silentForm {
 			}),
 		),
 	)
-	s := &silentForm{customer: customerID, fields: f}
+	s := &silentFormScreen{customer: customerID, fields: f}
 	s.formScreen = newFormScreen(c, c.T("tui.silent.new", c.customerName(customerID)), form, nil)
 	return s
 }
@@ -109,7 +110,7 @@ func (c *Common) validMinutes(s string) error {
 // silentOpenedMsg reports a new silent round stored.
 type silentOpenedMsg struct{ round model.SilentRound }
 
-func (s *silentForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *silentFormScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if m, ok := msg.(silentOpenedMsg); ok && m.round.CustomerID == s.customer {
 		// The round goes into the dataset before its view opens.
 		return s, tea.Sequence(func() tea.Msg { return silentSavedMsg{workshopID: m.round.WorkshopID, round: m.round} },
@@ -137,17 +138,17 @@ func (s *silentForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // create stores the new round.
-func (s *silentForm) create() tea.Cmd {
+func (s *silentFormScreen) create() tea.Cmd {
 	c := s.c
-	mode := modeBoth
+	mode := answer.Both
 	switch model.SetID(s.fields.Set) {
 	case model.SetThem:
-		mode = modeSetA
+		mode = answer.SetA
 	case model.SetUs:
-		mode = modeSetB
+		mode = answer.SetB
 	}
 	var qs []string
-	for _, q := range questionList(c.Content, mode) {
+	for _, q := range answer.Questions(c.Content, mode) {
 		qs = append(qs, q.ID)
 	}
 	minutes, _ := strconv.Atoi(strings.TrimSpace(s.fields.Minutes))
@@ -169,9 +170,9 @@ type noticeKey struct {
 	do      func() tea.Cmd
 }
 
-// notice is a short message in a box with a few keys to go on; esc goes
+// noticeScreen is a short message in a box with a few keys to go on; esc goes
 // back.
-type notice struct {
+type noticeScreen struct {
 	c      *Common
 	title  string
 	text   string
@@ -180,16 +181,16 @@ type notice struct {
 	height int
 }
 
-func newNotice(c *Common, title, text string, keys ...noticeKey) *notice {
-	return &notice{c: c, title: title, text: text, keys: keys}
+func newNotice(c *Common, title, text string, keys ...noticeKey) *noticeScreen {
+	return &noticeScreen{c: c, title: title, text: text, keys: keys}
 }
 
-func (s *notice) Init() tea.Cmd    { return nil }
-func (s *notice) Title() string    { return s.title }
-func (s *notice) Typing() bool     { return false }
-func (s *notice) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *noticeScreen) Init() tea.Cmd    { return nil }
+func (s *noticeScreen) Title() string    { return s.title }
+func (s *noticeScreen) Typing() bool     { return false }
+func (s *noticeScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-func (s *notice) ShortHelp() []key.Binding {
+func (s *noticeScreen) ShortHelp() []key.Binding {
 	var out []key.Binding
 	for _, k := range s.keys {
 		out = append(out, k.binding)
@@ -197,9 +198,9 @@ func (s *notice) ShortHelp() []key.Binding {
 	return out
 }
 
-func (s *notice) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s *noticeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *notice) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *noticeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		for _, nk := range s.keys {
 			if key.Matches(k, nk.binding) {
@@ -210,7 +211,7 @@ func (s *notice) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *notice) View() string {
+func (s *noticeScreen) View() string {
 	st := s.c.Styles
 	w := max(min(s.width-6, 64), 10)
 	var keys []string
@@ -233,9 +234,9 @@ type timerMsg struct {
 // timerIDs numbers the round views' tick chains.
 var timerIDs int
 
-// roundView is the facilitator's view of an open silent round: who has
+// roundScreen is the facilitator's view of an open silent round: who has
 // finished, never what they chose, and the time against the timebox.
-type roundView struct {
+type roundScreen struct {
 	c      *Common
 	id     string
 	round  model.SilentRound
@@ -249,9 +250,9 @@ type roundView struct {
 	left bool
 }
 
-func newRoundView(c *Common, roundID string) *roundView {
+func newRoundView(c *Common, roundID string) *roundScreen {
 	timerIDs++
-	s := &roundView{c: c, id: roundID, timer: timerIDs, now: teamClock()}
+	s := &roundScreen{c: c, id: roundID, timer: timerIDs, now: teamClock()}
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
@@ -261,7 +262,7 @@ func newRoundView(c *Common, roundID string) *roundView {
 	return s
 }
 
-func (s *roundView) tick() tea.Cmd {
+func (s *roundScreen) tick() tea.Cmd {
 	if timerTick <= 0 {
 		return nil
 	}
@@ -269,38 +270,38 @@ func (s *roundView) tick() tea.Cmd {
 	return tea.Tick(timerTick, func(t time.Time) tea.Msg { return timerMsg{id: id, at: t} })
 }
 
-func (s *roundView) Init() tea.Cmd {
+func (s *roundScreen) Init() tea.Cmd {
 	s.reload()
 	return s.tick()
 }
 
-func (s *roundView) Title() string { return s.c.T("tui.silent.title") }
-func (s *roundView) Typing() bool  { return false }
+func (s *roundScreen) Title() string { return s.c.T("tui.silent.title") }
+func (s *roundScreen) Typing() bool  { return false }
 
 // roundHeadLines are the lines above the table.
 const roundHeadLines = 6
 
-func (s *roundView) SetSize(w, h int) {
+func (s *roundScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.table.SetSize(w, max(h-roundHeadLines-1-len(s.hint()), 2))
 }
 
 // hint explains the keys under the table.
-func (s *roundView) hint() []string {
+func (s *roundScreen) hint() []string {
 	return styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
 }
 
-func (s *roundView) ShortHelp() []key.Binding {
+func (s *roundScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
-	return []key.Binding{k.HotSeat, k.Reveal}
+	return []key.Binding{k.HotSeat, k.Reveal, k.Latecomer}
 }
 
-func (s *roundView) FullHelp() [][]key.Binding {
+func (s *roundScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
-	return [][]key.Binding{{k.HotSeat, k.Reveal, k.Up, k.Down}}
+	return [][]key.Binding{{k.HotSeat, k.Reveal, k.Latecomer, k.Up, k.Down}}
 }
 
-func (s *roundView) reload() {
+func (s *roundScreen) reload() {
 	s.round, s.found = s.c.silentRound(s.id)
 	if !s.found {
 		s.table.SetRows(nil)
@@ -330,7 +331,7 @@ func (s *roundView) reload() {
 }
 
 // finished counts the participants who have voted on every question.
-func (s *roundView) finished() int {
+func (s *roundScreen) finished() int {
 	n := 0
 	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
 		if done {
@@ -340,7 +341,7 @@ func (s *roundView) finished() int {
 	return n
 }
 
-func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *roundScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case timerMsg:
 		if msg.id != s.timer {
@@ -362,6 +363,8 @@ func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case !s.found:
 		case key.Matches(msg, k.HotSeat):
 			return s, push(newHotSeat(s.c, s.id))
+		case key.Matches(msg, k.Latecomer):
+			return s, s.addLatecomer()
 		case key.Matches(msg, k.Reveal):
 			return s, s.reveal()
 		}
@@ -371,7 +374,7 @@ func (s *roundView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 // onward leaves a round that is no longer open, once: to its reveal, or
 // back.
-func (s *roundView) onward() tea.Cmd {
+func (s *roundScreen) onward() tea.Cmd {
 	if s.left {
 		return nil
 	}
@@ -387,7 +390,7 @@ func (s *roundView) onward() tea.Cmd {
 }
 
 // reveal shows the scores, after asking when not everyone has finished.
-func (s *roundView) reveal() tea.Cmd {
+func (s *roundScreen) reveal() tea.Cmd {
 	at := teamClock().UTC()
 	cmd := s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, "")
 	n, all := s.finished(), len(s.round.Participants)
@@ -397,7 +400,7 @@ func (s *roundView) reveal() tea.Cmd {
 	return newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, all), cmd)
 }
 
-func (s *roundView) View() string {
+func (s *roundScreen) View() string {
 	st := s.c.Styles
 	w := s.width
 	if !s.found {
@@ -415,14 +418,14 @@ func (s *roundView) View() string {
 }
 
 // setsText names the question sets the round asks.
-func (s *roundView) setsText() string { return roundSets(s.c, s.round) }
+func (s *roundScreen) setsText() string { return roundSets(s.c, s.round) }
 
 func roundSets(c *Common, r model.SilentRound) string {
 	var letters []string
 	for _, set := range model.Sets {
 		for _, id := range r.Questions {
 			if q, ok := c.questionByID(id); ok && q.Set == set {
-				letters = append(letters, setLetter(c.Content, set))
+				letters = append(letters, answer.SetLetter(c.Content, set))
 				break
 			}
 		}
@@ -432,7 +435,7 @@ func roundSets(c *Common, r model.SilentRound) string {
 
 // timerLine is the time left of the timebox, in the warning colour once
 // it is over, or the time since the round opened when it has none.
-func (s *roundView) timerLine() string {
+func (s *roundScreen) timerLine() string {
 	st := s.c.Styles
 	elapsed := s.now.Sub(s.round.Opened)
 	if elapsed < 0 {
@@ -446,4 +449,37 @@ func (s *roundView) timerLine() string {
 		return st.Warning.Bold(true).Render(screen.Truncate(s.c.T("tui.silent.over", mmss(elapsed-box), mmss(box)), s.width))
 	}
 	return st.Heading.Render(screen.Truncate(s.c.T("tui.silent.left", mmss(box-elapsed), mmss(box)), s.width))
+}
+
+// addLatecomer asks which participant to add to the open round: someone
+// who joined after it opened.
+func (s *roundScreen) addLatecomer() tea.Cmd {
+	c := s.c
+	if s.round.State != model.SilentOpen {
+		return status(c.T("tui.silent.late.closed"))
+	}
+	var opts []huh.Option[string]
+	for _, p := range c.participants() {
+		if !s.round.Takes(p.ID) {
+			opts = append(opts, huh.NewOption(p.Name, p.ID))
+		}
+	}
+	if len(opts) == 0 {
+		return status(c.T("tui.silent.late.none"))
+	}
+	var pick string
+	choice := &pick
+	form := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(c.T("tui.silent.late.title")).
+		Description(c.T("tui.silent.late.help")).Options(opts...).Value(choice)))
+	id := s.id
+	return push(newFormScreen(c, c.T("tui.silent.late.title"), form, func() tea.Cmd {
+		pid := *choice
+		name := c.participantName(pid)
+		return c.updateSilent(id, func(r *model.SilentRound) error {
+			if !r.Takes(pid) {
+				r.Participants = append(r.Participants, pid)
+			}
+			return nil
+		}, c.T("tui.silent.late.added", name))
+	}))
 }

@@ -33,7 +33,7 @@ func TestStabilityListsLeastStableFirst(t *testing.T) {
 				t.Fatalf("the list does not show %s:\n%s", first.Name, frameText(m))
 			}
 			press(t, m, "enter")
-			if b, ok := m.top().(*brief); !ok || b.id != first.ID {
+			if b, ok := m.top().(*briefScreen); !ok || b.id != first.ID {
 				t.Fatalf("enter opened %T", m.top())
 			}
 			press(t, m, "esc")

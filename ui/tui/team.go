@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"styrka/ui/answer"
 	"styrka/ui/screen"
 	"time"
 
@@ -345,7 +346,7 @@ func (c *Common) questionRef(id string) string {
 		return id
 	}
 	i := slices.IndexFunc(set.Questions, func(x model.Question) bool { return x.ID == id })
-	return fmt.Sprintf("%s %d/%d", setLetter(c.Content, q.Set), i+1, len(set.Questions))
+	return fmt.Sprintf("%s %d/%d", answer.SetLetter(c.Content, q.Set), i+1, len(set.Questions))
 }
 
 // participantsScreen lists the workshop's participants: the people who
@@ -364,6 +365,7 @@ func newParticipants(c *Common) *participantsScreen {
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 20},
 		{Title: c.T("tui.team.col.votes"), Width: 8, Right: true},
+		{Title: c.T("tui.team.col.ssh"), Width: 16},
 	}}
 	s.reload()
 	return s
@@ -414,7 +416,15 @@ func (s *participantsScreen) reload() {
 	}
 	rows := make([]screen.Row, len(s.list))
 	for i, p := range s.list {
-		rows[i] = screen.Row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID])}}
+		ssh := ""
+		if n, ok := s.c.Presence[p.ID]; ok {
+			// Over SSH while the server runs: connected, or dropped.
+			ssh = s.c.T("tui.team.ssh.on")
+			if n == 0 {
+				ssh = s.c.T("tui.team.ssh.off")
+			}
+		}
+		rows[i] = screen.Row{Cells: []string{p.Name, p.Role, fmt.Sprint(votes[p.ID]), ssh}}
 	}
 	s.table.Empty = ""
 	s.table.SetRows(rows)
@@ -463,7 +473,7 @@ func (s *participantsScreen) confirmDelete(p model.Participant) tea.Cmd {
 	return newConfirm(c, c.T("tui.team.delete", p.Name, n), c.remove(wid,
 		func(d model.Dataset) model.Dataset { return participantPart(d, p.ID) },
 		func(db *store.DB) error { return db.DeleteParticipant(wid, p.ID) },
-		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name)))
+		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name), ""))
 }
 
 func (s *participantsScreen) View() string {

@@ -50,7 +50,7 @@ func teamSetup(t *testing.T, lang string, people bool) (*Model, *store.DB, model
 		}
 	}
 	press(t, m, "enter", "end")
-	s, ok := m.top().(*customers)
+	s, ok := m.top().(*customersScreen)
 	if !ok {
 		t.Fatalf("enter on the demo opened %T", m.top())
 	}
@@ -62,17 +62,17 @@ func teamSetup(t *testing.T, lang string, people bool) (*Model, *store.DB, model
 
 // openRoundFor opens a silent round on the selected customer through the
 // form: the set (0 both, 1 set A, 2 set B) and every participant.
-func openRoundFor(t *testing.T, m *Model, set int) *roundView {
+func openRoundFor(t *testing.T, m *Model, set int) *roundScreen {
 	t.Helper()
 	press(t, m, "S")
-	if _, ok := m.top().(*silentForm); !ok {
+	if _, ok := m.top().(*silentFormScreen); !ok {
 		t.Fatalf("S opened %T:\n%s", m.top(), frameText(m))
 	}
 	for range set {
 		press(t, m, "down")
 	}
 	press(t, m, "enter", "enter", "enter")
-	v, ok := m.top().(*roundView)
+	v, ok := m.top().(*roundScreen)
 	if !ok {
 		t.Fatalf("the form led to %T:\n%s", m.top(), frameText(m))
 	}
@@ -83,21 +83,21 @@ func openRoundFor(t *testing.T, m *Model, set int) *roundView {
 // every question open for votes with score(i), then hands over.
 func turn(t *testing.T, m *Model, score func(i int) string) {
 	t.Helper()
-	if _, ok := m.top().(*hotSeat); !ok {
+	if _, ok := m.top().(*hotSeatScreen); !ok {
 		t.Fatalf("a turn starts on the hot seat, not %T", m.top())
 	}
 	press(t, m, "enter")
-	q, ok := m.top().(*questions)
+	q, ok := m.top().(*questionsScreen)
 	if !ok || q.vote == nil {
 		t.Fatalf("enter on the hot seat opened %T", m.top())
 	}
 	for i := 0; i < len(q.list); i++ {
-		if _, ok := m.top().(*questions); !ok {
+		if _, ok := m.top().(*questionsScreen); !ok {
 			break
 		}
 		press(t, m, score(q.index))
 	}
-	if _, ok := m.top().(*handOver); !ok {
+	if _, ok := m.top().(*handOverScreen); !ok {
 		t.Fatalf("after the last question: %T:\n%s", m.top(), frameText(m))
 	}
 }
@@ -185,7 +185,7 @@ func TestSilentRoundWithoutParticipants(t *testing.T) {
 		t.Fatalf("S without participants:\n%s", frameText(m))
 	}
 	press(t, m, "a")
-	q, ok := m.top().(*questions)
+	q, ok := m.top().(*questionsScreen)
 	if !ok || q.vote != nil || q.customer.ID != cu.ID {
 		t.Fatalf("a on the notice opened %T", m.top())
 	}
@@ -221,7 +221,7 @@ func TestSilentRoundFlow(t *testing.T) {
 		t.Errorf("the hand-over:\n%s", frameText(m))
 	}
 	press(t, m, "enter")
-	hs := m.top().(*hotSeat)
+	hs := m.top().(*hotSeatScreen)
 	if hs.table.Cursor != 1 {
 		t.Errorf("the hot seat's cursor is on %d, want Bo (1)", hs.table.Cursor)
 	}
@@ -259,7 +259,7 @@ func TestSilentRoundFlow(t *testing.T) {
 	// The reveal: the first question is flagged with a spread of 2 and
 	// comes first; the distribution shows who gave what.
 	press(t, m, "r")
-	rv, ok := m.top().(*reveal)
+	rv, ok := m.top().(*revealScreen)
 	if !ok {
 		t.Fatalf("r opened %T:\n%s", m.top(), frameText(m))
 	}
@@ -351,7 +351,7 @@ func TestSilentRoundFlow(t *testing.T) {
 	for _, sc := range m.stack.Screens() {
 		stack = append(stack, fmt.Sprintf("%T", sc))
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after closing: %v", stack)
 	}
 	r, _ := db.SilentRound(assets.DemoID, v.id)
@@ -447,7 +447,7 @@ func TestRoundViewTimer(t *testing.T) {
 	// The round stays open when the facilitator goes back, and S opens it
 	// again.
 	press(t, m, "esc", "S")
-	if w, ok := m.top().(*roundView); !ok || w.id != v.id {
+	if w, ok := m.top().(*roundScreen); !ok || w.id != v.id {
 		t.Errorf("S on a customer with an open round opened %T", m.top())
 	}
 }
@@ -494,7 +494,7 @@ func TestTeamGoldens(t *testing.T) {
 			press(t, m, "enter", "esc")
 			teamVotes(t, m, db, v.round, ps)
 			press(t, m, "r")
-			if _, ok := m.top().(*reveal); !ok {
+			if _, ok := m.top().(*revealScreen); !ok {
 				t.Fatalf("r opened %T", m.top())
 			}
 			t.Run("reveal", func(t *testing.T) { goldenAt(t, m) })
@@ -523,7 +523,7 @@ func TestTeamScreensFit(t *testing.T) {
 	press(t, m, "esc", "S")
 	check("form")
 	press(t, m, "down", "enter", "enter", "enter")
-	v := m.top().(*roundView)
+	v := m.top().(*roundScreen)
 	check("round")
 	press(t, m, "h")
 	check("hot seat")
@@ -549,7 +549,7 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 	teamVotes(t, m, db, v.round, ps)
 	press(t, m, "r", "M", "y")
 	press(t, m, "esc")
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("back on %T", m.top())
 	}
 	// Answer set B so that the customer is placed on the map.
@@ -577,7 +577,7 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 		t.Errorf("the narrow map does not mark the divergence:\n%s", frameText(m))
 	}
 	press(t, m, "enter")
-	b, ok := m.top().(*brief)
+	b, ok := m.top().(*briefScreen)
 	if !ok {
 		t.Fatalf("enter on the map opened %T", m.top())
 	}
@@ -586,7 +586,33 @@ func TestMapAndBriefMarkDivergence(t *testing.T) {
 	}
 	// S in the brief opens the round, which is revealed.
 	press(t, m, "S")
-	if _, ok := m.top().(*reveal); !ok {
+	if _, ok := m.top().(*revealScreen); !ok {
 		t.Errorf("S in the brief opened %T", m.top())
+	}
+}
+
+// A participant who joins after a round opened is added to it with +.
+func TestLatecomerJoinsAnOpenRound(t *testing.T) {
+	m, db, _, _ := teamSetup(t, "en", true)
+	v := openRoundFor(t, m, 1)
+	late := model.Participant{ID: store.NewID(), WorkshopID: assets.DemoID, Name: "Dan Late", Created: teamT0.Add(time.Hour)}
+	if err := db.PutParticipant(late); err != nil {
+		t.Fatal(err)
+	}
+	drive(t, m, ParticipantMsg{WorkshopID: assets.DemoID})
+	if v.round.Takes(late.ID) {
+		t.Fatal("the latecomer is in the round already")
+	}
+	press(t, m, "+")
+	if _, ok := m.top().(*formScreen); !ok {
+		t.Fatalf("+ opened %T", m.top())
+	}
+	press(t, m, "enter")
+	r, err := db.SilentRound(assets.DemoID, v.id)
+	if err != nil || !r.Takes(late.ID) {
+		t.Fatalf("the round after +: %+v, %v", r.Participants, err)
+	}
+	if m.top() != Screen(v) || !strings.Contains(m.statusText(), "Dan Late is in the round") {
+		t.Fatalf("top %T, status %q", m.top(), m.statusText())
 	}
 }

@@ -23,6 +23,8 @@ type undoOffer struct {
 	workshopID string
 	// text is the status after the restore.
 	text string
+	// focus is a customer the list selects once it is back, or "".
+	focus string
 }
 
 type (
@@ -35,8 +37,9 @@ type (
 	}
 	// restoredMsg reports an undo done.
 	restoredMsg struct {
-		text string
-		data *model.Dataset
+		text  string
+		focus string
+		data  *model.Dataset
 	}
 )
 
@@ -44,7 +47,10 @@ type (
 // the write queue when the user says yes), after reading with part what it will
 // take, and offers it back. workshopID is the open workshop ("" when the
 // workshop itself goes).
-func (c *Common) remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db *store.DB) error, done, restored string) tea.Cmd {
+//
+// focus is a customer the list selects once the undo brings it back ("" for
+// none).
+func (c *Common) remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db *store.DB) error, done, restored, focus string) tea.Cmd {
 	db := c.Store
 	return func() tea.Msg {
 		var before model.Dataset
@@ -58,7 +64,7 @@ func (c *Common) remove(workshopID string, part func(d model.Dataset) model.Data
 		if err := del(db); err != nil {
 			return fail(err)
 		}
-		offer := &undoOffer{workshopID: workshopID, text: restored}
+		offer := &undoOffer{workshopID: workshopID, text: restored, focus: focus}
 		offer.restore = func(db *store.DB) error { return db.Restore(before) }
 		msg := deletedMsg{offer: offer, text: done}
 		if workshopID != "" {
@@ -101,6 +107,7 @@ func (m *Model) undoUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.setStatus(m.c.T("tui.undo.offer", msg.text, m.c.Keys.Restore.Help().Key), false)
 		return m.broadcast(false), true
 	case restoredMsg:
+		m.c.Focus = msg.focus
 		if msg.data != nil {
 			d, _ := assets.LocalizeDemo(*msg.data, m.c.Lang)
 			m.c.Data = &d
@@ -119,7 +126,7 @@ func (m *Model) restore() tea.Cmd {
 		if err := offer.restore(db); err != nil {
 			return fail(err)
 		}
-		msg := restoredMsg{text: offer.text}
+		msg := restoredMsg{text: offer.text, focus: offer.focus}
 		if offer.workshopID != "" {
 			d, err := db.Load(offer.workshopID)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"styrka/ui/answer"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -123,14 +124,14 @@ func (s *whatIfScreen) rows() {
 	answers := s.answers()
 	rows := make([]screen.Row, len(s.list))
 	for i, q := range s.list {
-		letter, pos, _ := listPosition(s.c.Content, s.list, i)
+		letter, pos, _ := answer.Position(s.c.Content, s.list, i)
 		now := "–"
 		if a, ok := answers[q.ID]; ok {
-			now = scoreLabel(s.c.Content, a.Score)
+			now = answer.ScoreLabel(s.c.Content, a.Score)
 		}
 		after := ""
 		if sc, ok := s.changes[q.ID]; ok {
-			after = "→ " + scoreLabel(s.c.Content, sc)
+			after = "→ " + answer.ScoreLabel(s.c.Content, sc)
 		}
 		changed := s.c.Styles.Warning
 		rows[i] = screen.Row{Cells: []string{fmt.Sprintf("%s %d", letter, pos), q.Text, now, after},

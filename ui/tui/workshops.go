@@ -22,9 +22,9 @@ type workshopRow struct {
 
 type workshopsMsg struct{ rows []workshopRow }
 
-// workshops lists the workshops; with none, it welcomes the user and
+// workshopsScreen lists the workshopsScreen; with none, it welcomes the user and
 // offers to create one or to open the demo.
-type workshops struct {
+type workshopsScreen struct {
 	c      *Common
 	table  screen.Table
 	rows   []workshopRow
@@ -33,8 +33,8 @@ type workshops struct {
 	height int
 }
 
-func newWorkshops(c *Common) *workshops {
-	s := &workshops{c: c}
+func newWorkshops(c *Common) *workshopsScreen {
+	s := &workshopsScreen{c: c}
 	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
 		{Title: c.T("col.workshop")},
 		{Title: c.T("col.date"), Width: 10},
@@ -44,9 +44,9 @@ func newWorkshops(c *Common) *workshops {
 	return s
 }
 
-func (s *workshops) Init() tea.Cmd { return s.load() }
+func (s *workshopsScreen) Init() tea.Cmd { return s.load() }
 
-func (s *workshops) load() tea.Cmd {
+func (s *workshopsScreen) load() tea.Cmd {
 	db := s.c.Store
 	return func() tea.Msg {
 		ws, err := db.Workshops()
@@ -65,21 +65,21 @@ func (s *workshops) load() tea.Cmd {
 	}
 }
 
-func (s *workshops) SetSize(w, h int) {
+func (s *workshopsScreen) SetSize(w, h int) {
 	s.width, s.height = w, h
 	s.table.SetSize(w, h-2)
 }
 
-func (s *workshops) Title() string { return s.c.T("tui.workshops") }
-func (s *workshops) Typing() bool  { return false }
-func (s *workshops) selected() (workshopRow, bool) {
+func (s *workshopsScreen) Title() string { return s.c.T("tui.workshops") }
+func (s *workshopsScreen) Typing() bool  { return false }
+func (s *workshopsScreen) selected() (workshopRow, bool) {
 	if s.table.Cursor < 0 || s.table.Cursor >= len(s.rows) {
 		return workshopRow{}, false
 	}
 	return s.rows[s.table.Cursor], true
 }
 
-func (s *workshops) ShortHelp() []key.Binding {
+func (s *workshopsScreen) ShortHelp() []key.Binding {
 	k := s.c.Keys
 	if s.loaded && len(s.rows) == 0 {
 		return []key.Binding{k.New, k.Demo}
@@ -87,12 +87,12 @@ func (s *workshops) ShortHelp() []key.Binding {
 	return []key.Binding{k.Enter, k.New, k.Edit, k.Delete}
 }
 
-func (s *workshops) FullHelp() [][]key.Binding {
+func (s *workshopsScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
 	return [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, {k.Enter, k.New, k.Edit, k.Delete, k.Demo}}
 }
 
-func (s *workshops) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *workshopsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
 	case workshopsMsg:
@@ -139,7 +139,7 @@ func (s *workshops) Update(msg tea.Msg) (Screen, tea.Cmd) {
 type demoMsg struct{ text string }
 
 // openDemo creates the demo workshop when it is missing and opens it.
-func (s *workshops) openDemo() tea.Cmd {
+func (s *workshopsScreen) openDemo() tea.Cmd {
 	db, lang, c := s.c.Store, s.c.Lang, s.c
 	return func() tea.Msg {
 		if _, err := db.Workshop(assets.DemoID); err != nil {
@@ -159,12 +159,12 @@ func (s *workshops) openDemo() tea.Cmd {
 	}
 }
 
-func (s *workshops) confirmDelete(r workshopRow) tea.Cmd {
+func (s *workshopsScreen) confirmDelete(r workshopRow) tea.Cmd {
 	text := s.c.T("tui.workshop.delete", r.w.Name, r.customers)
 	return newConfirm(s.c, text, s.c.removeWorkshop(r.w.ID, s.c.T("tui.workshop.deleted", r.w.Name), s.c.T("tui.workshop.restored", r.w.Name)))
 }
 
-func (s *workshops) View() string {
+func (s *workshopsScreen) View() string {
 	st := s.c.Styles
 	if !s.loaded {
 		return st.Muted.Render(s.c.T("tui.loading"))
@@ -177,7 +177,7 @@ func (s *workshops) View() string {
 }
 
 // welcome is the first screen a new user sees.
-func (s *workshops) welcome() string {
+func (s *workshopsScreen) welcome() string {
 	st := s.c.Styles
 	w := min(s.width-4, 72)
 	var b strings.Builder

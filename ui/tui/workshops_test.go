@@ -30,7 +30,7 @@ func TestOpenDemoFromWelcome(t *testing.T) {
 	if m.c.Data == nil || m.c.Data.Workshop.ID != assets.DemoID {
 		t.Fatal("o did not open the demo")
 	}
-	if _, ok := m.top().(*customers); !ok {
+	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("top screen is %T, want the customers", m.top())
 	}
 	ws, err := db.Workshops()
@@ -64,7 +64,7 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 		t.Fatalf("created %+v", w)
 	}
 	// A new workshop opens at once, for its customers.
-	if c, ok := m.top().(*customers); !ok || c.Title() != "Höstens workshop" {
+	if c, ok := m.top().(*customersScreen); !ok || c.Title() != "Höstens workshop" {
 		t.Fatalf("after saving, top is %T", m.top())
 	}
 	press(t, m, "esc")
@@ -198,7 +198,7 @@ func TestFormEscCancels(t *testing.T) {
 	if ws, _ := db.Workshops(); len(ws) != 0 {
 		t.Fatal("esc saved the form")
 	}
-	if _, ok := m.top().(*workshops); !ok {
+	if _, ok := m.top().(*workshopsScreen); !ok {
 		t.Fatalf("esc left %T on top", m.top())
 	}
 }

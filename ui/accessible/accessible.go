@@ -1,4 +1,8 @@
-package tui
+// Package accessible is styrka's line-prompt mode: the question sets as
+// plain prompts a screen reader can follow, for --accessible and
+// TERM=dumb. Every answer is saved the moment it is given, as in the
+// full-screen app.
+package accessible
 
 import (
 	"bufio"
@@ -8,6 +12,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"styrka/ui/answer"
 	"time"
 
 	"charm.land/huh/v2"
@@ -22,12 +27,21 @@ import (
 // errInputEnded stops the line prompts when the input ends.
 var errInputEnded = errors.New("input ended")
 
-// RunAccessible runs the question sets as plain line prompts that a screen
+// Options configure the line prompts.
+type Options struct {
+	Store   *store.DB
+	Content *assets.Content
+	Lang    string
+	// Author is recorded with every answer.
+	Author string
+}
+
+// Run runs the question sets as plain line prompts that a screen
 // reader can follow (huh's accessible mode): choose a workshop, a customer
 // and which questions, then answer them one by one. Every answer is saved
 // the moment it is given, as in the full-screen UI. When the input ends,
 // it says that the answers so far are saved and returns nil.
-func RunAccessible(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
+func Run(ctx context.Context, o Options, in io.Reader, out io.Writer) error {
 	a := &lineUI{
 		o:   o,
 		c:   o.Content,
@@ -281,7 +295,7 @@ func (a *lineUI) chooseCustomer(ds model.Dataset) (model.Customer, error) {
 	return cu, nil
 }
 
-func (a *lineUI) chooseMode() (questionMode, error) {
+func (a *lineUI) chooseMode() (answer.Mode, error) {
 	title := func(id model.SetID) string {
 		s, _ := a.c.Set(id)
 		return s.Title
@@ -294,13 +308,13 @@ func (a *lineUI) chooseMode() (questionMode, error) {
 	}
 	i, err := a.choose(a.c.T("a11y.mode.choose"), opts, 0)
 	// The options are in the order of the modes.
-	return questionMode(i), err
+	return answer.Mode(i), err
 }
 
 // answer asks the customer's unanswered questions of the mode in order, or
 // every one when all are answered, saving each answer as it is given.
-func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer, mode questionMode) error {
-	list := questionList(a.c, mode)
+func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer, mode answer.Mode) error {
+	list := answer.Questions(a.c, mode)
 	answers := ds.Answers[cu.ID]
 	var todo []int
 	for i, q := range list {
@@ -320,7 +334,7 @@ func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer
 			return nil
 		}
 		q := list[i]
-		letter, pos, total := listPosition(a.c, list, i)
+		letter, pos, total := answer.Position(a.c, list, i)
 		a.say("")
 		a.say(a.c.T("a11y.question", letter, pos, total, a.c.Dimensions[q.Dimension].Name))
 		a.say(q.Text)
@@ -333,7 +347,7 @@ func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer
 		val, prompt := "", a.c.T("a11y.score")
 		if had {
 			val = strconv.Itoa(int(prev.Score))
-			prompt = a.c.T("a11y.score.keep", scoreLabel(a.c, prev.Score))
+			prompt = a.c.T("a11y.score.keep", answer.ScoreLabel(a.c, prev.Score))
 		}
 		field := huh.NewInput().Title(prompt).Value(&val).Validate(func(s string) error {
 			s = strings.TrimSpace(s)
@@ -355,7 +369,7 @@ func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer
 			if err := a.o.Store.SaveAnswer(ds.Workshop.ID, ans); err != nil {
 				return err
 			}
-			a.say(a.c.T("a11y.saved", scoreLabel(a.c, ans.Score)))
+			a.say(a.c.T("a11y.saved", answer.ScoreLabel(a.c, ans.Score)))
 		}
 		note := ans.Note
 		notePrompt := a.c.T("a11y.note")

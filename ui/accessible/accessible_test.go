@@ -1,16 +1,16 @@
-package tui
+package accessible
 
 import (
 	"context"
 	"path/filepath"
 	"strings"
+	"styrka/ui/answer"
 	"testing"
 	"testing/iotest"
 
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
-	"styrka/ui/styles"
 )
 
 // runLines runs the line prompts on a fresh database (with the demo when
@@ -33,9 +33,9 @@ func runLines(t *testing.T, lang string, demo bool, input string) (string, *stor
 		}
 	}
 	var out strings.Builder
-	o := Options{Store: db, Content: assets.MustBuiltin(lang), Lang: lang, Theme: styles.Dark, Author: "reader"}
-	if err := RunAccessible(context.Background(), o, iotest.OneByteReader(strings.NewReader(input)), &out); err != nil {
-		t.Fatalf("RunAccessible: %v\n%s", err, out.String())
+	o := Options{Store: db, Content: assets.MustBuiltin(lang), Lang: lang, Author: "reader"}
+	if err := Run(context.Background(), o, iotest.OneByteReader(strings.NewReader(input)), &out); err != nil {
+		t.Fatalf("Run: %v\n%s", err, out.String())
 	}
 	return out.String(), db
 }
@@ -70,7 +70,7 @@ func TestAccessibleNewWorkshopQuickPassUntilInputEnds(t *testing.T) {
 	if d.Workshop.Name != "Höstmöte" || len(d.Customers) != 1 || d.Customers[0].Name != "Acme AB" {
 		t.Fatalf("workshop %+v, customers %+v", d.Workshop, d.Customers)
 	}
-	quick := questionList(assets.MustBuiltin("en"), modeQuick)
+	quick := answer.Questions(assets.MustBuiltin("en"), answer.Quick)
 	got := d.Answers[d.Customers[0].ID]
 	want := []struct {
 		score model.Score
@@ -118,7 +118,7 @@ func TestAccessibleDemoCustomerPlacementSwedish(t *testing.T) {
 	d := onlyWorkshop(t, db)
 	cu := d.Customers[0]
 	demo, _ := assets.DemoDataset("sv")
-	quick := questionList(assets.MustBuiltin("sv"), modeQuick)
+	quick := answer.Questions(assets.MustBuiltin("sv"), answer.Quick)
 	for i, q := range quick {
 		a, before := d.Answers[cu.ID][q.ID], demo.Answers[cu.ID][q.ID]
 		if i == 1 {
