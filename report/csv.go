@@ -323,8 +323,12 @@ func csvValue(v any, decimal string) string {
 // import takes it off again.
 const formulaGuard = "'"
 
-// csvText guards text that starts like a formula.
+// csvText guards text that starts like a formula. The text is kept
+// whole but for escape sequences and control characters (model.Safe): a
+// CSV file is read in terminals too, and the CSV import would drop them
+// anyway.
 func csvText(s string) string {
+	s = model.Safe(s)
 	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
 		return formulaGuard + s
 	}

@@ -55,6 +55,5 @@ func WriteHandout(w io.Writer, in Input, customer string) error {
 			fmt.Fprintf(&b, "%s: %s\n\n", in.t("label.evidence"), strings.Repeat("_", 50))
 		}
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	return writeText(w, strings.TrimRight(b.String(), "\n")+"\n")
 }

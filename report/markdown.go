@@ -123,8 +123,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	if len(unplaced) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", in.t("report.unplaced"), strings.Join(unplaced, ", "))
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	return writeText(w, strings.TrimRight(b.String(), "\n")+"\n")
 }
 
 func writeAdvice(b *strings.Builder, in Input, a assets.Advice) {
@@ -329,8 +328,7 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		}
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	return writeText(w, strings.TrimRight(b.String(), "\n")+"\n")
 }
 
 // writeSensitivity says how firmly the customer sits in its cell: its

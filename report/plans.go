@@ -474,8 +474,7 @@ func WriteCompare(w io.Writer, in Input, r model.Round) error {
 		}
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", in.t(part.key), strings.Join(names, ", "))
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	return writeText(w, strings.TrimRight(b.String(), "\n")+"\n")
 }
 
 // CompareFormat identifies the JSON comparison with a round.
@@ -515,9 +514,11 @@ func WriteCompareJSON(w io.Writer, in Input, r model.Round) error {
 			doc.Changes = append(doc.Changes, ch)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(w, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	})
 }
 
 // actionSheet is one row per action of the dataset's customers, by due

@@ -169,9 +169,13 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 	c := in.Content
 	ws := in.Dataset.Workshop
 	ranked := in.ranked()
+	for i := range ranked {
+		// Labels are measured and placed as they will be shown.
+		ranked[i].Customer.Name = model.SafeLine(ranked[i].Customer.Name)
+	}
 	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
 	m := PowerMap{
-		Title:  in.t("report.title", ws.Name),
+		Title:  in.t("report.title", model.SafeLine(ws.Name)),
 		Plot:   Box{svgPlotLeft, svgPlotTop, right - svgPlotLeft, svgPlotBottom - svgPlotTop},
 		XLabel: plot.Options.XLabel,
 		YLabel: plot.Options.YLabel,
@@ -466,7 +470,7 @@ func WriteSVG(w io.Writer, in Input) error {
 	var b strings.Builder
 	e := func(s string) string {
 		var sb strings.Builder
-		_ = xml.EscapeText(&sb, []byte(s))
+		_ = xml.EscapeText(&sb, []byte(model.SafeLine(s)))
 		return sb.String()
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
@@ -581,6 +585,5 @@ func WriteSVG(w io.Writer, in Input) error {
 		b.WriteString("</g>\n")
 	}
 	b.WriteString("</svg>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeText(w, b.String())
 }

@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"syscall"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"styrka/model"
 )
@@ -69,7 +72,7 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 		}
 		return WriteMarkdown(w, in)
 	case "json":
-		return WriteJSON(w, in.Dataset, in.Content.Questions())
+		return writeJSON(w, func(w io.Writer) error { return WriteJSON(w, in.Dataset, in.Content.Questions()) })
 	case "csv":
 		return WriteCSV(w, in, o.CSV)
 	case "xlsx":
@@ -85,7 +88,22 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 // same folder, renamed over path at the end, so a failure never leaves
 // half a file. A file it replaces keeps its permissions; a new one gets
 // the temporary file's, readable by the owner only.
-func WriteFileAtomic(path string, data []byte) error {
+func WriteFileAtomic(path string, data []byte) (err error) {
+	// Errors name the file the caller asked for, never the temporary
+	// one, which the user did not type and which is gone afterwards.
+	defer func() {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		case errors.As(err, &le):
+			err = &fs.PathError{Op: "write", Path: path, Err: le.Err}
+		}
+	}()
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".styrka-*")
 	if err != nil {
 		return err
@@ -108,4 +126,100 @@ func WriteFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeText writes a text report (Markdown, SVG) made safe for a
+// terminal: the report is styrka's own text around names, notes, paths
+// and content from outside, and no escape sequence or control character
+// of theirs may reach whoever prints the file (model.Safe). It is the one
+// place every text report passes on its way out.
+func writeText(w io.Writer, s string) error {
+	_, err := io.WriteString(w, model.Safe(s))
+	return err
+}
+
+// writeJSON runs write with a writer that escapes, as JSON's \uXXXX, the
+// characters model.Safe would take out of text (C1 controls, DEL,
+// bidirectional overrides, zero-width characters); encoding/json escapes
+// the C0 controls itself. They can only stand inside JSON strings, so the
+// data is kept to the byte, and a terminal shown the file sees none of
+// them.
+func writeJSON(w io.Writer, write func(io.Writer) error) error {
+	j := &jsonSafe{w: w}
+	if err := write(j); err != nil {
+		return err
+	}
+	return j.flush()
+}
+
+// jsonSafe is the writer of writeJSON. A rune split between two writes
+// is held until the rest of it arrives.
+type jsonSafe struct {
+	w    io.Writer
+	rest []byte
+	out  []byte
+}
+
+func (j *jsonSafe) Write(p []byte) (int, error) {
+	data := p
+	if len(j.rest) > 0 {
+		data = append(j.rest, p...)
+		j.rest = nil
+	}
+	end := len(data)
+	for k := 1; k <= utf8.UTFMax && k <= len(data); k++ {
+		if utf8.RuneStart(data[len(data)-k]) {
+			if !utf8.FullRune(data[len(data)-k:]) {
+				end = len(data) - k
+			}
+			break
+		}
+	}
+	if err := j.write(data[:end]); err != nil {
+		return 0, err
+	}
+	if end < len(data) {
+		j.rest = append([]byte(nil), data[end:]...)
+	}
+	return len(p), nil
+}
+
+func (j *jsonSafe) flush() error {
+	rest := j.rest
+	j.rest = nil
+	return j.write(rest)
+}
+
+func (j *jsonSafe) write(data []byte) error {
+	start := 0 // data[start:i] is to be written as it is
+	j.out = j.out[:0]
+	for i := 0; i < len(data); {
+		if data[i] < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if !(r == utf8.RuneError && size == 1) && !model.UnsafeRune(r) {
+			i += size
+			continue
+		}
+		j.out = append(j.out, data[start:i]...)
+		if r == utf8.RuneError && size == 1 {
+			r = utf8.RuneError // a stray byte: as encoding/json writes it
+		}
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			j.out = fmt.Appendf(j.out, `\u%04x\u%04x`, r1, r2)
+		} else {
+			j.out = fmt.Appendf(j.out, `\u%04x`, r)
+		}
+		i += size
+		start = i
+	}
+	if start == 0 {
+		_, err := j.w.Write(data)
+		return err
+	}
+	j.out = append(j.out, data[start:]...)
+	_, err := j.w.Write(j.out)
+	return err
 }

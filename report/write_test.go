@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,31 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Fatalf("left behind: %v", entries)
+	}
+}
+
+// TestWriteFileAtomicNamesOnlyThePathAsked: a failure names the file the
+// caller asked for, never styrka's temporary file.
+func TestWriteFileAtomicNamesOnlyThePathAsked(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, path := range map[string]string{
+		"missing folder":   filepath.Join(dir, "no", "a.md"),
+		"a file as folder": filepath.Join(file, "a.md"),
+		"a folder as file": dir,
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := report.WriteFileAtomic(path, []byte("x"))
+			var pe *fs.PathError
+			if !errors.As(err, &pe) || pe.Path != path {
+				t.Fatalf("err = %v, want a PathError for %s", err, path)
+			}
+			if strings.Contains(err.Error(), ".styrka-") {
+				t.Errorf("err names the temporary file: %v", err)
+			}
+		})
 	}
 }

@@ -64,8 +64,12 @@ func writeCopy(tx *bbolt.Tx, path string) (err error) {
 			// Errors name the file the user asked for, never the
 			// temporary one.
 			var pe *fs.PathError
-			if errors.As(err, &pe) && pe.Path == f.Name() {
+			var le *os.LinkError
+			switch {
+			case errors.As(err, &pe) && pe.Path == f.Name():
 				err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+			case errors.As(err, &le): // the rename names both files
+				err = &fs.PathError{Op: "write", Path: path, Err: le.Err}
 			}
 		}
 	}()

@@ -13,16 +13,16 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
 	"styrka/assets"
+	"styrka/model"
 	"styrka/store"
 )
 
@@ -105,10 +105,9 @@ func (a *App) Run(ctx context.Context, args []string) int {
 // from the environment alone, so an error appears at once on any
 // terminal.
 func (a *App) fail(err error) {
-	msg := a.describe(err)
+	msg := model.SafeLine(a.describe(err))
 	prefix := lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Red).Render("styrka:")
-	w := colorprofile.NewWriter(a.Stderr, environ(a.Getenv))
-	fmt.Fprintln(w, prefix, msg)
+	a.eprintln(prefix + " " + msg)
 }
 
 // environ rebuilds the environment colorprofile needs from Getenv, so
@@ -128,8 +127,32 @@ func environ(getenv func(string) string) []string {
 	return env
 }
 
-// T translates a UI text.
-func (a *App) T(key string, args ...any) string { return a.Content.T(key, args...) }
+// T translates a UI text. It is where every string from outside (a name
+// from the database, a path, a flag's value, an error's text) enters what
+// styrka says, so each is made safe for the terminal here (model.SafeLine),
+// and so is the text itself, which a --content file may replace.
+func (a *App) T(key string, args ...any) string {
+	var safe []any
+	for i, v := range args {
+		var s string
+		switch v := v.(type) {
+		case string:
+			s = model.SafeLine(v)
+		case error:
+			s = model.SafeLine(v.Error())
+		default:
+			continue
+		}
+		if safe == nil {
+			safe = slices.Clone(args)
+		}
+		safe[i] = s
+	}
+	if safe != nil {
+		args = safe
+	}
+	return model.Safe(a.Content.T(key, args...))
+}
 
 // quote puts a name from the user or the data in the language's quotation
 // marks (“…” in English, ”…” in Swedish).
@@ -174,7 +197,7 @@ func (a *App) open(create bool) (*store.DB, error) {
 	var be *store.BackupError
 	if errors.As(db.Warning(), &be) {
 		a.warning = a.backupWarning(be)
-		fmt.Fprintln(a.Stderr, a.warning)
+		a.eprintln(a.warning)
 	}
 	a.db = db
 	return db, nil

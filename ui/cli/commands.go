@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -208,6 +209,10 @@ func (a *App) mapCommand() *cobra.Command {
 // placed, no line wider than width.
 func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, colour bool) string {
 	ranked := model.Rank(ds.Assess(a.Content.Questions()))
+	for i := range ranked {
+		// The map draws names, and a crafted database may hold anything.
+		ranked[i].Customer.Name = model.SafeLine(ranked[i].Customer.Name)
+	}
 	plot := mapview.NewPlot(v, ranked, ds.Workshop.Thresholds, a.Content)
 	plot.Options.Width, plot.Options.Height = width, height
 	if colour {
@@ -348,11 +353,14 @@ func (a *App) backupCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(args[0]); err == nil {
+			if fi, err := os.Stat(args[0]); err == nil {
+				if fi.IsDir() {
+					return a.errorf("err.isdir", args[0])
+				}
 				return a.errorf("err.backup.exists", args[0])
 			}
 			if err := db.Backup(args[0]); err != nil {
-				return err
+				return a.notWritten(args[0], err)
 			}
 			a.println(a.T("backup.done", args[0]))
 			return nil
@@ -387,7 +395,7 @@ func (a *App) checkCommand() *cobra.Command {
 				return nil
 			}
 			for _, p := range problems {
-				fmt.Fprintln(a.Stderr, "  "+a.problemText(p))
+				a.eprintln("  " + a.problemText(p))
 			}
 			return a.errorf("check.problems", path, len(problems))
 		},
@@ -411,10 +419,16 @@ func (a *App) contentCommand() *cobra.Command {
 }
 
 // print writes to stdout, dropping colour when stdout is not a terminal
-// or NO_COLOR is set.
-func (a *App) print(s string) {
-	w := colorprofile.NewWriter(a.Stdout, environ(a.Getenv))
-	fmt.Fprint(w, s)
-}
+// or NO_COLOR is set. Data in s was made safe where it was put in (T,
+// the tables, the map); model.SafeStyled is the last guard, keeping only
+// styrka's own colour and bold.
+func (a *App) print(s string) { a.write(a.Stdout, s) }
 
 func (a *App) println(s string) { a.print(s + "\n") }
+
+// eprintln writes a line to stderr as print writes to stdout.
+func (a *App) eprintln(s string) { a.write(a.Stderr, s+"\n") }
+
+func (a *App) write(w io.Writer, s string) {
+	fmt.Fprint(colorprofile.NewWriter(w, environ(a.Getenv)), model.SafeStyled(s))
+}

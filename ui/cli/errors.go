@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"syscall"
 
@@ -147,4 +148,40 @@ func absPath(path string) string {
 		return p
 	}
 	return path
+}
+
+// notWritten is the sentence for a file styrka could not write at path:
+// what stood in the way and what to do, naming only the path the user
+// gave (and the folder it is in), never a temporary file.
+func (a *App) notWritten(path string, err error) error {
+	dir := filepath.Dir(absPath(path))
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		return a.errorf("err.write.full", path)
+	case errors.Is(err, syscall.EISDIR):
+		return a.errorf("err.isdir", path)
+	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return a.errorf("err.write.permission", dir, path)
+	case errors.Is(err, syscall.ENOTDIR) || errors.Is(err, fs.ErrNotExist):
+		// Find the first part of the path that is missing or not a folder.
+		for d := dir; ; d = filepath.Dir(d) {
+			fi, serr := os.Stat(d)
+			if serr == nil && !fi.IsDir() {
+				return a.errorf("err.write.notfolder", d, path)
+			}
+			if serr == nil || filepath.Dir(d) == d {
+				break
+			}
+			if _, perr := os.Stat(filepath.Dir(d)); perr == nil {
+				return a.errorf("err.write.nofolder", d, path)
+			}
+		}
+		return a.errorf("err.write.nofolder", dir, path)
+	}
+	detail := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		detail = pe.Err.Error()
+	}
+	return a.errorf("err.write.other", path, detail)
 }

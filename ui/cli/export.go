@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -87,9 +86,9 @@ func (a *App) runReport(f reportFlags) error {
 		return err
 	}
 	if err := report.WriteFileAtomic(f.out, buf.Bytes()); err != nil {
-		return err
+		return a.notWritten(f.out, err)
 	}
-	fmt.Fprintln(a.Stderr, a.T("report.written", f.out))
+	a.eprintln(a.T("report.written", f.out))
 	return nil
 }
 

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -95,8 +93,7 @@ func (a *App) help(cmd *cobra.Command, _ []string) {
 		b.WriteString("\n" + indent(wrap(more, width-2), 2) + "\n")
 	}
 	b.WriteString("\n")
-	w := colorprofile.NewWriter(cmd.OutOrStdout(), environ(a.Getenv))
-	fmt.Fprint(w, b.String())
+	a.write(cmd.OutOrStdout(), b.String())
 }
 
 // usageLine is "styrka backup FILE [flags]" in the user's language.

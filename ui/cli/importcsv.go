@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -90,10 +89,10 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 
 	a.println(a.T("import.csv.read", path, len(plan.Rows), report.DelimiterText(a.Content, list.Delimiter), string(list.Encoding)))
 	if list.Footer > 0 {
-		fmt.Fprintln(a.Stderr, a.T("import.csv.footer", list.Footer))
+		a.eprintln(a.T("import.csv.footer", list.Footer))
 	}
 	if len(list.Ignored) > 0 {
-		fmt.Fprintln(a.Stderr, a.T("import.csv.ignored", strings.Join(list.Ignored, ", ")))
+		a.eprintln(a.T("import.csv.ignored", strings.Join(list.Ignored, ", ")))
 	}
 
 	if f.dryRun {
@@ -115,7 +114,7 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	if errors.Is(err, report.ErrBadRows) {
 		for _, r := range plan.Rows {
 			if r.Status == report.StatusBad {
-				fmt.Fprintln(a.Stderr, "  "+a.T("import.csv.line", r.Line, report.ProblemText(a.Content, r.Problem)))
+				a.eprintln("  " + a.T("import.csv.line", r.Line, report.ProblemText(a.Content, r.Problem)))
 			}
 		}
 		return a.errorf("err.import.badrows", path, plan.Bad)

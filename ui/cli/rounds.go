@@ -158,8 +158,8 @@ func (a *App) runCompare(f reportFlags) error {
 		return err
 	}
 	if err := report.WriteFileAtomic(f.out, buf.Bytes()); err != nil {
-		return err
+		return a.notWritten(f.out, err)
 	}
-	fmt.Fprintln(a.Stderr, a.T("report.written", f.out))
+	a.eprintln(a.T("report.written", f.out))
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
+
+	"styrka/model"
 )
 
 // column describes a column of a table for fitting it to the terminal.
@@ -37,6 +39,16 @@ func (a *App) table(header []string, rows [][]string) {
 // width.
 func (a *App) fitTable(cols []column, rows [][]string) {
 	width, _ := a.terminalSize()
+	// Cells hold names from the database: safe for the terminal, and
+	// measured as they will be shown.
+	for i := range cols {
+		cols[i].Title, cols[i].Short = model.SafeLine(cols[i].Title), model.SafeLine(cols[i].Short)
+	}
+	safeRows := make([][]string, len(rows))
+	for i, r := range rows {
+		safeRows[i] = safeCells(r)
+	}
+	rows = safeRows
 	titles, widths := fitColumns(cols, rows, width)
 	var keep []int
 	for i, w := range widths {
@@ -45,6 +57,7 @@ func (a *App) fitTable(cols []column, rows [][]string) {
 		}
 	}
 	cut := func(s string, i int) string { return ansi.Truncate(s, widths[i], "…") }
+
 	header := make([]string, len(keep))
 	for j, i := range keep {
 		header[j] = cut(titles[i], i)
@@ -80,6 +93,15 @@ func (a *App) fitTable(cols []column, rows [][]string) {
 		out = strings.Join(lines, "\n")
 	}
 	a.println(out)
+}
+
+// safeCells is row with every cell made safe (model.SafeLine).
+func safeCells(row []string) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = model.SafeLine(c)
+	}
+	return out
 }
 
 // fitColumns gives each column its title and width (0: left out) so the

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"io"
 	"os"
 	"os/user"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"styrka/model"
 	"styrka/ui/accessible"
 	"styrka/ui/styles"
 	"styrka/ui/tui"
@@ -46,7 +48,7 @@ func (a *App) runUI(ctx context.Context, events <-chan tea.Msg) error {
 		Notice: a.warning,
 	}
 	if lines {
-		return accessible.Run(ctx, accessible.Options{Store: db, Content: a.Content, Lang: a.Lang, Author: o.Author}, os.Stdin, a.Stdout)
+		return accessible.Run(ctx, accessible.Options{Store: db, Content: a.Content, Lang: a.Lang, Author: o.Author}, os.Stdin, guarded{a.Stdout})
 	}
 	return tui.Run(ctx, o, nil, nil, a.Getenv("NO_COLOR") != "")
 }
@@ -71,4 +73,17 @@ func author(getenv func(string) string) string {
 		}
 	}
 	return ""
+}
+
+// guarded is a writer that lets through only what model.SafeStyled keeps:
+// the app's line mode writes names and content straight to the terminal,
+// and no escape sequence of theirs may go with them. Each write is
+// guarded whole; the line mode writes whole prompts and lines.
+type guarded struct{ w io.Writer }
+
+func (g guarded) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(g.w, model.SafeStyled(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -73,8 +73,11 @@ func (a *App) ambiguous(kind, want string, stage matchStage, names, ids []string
 	return a.errorf("err."+kind+key, a.quote(want), a.andList(list))
 }
 
-func workshopKey(w model.Workshop) (string, string) { return w.ID, w.Name }
-func customerKey(c model.Customer) (string, string) { return c.ID, c.Name }
+// The keys compare a stored name cleaned as typed names are: a name saved
+// before CleanText dropped zero-width characters, or in a crafted file,
+// is found by what it shows.
+func workshopKey(w model.Workshop) (string, string) { return w.ID, model.CleanText(w.Name) }
+func customerKey(c model.Customer) (string, string) { return c.ID, model.CleanText(c.Name) }
 
 // findWorkshop resolves a workshop by ID or name (see match; workshops
 // are not matched by a part of their name); without a name it takes the
