@@ -316,3 +316,31 @@ func TestWritesKeepOrder(t *testing.T) {
 		t.Fatal("a write after an unrun Later did not run")
 	}
 }
+
+// Whatever a screen draws, only styling sequences reach the terminal: an
+// OSC 8 link or a title change in a name is taken out.
+func TestViewLetsOnlyStylingThrough(t *testing.T) {
+	c := &clock{now: time.Unix(0, 0)}
+	hostile := &hostileScreen{probe: probe{name: "x\x1b]2;owned\x07"}}
+	s := newTestStack(hostile, c)
+	out := s.View()
+	for _, bad := range []string{"\x1b]8;", "\x1b]2;", "\x07"} {
+		if strings.Contains(out, bad) {
+			t.Fatalf("%q reached the terminal", bad)
+		}
+	}
+	if !strings.Contains(ansi.Strip(out), "click me") {
+		t.Fatalf("the text itself is gone:\n%s", ansi.Strip(out))
+	}
+	tb := Table{Styles: func() *styles.Styles { return styles.New(styles.Dark, true) }, Cols: []Column{{Title: "Name"}}}
+	tb.SetRows([]Row{{Cells: []string{"Acme\x1b[31m AB\u200b"}}})
+	if got := tb.Rows[0].Cells[0]; got != "Acme AB" {
+		t.Fatalf("a cell kept %q", got)
+	}
+}
+
+type hostileScreen struct{ probe }
+
+func (h *hostileScreen) View() string {
+	return "\x1b]8;;https://example.invalid\x07click me\x1b]8;;\x07"
+}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"styrka/model"
 	"styrka/ui/styles"
 )
 
@@ -389,7 +390,7 @@ func (s *Stack) View() string {
 	if s.TooSmall() {
 		msg := s.o.Texts("tui.toosmall", s.o.MinWidth, s.o.MinHeight, s.width, s.height)
 		msg = ansi.Wordwrap(msg, max(s.width-2, 1), "")
-		return Fit(PlaceCenter(s.width, s.height, st.Warning.Render(msg)), s.width, s.height)
+		return model.SafeStyled(Fit(PlaceCenter(s.width, s.height, st.Warning.Render(msg)), s.width, s.height))
 	}
 	w, h := s.BodySize()
 	var body string
@@ -409,7 +410,10 @@ func (s *Stack) View() string {
 	b.WriteString(s.statusLine())
 	b.WriteByte('\n')
 	b.WriteString(s.footer())
-	return b.String()
+	// The last guard: of every escape sequence, only styrka's own styling
+	// reaches the terminal, whatever a name, a note or a content file held
+	// (an OSC 8 link from content included).
+	return model.SafeStyled(b.String())
 }
 
 func (s *Stack) header() string {

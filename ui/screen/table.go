@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"styrka/model"
 	"styrka/ui/styles"
 )
 
@@ -51,6 +52,12 @@ func (t *Table) SetSize(w, h int) { t.width, t.height = w, h }
 
 // SetRows replaces the rows, keeping the cursor in range.
 func (t *Table) SetRows(rows []Row) {
+	// Widths are measured on what is shown: data carries no escapes.
+	for i := range rows {
+		for j, c := range rows[i].Cells {
+			rows[i].Cells[j] = model.SafeLine(c)
+		}
+	}
 	t.Rows = rows
 	t.Cursor = min(max(t.Cursor, 0), max(len(rows)-1, 0))
 }
