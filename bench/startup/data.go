@@ -28,7 +28,7 @@ func generate(path string, n int) error {
 		d.Customers = append(d.Customers, c)
 		answers := make(map[string]model.Answer, len(qs))
 		for j, q := range qs {
-			answers[q.ID] = model.Answer{CustomerID: c.ID, QuestionID: q.ID, Score: model.Score((i*7+j*3)%6),
+			answers[q.ID] = model.Answer{CustomerID: c.ID, QuestionID: q.ID, Score: model.Score((i*7 + j*3) % 6),
 				Note: "Heard at the October meeting.", Author: "Bench", At: at}
 		}
 		d.Answers[c.ID] = answers
