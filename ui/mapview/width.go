@@ -35,6 +35,10 @@ func isNarrow(s string) bool {
 	return true
 }
 
+// Width is the display width of s in cells: ansi.StringWidth, counting
+// runes for narrow text. Reports measuring many cells use it too.
+func Width(s string) int { return textWidth(s) }
+
 // textWidth is ansi.StringWidth, counting runes for narrow text.
 func textWidth(s string) int {
 	if isNarrow(s) {
