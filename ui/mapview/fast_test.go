@@ -11,7 +11,7 @@ import (
 // TestNarrowRunesAreOneCell: the fast path's claim about every rune it
 // takes, checked against ansi.
 func TestNarrowRunesAreOneCell(t *testing.T) {
-	for r := rune(0); r <= 0x17f; r++ {
+	for r := rune(0); r <= 0x2fff; r++ {
 		if !narrowRune(r) {
 			continue
 		}
@@ -25,7 +25,7 @@ func TestNarrowRunesAreOneCell(t *testing.T) {
 // for narrow text and for text that leaves the fast path (combining
 // marks, wide letters, emoji, zero-width joiners, escapes).
 func TestFastWidthMatchesAnsi(t *testing.T) {
-	alphabet := []string{"a", "Z", " ", "&", "å", "Ä", "ö", "é", "ł", "Œ", "\u00a0", "\u00ad", "\u0308", "東", "🚧", "\u200d", "👍🏽", "\x1b[31m", "\t", "ﬁ"}
+	alphabet := []string{"a", "Z", " ", "&", "å", "Ä", "ö", "é", "ł", "Œ", "\u00a0", "\u00ad", "\u0308", "東", "🚧", "\u200d", "👍🏽", "\x1b[31m", "\t", "ﬁ", "–", "→", "…", "\u2028", "\ufe0f"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for i := range 5000 {
 		var b strings.Builder

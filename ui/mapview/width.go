@@ -13,11 +13,20 @@ import (
 // is measured and cut by counting runes; anything else goes through ansi.
 
 // narrowRune is a rune that takes one cell and forms a grapheme of its
-// own next to any other narrow rune: printable ASCII and the Latin-1 and
-// Latin Extended-A letters, but not the soft hyphen (U+00AD), which ansi
-// gives no width.
+// own next to any other narrow rune: printable ASCII, the Latin-1 and
+// Latin Extended-A letters (but not the soft hyphen, U+00AD, which ansi
+// gives no width), the dashes, quotes and ellipsis of General
+// Punctuation and the arrows, which styrka's tables and maps use.
 func narrowRune(r rune) bool {
-	return (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r <= 0x17f && r != 0xad)
+	switch {
+	case r >= 0x20 && r < 0x7f:
+		return true
+	case r >= 0xa0 && r <= 0x17f:
+		return r != 0xad
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2190 && r <= 0x21ff:
+		return true
+	}
+	return false
 }
 
 // isNarrow reports whether every rune of s is a narrowRune.
