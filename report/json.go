@@ -241,7 +241,7 @@ func (e *ImportError) Error() string {
 // sequences. A UTF-8 byte order mark is skipped. Problems name the field:
 // "customers[3].answers[2].score: 3.5 is not a whole number 0–5".
 func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return model.Dataset{}, err
 	}
@@ -370,6 +370,20 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		return invalid("%s", bad)
 	}
 	return ds, nil
+}
+
+// readAll is io.ReadAll, reading into one buffer of the right size when
+// the reader knows its length (the import reads from memory), instead of
+// doubling a buffer up to a large file's size.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	var b bytes.Buffer
+	b.Grow(l.Len() + bytes.MinRead)
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // tooLong says that a text is longer than its limit, or is "".

@@ -7,6 +7,7 @@
 //	go run ./bench/startup                   # styrka map on the demo
 //	go run ./bench/startup -customers 10000  # on a generated workshop
 //	go run ./bench/startup -args customers   # another command
+//	go run ./bench/startup -customers 10000 -args "import {export} --replace"
 //
 // It builds styrka and itself into a temporary folder, makes the data
 // there (the demo, or a generated workshop of -customers customers with
@@ -94,7 +95,20 @@ func run(n, customers int, args []string) error {
 	} else if _, err := runOnce(styrka, "demo", "--db", db); err != nil {
 		return fmt.Errorf("styrka demo: %w", err)
 	}
+	// {export} in the arguments is the workshop's JSON export, made once
+	// by styrka itself, for measuring an import.
 	cmdArgs := append(slices.Clone(args), "--db", db)
+	if slices.Contains(args, "{export}") {
+		export := filepath.Join(dir, "export.json")
+		if _, err := runOnce(styrka, "report", "--format", "json", "-o", export, "--db", db); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		for i, a := range cmdArgs {
+			if a == "{export}" {
+				cmdArgs[i] = export
+			}
+		}
+	}
 	// One run of each first, so the file is in the page cache for both.
 	if _, err := runOnce(styrka, cmdArgs...); err != nil {
 		return fmt.Errorf("styrka %s: %w", strings.Join(args, " "), err)
