@@ -265,10 +265,19 @@ func (c *Content) T(key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-// Builtin loads the embedded content of one language ("sv" or "en").
+//go:generate go run -tags styrkagen ./gen
+
+// Builtin loads the embedded content of one language ("sv" or "en"), a new
+// value on every call. It is precompiled from the YAML at build time
+// (builtin_gen.go, made by `go generate ./assets`; a test holds it equal
+// to the YAML), since parsing the YAML took most of a short command's
+// run. Only the generator itself, built with the tag styrkagen, parses it.
 func Builtin(lang string) (*Content, error) {
 	if !slices.Contains(Languages, lang) {
 		return nil, fmt.Errorf("no built-in content for language %q", lang)
+	}
+	if c := builtinContent(lang); c != nil {
+		return c, nil
 	}
 	data, err := files.ReadFile(lang + ".yaml")
 	if err != nil {

@@ -42,19 +42,28 @@ type DemoCustomer struct {
 	Answers  []DemoAnswer `yaml:"answers"`
 }
 
+// DemoWorkshop is the demo workshop itself.
+type DemoWorkshop struct {
+	Name       string `yaml:"name"`
+	Date       string `yaml:"date"`
+	OurCompany string `yaml:"our_company"`
+	Author     string `yaml:"author"`
+}
+
 // Demo is the demo workshop's content.
 type Demo struct {
-	Workshop struct {
-		Name       string `yaml:"name"`
-		Date       string `yaml:"date"`
-		OurCompany string `yaml:"our_company"`
-		Author     string `yaml:"author"`
-	} `yaml:"workshop"`
+	Workshop  DemoWorkshop   `yaml:"workshop"`
 	Customers []DemoCustomer `yaml:"customers"`
 }
 
-// LoadDemo parses the embedded demo workshop.
+// LoadDemo gives the embedded demo workshop, a new value on every call. It
+// is precompiled from demo.yaml like the built-in content (see Builtin):
+// every command on the demo workshop reads it to show the demo in the
+// language in use.
 func LoadDemo() (*Demo, error) {
+	if d := builtinDemo(); d != nil {
+		return d, nil
+	}
 	var d Demo
 	if err := yaml.Unmarshal(demoYAML, &d); err != nil {
 		return nil, fmt.Errorf("demo.yaml: %w", err)

@@ -92,11 +92,16 @@ func LocalizeDemo(ds model.Dataset, lang string) (model.Dataset, bool) {
 	for _, dc := range d.Customers {
 		byID[uuid.NewSHA1(demoSpace, []byte("customer/"+dc.Name)).String()] = dc
 	}
-	// swap gives t in lang when s is t in any built-in language.
+	// swap gives t in lang when s is t in any built-in language (sv, en).
+	// The text in lang is cleaned first and usually matches, so the others
+	// are seldom cleaned: this runs on every command that shows the demo.
 	swap := func(s string, t Text, clean func(string) string) (string, bool) {
 		want := clean(t.In(lang))
+		if s == want {
+			return s, false
+		}
 		for _, l := range Languages {
-			if s == clean(t.In(l)) && s != want {
+			if t.In(l) != t.In(lang) && s == clean(t.In(l)) {
 				return want, true
 			}
 		}

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -101,9 +102,117 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 
 // WriteJSON writes the export of a dataset, indented, ending in a newline.
 func WriteJSON(w io.Writer, d model.Dataset, questions []model.Question) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewDocument(d, questions))
+	return writeDocument(w, NewDocument(d, questions))
+}
+
+// writeDocument writes a document as json.Encoder with a two-space indent
+// does, byte for byte (a test holds them equal), but field by field and
+// customer by customer: encoding the whole document at once and then
+// indenting it held the export three times in memory (536 MiB for 10,000
+// customers) and spent most of its time growing those buffers.
+func writeDocument(w io.Writer, doc Document) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	v := reflect.ValueOf(doc)
+	var buf []byte
+	bw.WriteString("{")
+	for i := range v.NumField() {
+		name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		key, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		bw.WriteString("\n  ")
+		bw.Write(key)
+		bw.WriteString(": ")
+		if recs, ok := v.Field(i).Interface().([]CustomerRecord); ok && len(recs) > 0 {
+			bw.WriteString("[")
+			for j := range recs {
+				if j > 0 {
+					bw.WriteString(",")
+				}
+				b, err := json.Marshal(&recs[j])
+				if err != nil {
+					return err
+				}
+				bw.WriteString("\n    ")
+				buf = indentJSON(buf[:0], b, "    ")
+				bw.Write(buf)
+			}
+			bw.WriteString("\n  ]")
+			continue
+		}
+		b, err := json.Marshal(v.Field(i).Interface())
+		if err != nil {
+			return err
+		}
+		buf = indentJSON(buf[:0], b, "  ")
+		bw.Write(buf)
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// indentJSON appends src, compact JSON as json.Marshal writes it, indented
+// by two spaces after prefix on every new line, as json.Indent does. It
+// skips through strings at once instead of feeding json's scanner every
+// byte, which was most of an export's time.
+func indentJSON(dst, src []byte, prefix string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, "  "...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// To the closing quote, past escaped characters.
+			j := i + 1
+			for j < len(src) {
+				k := bytes.IndexAny(src[j:], "\"\\")
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				if src[j] == '\\' {
+					j += 2
+					continue
+				}
+				break
+			}
+			end := min(j+1, len(src))
+			dst = append(dst, src[i:end]...)
+			i = end - 1
+		case '{', '[':
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, c, src[i+1])
+				i++
+				continue
+			}
+			dst = append(dst, c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, c, ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // ImportError says why a JSON document cannot be imported.
@@ -132,7 +241,7 @@ func (e *ImportError) Error() string {
 // sequences. A UTF-8 byte order mark is skipped. Problems name the field:
 // "customers[3].answers[2].score: 3.5 is not a whole number 0–5".
 func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return model.Dataset{}, err
 	}
@@ -261,6 +370,20 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		return invalid("%s", bad)
 	}
 	return ds, nil
+}
+
+// readAll is io.ReadAll, reading into one buffer of the right size when
+// the reader knows its length (the import reads from memory), instead of
+// doubling a buffer up to a large file's size.
+func readAll(r io.Reader) ([]byte, error) {
+	l, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	var b bytes.Buffer
+	b.Grow(l.Len() + bytes.MinRead)
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // tooLong says that a text is longer than its limit, or is "".

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -173,6 +174,7 @@ func Render(points []Point, o Options) Map {
 	m := Map{Marks: make([][2]int, len(points))}
 
 	// Pass 1: markers, as close to their true place as the quadrant allows.
+	free := newFreeCells(cv)
 	full := [4]bool{}
 	for i, p := range points {
 		m.Marks[i] = [2]int{-1, -1}
@@ -182,7 +184,7 @@ func Render(points []Point, o Options) Map {
 		q, r, c := g.place(p)
 		rr, cc, ok := -1, -1, false
 		if !full[q] {
-			rr, cc, ok = g.nearestFree(cv, q, r, c)
+			rr, cc, ok = g.nearestFree(cv, free, q, r, c)
 			if !ok {
 				full[q] = true
 			}
@@ -198,6 +200,7 @@ func Render(points []Point, o Options) Map {
 			mk = OnLineMarker
 		}
 		*cv.at(rr, cc) = cell{s: mk, kind: kMarker, quad: int8(q), sel: i == o.Selected}
+		free.take(rr, cc)
 	}
 
 	// Pass 2: names next to markers, in priority order; the rest get keys.
@@ -394,7 +397,7 @@ const cutTolerance = 1e-9
 // nearestFree searches rings of growing distance around (r, c) inside the
 // quadrant for an empty cell. Rows count double, since a cell is about
 // twice as tall as it is wide.
-func (g geometry) nearestFree(cv *canvas, q, r, c int) (int, int, bool) {
+func (g geometry) nearestFree(cv *canvas, free *freeCells, q, r, c int) (int, int, bool) {
 	r0, r1, c0, c1 := g.bounds(q)
 	// First look nearby for a cell with empty cells on both sides, so two
 	// markers never touch; then settle for any empty cell.
@@ -404,11 +407,13 @@ func (g geometry) nearestFree(cv *canvas, q, r, c int) (int, int, bool) {
 	if rr, cc, ok := g.search(cv, r0, r1, c0, c1, r, c, 4, spacious); ok {
 		return rr, cc, true
 	}
-	return g.search(cv, r0, r1, c0, c1, r, c, max(r1-r0, c1-c0)*2, nil)
+	return free.nearest(r0, r1, c0, c1, r, c, max(r1-r0, c1-c0)*2)
 }
 
 // search walks rings of growing distance up to maxD around (r, c) within
-// the bounds for an empty cell that also passes ok (when given).
+// the bounds for an empty cell that also passes ok (when given); ring by
+// ring the upper row comes first and, in a row, the right side.
+// freeCells.nearest finds the same cell without a condition.
 func (g geometry) search(cv *canvas, r0, r1, c0, c1, r, c, maxD int, ok func(int, int) bool) (int, int, bool) {
 	good := func(rr, cc int) bool { return cv.at(rr, cc).kind == kEmpty && (ok == nil || ok(rr, cc)) }
 	if good(r, c) {
@@ -448,7 +453,12 @@ func abs(v int) int {
 func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool) bool {
 	_, _, c0, c1 := g.bounds(q)
 	name = strings.TrimSpace(name)
-	nameW := ansi.StringWidth(name)
+	if cv.freeRun(r, c, 1, c1) < minGap && cv.freeRun(r, c, -1, c0) < minGap {
+		// No room on either side: most points of a crowded map, so the
+		// name is not even measured.
+		return false
+	}
+	nameW := textWidth(name)
 	if nameW == 0 {
 		return false
 	}
@@ -456,10 +466,7 @@ func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool
 	// the marker: one cell of gap at the marker, one before whatever ends
 	// the run (none at the quadrant's edge).
 	usable := func(step, edge int) int {
-		run := 0
-		for x := c + step; x != edge+step && cv.at(r, x).kind == kEmpty; x += step {
-			run++
-		}
+		run := cv.freeRun(r, c, step, edge)
 		u := run - 1
 		if c+step*run != edge {
 			u--
@@ -477,12 +484,12 @@ func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool
 	text := name
 	if nameW > w {
 		// Cut one cell short, drop a trailing space, then add the ellipsis.
-		text = strings.TrimRight(ansi.Truncate(name, w-1, ""), " ") + "…"
+		text = strings.TrimRight(truncate(name, w-1), " ") + "…"
 	}
 	if side > 0 {
 		cv.write(r, c+2, text, q, sel)
 	} else {
-		cv.write(r, c-1-ansi.StringWidth(text), text, q, sel)
+		cv.write(r, c-1-textWidth(text), text, q, sel)
 	}
 	return true
 }
@@ -490,9 +497,34 @@ func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool
 // minLabel is the narrowest shortened name worth writing.
 const minLabel = 7
 
+// minGap is the least run of free cells beside a marker that can hold a
+// label: the gap at the marker and one cell of name.
+const minGap = 2
+
+// freeRun counts the empty cells from beside (r, c) in the direction step
+// up to and including column edge.
+func (cv *canvas) freeRun(r, c, step, edge int) int {
+	run := 0
+	for x := c + step; x != edge+step && cv.at(r, x).kind == kEmpty; x += step {
+		run++
+	}
+	return run
+}
+
 // write puts text on the canvas grapheme by grapheme, wide ones taking
 // two cells.
 func (cv *canvas) write(r, c int, text string, q int, sel bool) {
+	if isNarrow(text) {
+		// One rune, one cell, one grapheme: no segmentation needed.
+		for i, ch := range text {
+			if c >= cv.w {
+				return
+			}
+			*cv.at(r, c) = cell{s: text[i : i+utf8.RuneLen(ch)], kind: kLabel, quad: int8(q), sel: sel}
+			c++
+		}
+		return
+	}
 	for text != "" {
 		g, w := ansi.FirstGraphemeCluster(text, ansi.GraphemeWidth)
 		text = text[len(g):]

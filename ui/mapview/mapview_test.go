@@ -225,6 +225,33 @@ func benchPoints(n int) []Point {
 	return pts
 }
 
+// BenchmarkRenderCrowd is the TUI's map at 160×50, styled, with names of
+// Swedish companies (narrow but not ASCII), at workshop sizes up to more
+// customers than the map has cells.
+func BenchmarkRenderCrowd(b *testing.B) {
+	st := NewStyles(lipgloss.NewStyle().Foreground(lipgloss.Color("8")), lipgloss.NewStyle().Faint(true),
+		lipgloss.NewStyle().Reverse(true), [4]lipgloss.Style{
+			lipgloss.NewStyle().Foreground(lipgloss.Color("1")), lipgloss.NewStyle().Foreground(lipgloss.Color("2")),
+			lipgloss.NewStyle().Foreground(lipgloss.Color("3")), lipgloss.NewStyle().Foreground(lipgloss.Color("4"))})
+	for _, n := range []int{1000, 5000, 10000} {
+		r := rand.New(rand.NewPCG(5, 6))
+		pts := make([]Point, n)
+		onLine := make([]bool, n)
+		for i := range pts {
+			pts[i] = Point{Name: fmt.Sprintf("Åkeri Söderström %d AB", i), X: 1 + 4*r.Float64(), Y: 1 + 4*r.Float64()}
+			onLine[i] = i%9 == 0
+		}
+		o := options(160, 50)
+		o.Styles, o.OnLine, o.Selected = st, onLine, 3
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Render(pts, o)
+			}
+		})
+	}
+}
+
 func BenchmarkRender(b *testing.B) {
 	for _, n := range []int{10, 1000, 10000} {
 		for _, s := range []struct{ w, h int }{{80, 24}, {160, 50}} {
