@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -310,7 +311,46 @@ func Load(path, lang string) (*Content, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parse(path, data, base)
+	c, err := parse(path, data, base)
+	if err != nil {
+		return nil, err
+	}
+	// A user's file may hold anything: its texts are shown on terminals,
+	// so they lose every control character and escape sequence here, once.
+	cleanStrings(reflect.ValueOf(c).Elem())
+	return c, nil
+}
+
+// cleanStrings runs model.Safe over every string reachable from v.
+func cleanStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(model.Safe(v.String()))
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			cleanStrings(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				cleanStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			cleanStrings(v.Index(i))
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			val := reflect.New(v.Type().Elem()).Elem()
+			val.Set(iter.Value())
+			cleanStrings(val)
+			v.SetMapIndex(iter.Key(), val)
+		}
+	}
 }
 
 // FileError is a problem in a content file.

@@ -774,3 +774,19 @@ func TestDemo(t *testing.T) {
 		})
 	}
 }
+
+// A content file's texts reach the terminal, so they lose every escape
+// sequence and control character when loaded: an OSC 8 link in a question
+// is plain text.
+func TestLoadCleansEscapes(t *testing.T) {
+	hostile := strings.Replace(userSets, "r5", `"r5 \u001b]8;;https://example.invalid\u0007click\u001b]8;;\u0007 \u001b[31mred"`, 1)
+	path := writeFile(t, "hostile.yaml", hostile)
+	c, err := Load(path, "en")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	got := c.Questions()[1].Anchors[4]
+	if strings.ContainsAny(got, "\x1b\x07") || !strings.Contains(got, "click") {
+		t.Fatalf("anchor 5 = %q", got)
+	}
+}
