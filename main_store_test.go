@@ -10,6 +10,8 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"styrka/assets"
+	"styrka/model"
 	"styrka/store"
 )
 
@@ -114,5 +116,36 @@ func TestBackupWhileTheAppHasTheDatabase(t *testing.T) {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 		})
+	}
+}
+
+// An export that holds answers to retired questions (history) imports
+// again: their IDs are known, not refused.
+func TestJSONWithHistoryImportsAgain(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	mustRun(t, db, "en_GB.UTF-8", "demo")
+	s, err := store.Open(db, store.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ := s.Workshops()
+	cs, _ := s.Customers(ws[0].ID)
+	c := assets.MustBuiltin("en")
+	if len(c.Retired) == 0 {
+		s.Close()
+		t.Skip("the content retires no question")
+	}
+	if err := s.SaveAnswer(ws[0].ID, model.Answer{CustomerID: cs[0].ID, QuestionID: c.Retired[0].ID, Score: 2, At: time.Now().UTC()}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	export := filepath.Join(dir, "all.json")
+	mustRun(t, db, "en_GB.UTF-8", "report", "--format", "json", "-o", export)
+	other := filepath.Join(dir, "other.db")
+	mustRun(t, other, "en_GB.UTF-8", "import", export)
+	out := mustRun(t, other, "en_GB.UTF-8", "report", "--format", "csv", "--answers").stdout
+	if !strings.Contains(out, c.Retired[0].ID) {
+		t.Fatalf("the history answer did not come along:\n%s", out[:min(len(out), 400)])
 	}
 }

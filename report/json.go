@@ -366,7 +366,7 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 	if ds.Actions, ds.Rounds, bad = readPlans(doc, w.ID, seen); bad != "" {
 		return invalid("%s", bad)
 	}
-	if ds.Participants, ds.SilentRounds, ds.Votes, bad = readTeam(doc, w.ID, seen); bad != "" {
+	if ds.Participants, ds.SilentRounds, ds.Votes, bad = readTeam(doc, w.ID, seen, known); bad != "" {
 		return invalid("%s", bad)
 	}
 	return ds, nil

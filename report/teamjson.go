@@ -23,7 +23,8 @@ func documentTeam(d model.Dataset) ([]model.Participant, []model.SilentRound, []
 // holds the IDs of its customers. It returns the detail of an "invalid"
 // ImportError, or "". Empty lists come back as nil, as the store loads
 // them.
-func readTeam(doc Document, workshopID string, customers map[string]bool) ([]model.Participant, []model.SilentRound, []model.Vote, string) {
+// known are the question IDs in use; empty when the caller gave none.
+func readTeam(doc Document, workshopID string, customers, known map[string]bool) ([]model.Participant, []model.SilentRound, []model.Vote, string) {
 	var ps []model.Participant
 	people := map[string]bool{}
 	for i, p := range doc.Participants {
@@ -82,6 +83,8 @@ func readTeam(doc Document, workshopID string, customers map[string]bool) ([]mod
 			return nil, nil, nil, fmt.Sprintf("votes[%d]: participant_id %q is not a participant", i, v.ParticipantID)
 		case v.QuestionID == "":
 			return nil, nil, nil, fmt.Sprintf("votes[%d]: question_id is required", i)
+		case len(known) > 0 && !known[v.QuestionID]:
+			return nil, nil, nil, fmt.Sprintf("votes[%d].question_id: %q is not a question of the question sets in use", i, v.QuestionID)
 		case !v.Score.Valid() || v.Revote < 0:
 			return nil, nil, nil, fmt.Sprintf("votes[%d]: score %d (re-vote %d) is not 0–5", i, v.Score, v.Revote)
 		case tooLong(v.Note, model.MaxAnswerNoteLen) != "":

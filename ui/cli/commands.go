@@ -303,7 +303,13 @@ func (a *App) importCommand() *cobra.Command {
 			if f.workshop != "" || f.dryRun || f.skipBad || f.update {
 				return &usageError{a.T("err.import.jsonflags")}
 			}
-			ds, err := report.ReadJSON(bytes.NewReader(data), a.Content.Questions()...)
+			// Answers to retired questions are history, kept: their IDs
+			// are known too.
+			known := a.Content.Questions()
+			for _, r := range a.Content.Retired {
+				known = append(known, model.Question{ID: r.ID})
+			}
+			ds, err := report.ReadJSON(bytes.NewReader(data), known...)
 			if err != nil {
 				var ie *report.ImportError
 				if errors.As(err, &ie) {
