@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"styrka/ui/answer"
+	"styrka/ui/mapview"
 	"styrka/ui/screen"
 	"time"
 
@@ -363,6 +364,12 @@ func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 	}
 	for _, wk := range a.Warnings {
 		out = append(out, hanging("⚠ ", s.c.Content.Warnings[wk], w, st.Warning, st.Warning)...)
+		if wk == model.WarnOnLine {
+			// Which dimension, how close, and what it could as well be.
+			for _, line := range report.LineSentences(s.c.Content, s.c.Lang, a) {
+				out = append(out, hanging("  "+mapview.OnLineMarker+" ", line, w, st.Warning, st.Text)...)
+			}
+		}
 	}
 	return out
 }

@@ -326,3 +326,28 @@ func TestBriefShowsRetiredAnswersAsHistory(t *testing.T) {
 		t.Fatal("a retired answer moved the scores")
 	}
 }
+
+// A customer on the line: the brief names the dimension, how close it is
+// and the class, regime and priority it could as well be.
+func TestBriefNamesWhatOnTheLineCouldBe(t *testing.T) {
+	for _, lang := range []string{"en", "sv"} {
+		m, _ := openDemo(t, lang)
+		var a model.Assessment
+		for _, x := range m.c.Assess() {
+			if len(x.OnLine) > 0 {
+				a = x
+				break
+			}
+		}
+		if len(a.OnLine) == 0 {
+			t.Fatal("the demo has no customer on the line")
+		}
+		drive(t, m, push(newBrief(m.c, a.Customer.ID)))
+		text := squeeze(briefText(m.top().(*briefScreen)))
+		for _, want := range report.LineSentences(m.c.Content, lang, a) {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Fatalf("%s: the brief lacks %q", lang, want)
+			}
+		}
+	}
+}
