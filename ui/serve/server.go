@@ -318,7 +318,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	s.ln = ln
 	go func() {
 		err := srv.Serve(ln)
-		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+		if err != nil && !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
 			log.Error("serve", "error", err)
 		}
 	}()
@@ -445,9 +445,11 @@ func (s *Server) Close() error {
 		// Stop accepting, let the sessions say goodbye, then cut the
 		// connections: a client may keep its connection open after its
 		// session has ended.
-		stop, cancel := context.WithCancel(context.Background())
-		cancel()
-		_ = s.ssh.Shutdown(stop) // closes the listener, returns at once
+		// Closing the listener stops the accepting. (Not the library's
+		// Shutdown: its wait for the listener races with a Serve that has
+		// only just started, when a server is closed right after it
+		// opened.)
+		_ = s.ln.Close()
 		deadline := time.Now().Add(shutdownGrace)
 		for s.Connected() > 0 && time.Now().Before(deadline) {
 			time.Sleep(10 * time.Millisecond)
