@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"syscall"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -104,7 +106,7 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".styrka-*")
+	tmp, err := createTemp(filepath.Dir(path))
 	if err != nil {
 		return err
 	}
@@ -126,6 +128,22 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// createTemp makes the temporary file a report is written to, beside the
+// file it will replace. It is made with the mode the user's umask gives a
+// new file (os.CreateTemp's would be private, 0600): an exported report
+// is the user's to share; the database and its folder stay private.
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, ".styrka-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, &fs.PathError{Op: "write", Path: dir, Err: fs.ErrExist}
 }
 
 // writeText writes a text report (Markdown, SVG) made safe for a
