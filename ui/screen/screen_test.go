@@ -344,3 +344,17 @@ type hostileScreen struct{ probe }
 func (h *hostileScreen) View() string {
 	return "\x1b]8;;https://example.invalid\x07click me\x1b]8;;\x07"
 }
+
+// While a field has the focus, q and ? are text: the footer offers neither.
+func TestFooterWhileTyping(t *testing.T) {
+	c := &clock{now: time.Unix(0, 0)}
+	s := newTestStack(&probe{name: "root", typed: true}, c)
+	lines := strings.Split(ansi.Strip(s.View()), "\n")
+	if footer := lines[len(lines)-1]; strings.Contains(footer, "q quit") || strings.Contains(footer, "? help") {
+		t.Fatalf("the footer of a field offers q or ?: %q", footer)
+	}
+	press(t, s, "q")
+	if s.Quitting() {
+		t.Fatal("q in a field quit")
+	}
+}

@@ -467,9 +467,11 @@ func (s *Stack) footerKeys() (screen, own []key.Binding) {
 		// While a field has the focus, ? is text, not help.
 		own = append(own, k.Help)
 	}
-	if len(s.screens) == 1 {
+	if s.Top().Typing() {
+		// q is text in a field: it neither quits nor goes back.
+	} else if len(s.screens) == 1 {
 		own = append(own, k.Quit)
-	} else if !s.Top().Typing() {
+	} else {
 		// q goes back here, and says so.
 		back := k.Quit
 		back.SetHelp(k.Quit.Help().Key, k.Back.Help().Desc)
