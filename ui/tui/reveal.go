@@ -11,7 +11,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -564,70 +563,102 @@ func fitLines(lines []string, h int) []string {
 	return lines
 }
 
-// noScore is the select's value before anything is chosen.
-const noScore = -1
-
-// agreeFields is the heap value the agreed-score form writes into.
-type agreeFields struct {
-	Score int
-	Note  string
+// agreeScreen records the score the team agreed on for one question, on
+// the answer card: nothing is chosen for the room (the median is named,
+// not preselected); a digit records that level, with the evidence note as
+// it stands.
+type agreeScreen struct {
+	c      *Common
+	round  model.SilentRound
+	tally  model.QuestionTally
+	card   *answer.Card
+	width  int
+	height int
 }
 
-// newAgreeForm records the score the team agreed on for one question:
-// a select with the anchors, starting at the agreed score or the median,
-// and the evidence note.
 func newAgreeForm(c *Common, r model.SilentRound, t model.QuestionTally) Screen {
-	f := &agreeFields{Score: noScore, Note: c.agreedNote(t)}
-	if a, ok := r.Agreed[t.QuestionID]; ok {
-		f.Score = int(a)
-		if ans, ok := c.Data.Answers[r.CustomerID][t.QuestionID]; ok {
-			f.Note = ans.Note
-		}
-	} else if len(t.Votes) > 0 {
-		f.Score = int(medianScore(t))
-	}
 	q, known := c.questionByID(t.QuestionID)
-	opts := make([]huh.Option[int], 0, model.Levels+1)
-	for i := range model.Levels {
-		label := strconv.Itoa(i + 1)
-		if known {
-			label += " · " + q.Anchors[i]
-		}
-		opts = append(opts, huh.NewOption(label, i+1))
+	if !known {
+		q = model.Question{ID: t.QuestionID, Text: t.QuestionID}
 	}
-	opts = append(opts, huh.NewOption(c.T("answer.dontknow"), int(model.DontKnow)))
-	title := t.QuestionID
-	if known {
-		title = q.Text
-	}
-	desc := c.T("tui.reveal.agree.desc", c.questionRef(t.QuestionID), t.Spread, decimal(c, t.Median))
-	km := huh.NewDefaultKeyMap()
-	km.Select.Filter.SetEnabled(false)
-	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[int]().Title(title).Description(desc).Value(&f.Score).Options(opts...),
-		huh.NewInput().Title(c.T("tui.q.note")).Value(&f.Note).CharLimit(500),
-	)).WithKeyMap(km)
-	return tallForm{newFormScreen(c, c.T("tui.reveal.agree.title"), form, func() tea.Cmd {
-		if f.Score == noScore {
-			return nil
+	q.Help = c.T("tui.reveal.agree.desc", c.questionRef(t.QuestionID), t.Spread, decimal(c, t.Median))
+	var current *model.Score
+	note := c.agreedNote(t)
+	if a, ok := r.Agreed[t.QuestionID]; ok {
+		current = &a
+		if ans, ok := c.Data.Answers[r.CustomerID][t.QuestionID]; ok {
+			note = ans.Note
 		}
-		sc := model.Score(f.Score)
-		a := model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: sc,
-			Note: model.CleanNote(f.Note), Author: c.Author, At: time.Now().UTC()}
-		return c.recordAgreed(r, []model.Answer{a}, c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), answer.ScoreLabel(c.Content, sc)))
-	})}
+	}
+	texts := answer.Texts{DontKnow: c.T("answer.dontknow"), NoteLabel: c.T("tui.q.note"), Placeholder: c.T("tui.q.note.placeholder")}
+	return &agreeScreen{c: c, round: r, tally: t, card: answer.New(q, current, note, texts, c.Keys.Card(), c.styles)}
 }
 
-// tallForm is a form screen whose form gets the whole height, so that a
-// select with long anchors and the note below it show together.
-type tallForm struct{ *formScreen }
-
-func (s tallForm) SetSize(w, h int) {
-	s.formScreen.SetSize(w, h)
-	s.form.WithHeight(max(h-2, 4))
+func (s *agreeScreen) Init() tea.Cmd { return nil }
+func (s *agreeScreen) Title() string { return s.c.T("tui.reveal.agree.title") }
+func (s *agreeScreen) Typing() bool  { return s.card.OnNote() }
+func (s *agreeScreen) HandlesEsc() bool {
+	return s.card.OnNote()
 }
 
-func (s tallForm) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	_, cmd := s.formScreen.Update(msg)
-	return s, cmd
+func (s *agreeScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.card.SetWidth(max(min(w, 100), 20))
 }
+
+func (s *agreeScreen) ShortHelp() []key.Binding {
+	k := s.c.Keys
+	pick := k.Pick
+	pick.SetHelp("1–5/0", s.c.T("key.agree"))
+	note := k.Note
+	note.SetHelp("tab", s.c.T("key.q.note.short"))
+	return []key.Binding{pick, note}
+}
+
+func (s *agreeScreen) FullHelp() [][]key.Binding {
+	k := s.c.Keys
+	return [][]key.Binding{{k.Pick, k.Up, k.Down, k.Choose, k.Note, k.Leave}}
+}
+
+func (s *agreeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if s.card.OnNote() && msg.String() == "esc" {
+			s.card.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+			return s, nil
+		}
+		cmd, ev := s.card.Update(msg)
+		switch ev {
+		case answer.Picked, answer.Kept, answer.NoteDone:
+			sc, _ := s.card.Score()
+			c, t := s.c, s.tally
+			a := model.Answer{CustomerID: s.round.CustomerID, QuestionID: t.QuestionID, Score: sc,
+				Note: s.card.Note(), Author: c.Author, At: time.Now().UTC()}
+			return s, tea.Sequence(pop, c.recordAgreed(s.round, []model.Answer{a},
+				c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), answer.ScoreLabel(c.Content, sc))))
+		case answer.Skipped:
+			return s, status(s.c.T("tui.reveal.agree.none"))
+		case answer.NoScore:
+			return s, status(s.c.T("tui.q.noscore"))
+		}
+		return s, cmd
+	case tea.PasteMsg:
+		cmd, _ := s.card.Update(msg)
+		return s, cmd
+	case tea.BackgroundColorMsg:
+		s.card.Restyle()
+	default:
+		if s.card.OnNote() {
+			cmd, _ := s.card.Update(msg)
+			return s, cmd
+		}
+	}
+	return s, nil
+}
+
+func (s *agreeScreen) View() string {
+	st := s.c.Styles
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.agree.title")+": "+s.c.customerName(s.round.CustomerID), s.width))
+	return head + "\n\n" + s.card.View()
+}
+

@@ -286,10 +286,20 @@ func TestSilentRoundFlow(t *testing.T) {
 	}
 	press(t, m, "y")
 	press(t, m, "enter")
-	if _, ok := m.top().(tallForm); !ok {
+	ag, ok := m.top().(*agreeScreen)
+	if !ok {
 		t.Fatalf("enter opened %T", m.top())
 	}
-	press(t, m, "down", "enter", "enter") // the median 3, one down: 4
+	// Nothing is chosen for the room: the median is named, not picked;
+	// enter on the untouched card records nothing.
+	if ag.card.Highlighted() != -1 || !strings.Contains(frameText(m), "median 3") {
+		t.Fatalf("the agreed score starts at %d:\n%s", ag.card.Highlighted(), frameText(m))
+	}
+	press(t, m, "enter")
+	if m.top() != Screen(ag) || !strings.Contains(m.statusText(), "Nothing recorded") {
+		t.Fatalf("enter on the untouched card: top %T, status %q", m.top(), m.statusText())
+	}
+	press(t, m, "4")
 	ds, err := db.Load(assets.DemoID)
 	if err != nil {
 		t.Fatal(err)
