@@ -238,6 +238,9 @@ func (m *Model) appUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	case answerSavedMsg:
 		m.c.applyAnswer(msg.answer)
 		m.undo = nil
+		if msg.status != "" {
+			m.setStatus(msg.status, false)
+		}
 		return m.stack.Broadcast(false), true
 	case answerDeletedMsg:
 		if m.c.Data != nil {

@@ -85,6 +85,8 @@ type (
 		answer model.Answer
 		// previous is the answer it replaced, for undo.
 		previous *model.Answer
+		// status is shown once it is stored, or "".
+		status string
 	}
 	// answerDeletedMsg reports an answer removed (by undo).
 	answerDeletedMsg struct{ customerID, questionID string }
@@ -123,7 +125,12 @@ func (c *Common) loadDataset(workshopID string, then Screen) tea.Cmd {
 
 // saveAnswer stores one answer in its own transaction, after the writes
 // before it.
-func (c *Common) saveAnswer(a model.Answer) tea.Cmd {
+func (c *Common) saveAnswer(a model.Answer) tea.Cmd { return c.saveAnswerSaying(a, "") }
+
+// saveAnswerSaying is saveAnswer with the status to show once the answer
+// is stored: it comes with the result, so statuses keep the order of the
+// writes however the commands are scheduled.
+func (c *Common) saveAnswerSaying(a model.Answer, done string) tea.Cmd {
 	db, wid := c.Store, c.Data.Workshop.ID
 	var previous *model.Answer
 	if old, ok := c.Data.Answers[a.CustomerID][a.QuestionID]; ok {
@@ -133,7 +140,7 @@ func (c *Common) saveAnswer(a model.Answer) tea.Cmd {
 		if err := db.SaveAnswer(wid, a); err != nil {
 			return fail(err)
 		}
-		return answerSavedMsg{answer: a, previous: previous}
+		return answerSavedMsg{answer: a, previous: previous, status: done}
 	})
 }
 

@@ -339,13 +339,14 @@ func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
 	}
-	return s.c.saveAnswer(a), s.c.T("tui.q.saved", label, s.ref(s.index))
+	// The status comes with the stored answer (see saveAnswerSaying).
+	return s.c.saveAnswerSaying(a, s.c.T("tui.q.saved", label, s.ref(s.index))), ""
 }
 
 func (s *questionsScreen) saveWithStatus() tea.Cmd {
 	cmd, text := s.save()
-	if cmd == nil {
-		return nil
+	if cmd == nil || text == "" {
+		return cmd
 	}
 	return tea.Batch(cmd, status(text))
 }
