@@ -661,4 +661,3 @@ func (s *agreeScreen) View() string {
 	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.agree.title")+": "+s.c.customerName(s.round.CustomerID), s.width))
 	return head + "\n\n" + s.card.View()
 }
-
