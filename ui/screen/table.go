@@ -65,25 +65,33 @@ func (t *Table) SetRows(rows []Row) {
 // Move handles the cursor keys; it reports whether the key was one.
 func (t *Table) Move(msg tea.KeyPressMsg, k ListKeys) bool {
 	n := len(t.Rows)
-	page := max(t.height-2, 1)
-	switch {
-	case key.Matches(msg, k.Up):
-		t.Cursor--
-	case key.Matches(msg, k.Down):
-		t.Cursor++
-	case key.Matches(msg, k.PageUp):
-		t.Cursor -= page
-	case key.Matches(msg, k.PageDown):
-		t.Cursor += page
-	case key.Matches(msg, k.Home):
-		t.Cursor = 0
-	case key.Matches(msg, k.End):
-		t.Cursor = n - 1
-	default:
+	to, ok := Step(msg, k, t.Cursor, n-1, max(t.height-2, 1))
+	if !ok {
 		return false
 	}
-	t.Cursor = min(max(t.Cursor, 0), max(n-1, 0))
+	t.Cursor = min(max(to, 0), max(n-1, 0))
 	return true
+}
+
+// Step is where the list keys move a position (a cursor, or a scroll
+// offset) that runs from 0 to last, a page being page lines; ok is false
+// for any other key. The caller clamps the result.
+func Step(msg tea.KeyPressMsg, k ListKeys, at, last, page int) (to int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return at - 1, true
+	case key.Matches(msg, k.Down):
+		return at + 1, true
+	case key.Matches(msg, k.PageUp):
+		return at - page, true
+	case key.Matches(msg, k.PageDown):
+		return at + page, true
+	case key.Matches(msg, k.Home):
+		return 0, true
+	case key.Matches(msg, k.End):
+		return last, true
+	}
+	return at, false
 }
 
 // MinFlex is the narrowest a flexible column (a name) may get before

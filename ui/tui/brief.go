@@ -93,23 +93,14 @@ func (s *briefScreen) maxOffset() int { return max(len(s.lines)-s.visible(), 0) 
 func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case screen.DataChanged, datasetMsg, answerSavedMsg, answerDeletedMsg, tea.BackgroundColorMsg:
+	case screen.DataChanged, tea.BackgroundColorMsg:
 		s.build()
 	case tea.KeyPressMsg:
-		page := max(s.visible()-1, 1)
+		if to, ok := screen.Step(msg, k.Lists(), s.offset, s.maxOffset(), max(s.visible()-1, 1)); ok {
+			s.scroll(to)
+			return s, nil
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			s.scroll(s.offset - 1)
-		case key.Matches(msg, k.Down):
-			s.scroll(s.offset + 1)
-		case key.Matches(msg, k.PageUp):
-			s.scroll(s.offset - page)
-		case key.Matches(msg, k.PageDown):
-			s.scroll(s.offset + page)
-		case key.Matches(msg, k.Home):
-			s.scroll(0)
-		case key.Matches(msg, k.End):
-			s.scroll(s.maxOffset())
 		case !s.found:
 		case key.Matches(msg, k.Answer):
 			return s, push(newQuestions(s.c, s.id, answer.Both))

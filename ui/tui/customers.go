@@ -213,7 +213,7 @@ func (s *customersScreen) selected() (model.Assessment, bool) {
 func (s *customersScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := s.c.Keys
 	switch msg := msg.(type) {
-	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
+	case screen.DataChanged:
 		s.reload()
 		return s, nil
 	case tea.PasteMsg:

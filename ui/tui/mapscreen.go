@@ -223,7 +223,7 @@ func (s *mapScreen) selected() (model.Assessment, int, bool) {
 
 func (s *mapScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
+	case screen.DataChanged:
 		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)

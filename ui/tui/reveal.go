@@ -199,8 +199,6 @@ func (s *revealScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		if !msg.Team || msg.Top {
 			return s, s.onward()
 		}
-	case answerSavedMsg:
-		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
 	}

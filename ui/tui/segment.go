@@ -127,7 +127,7 @@ func (s *segmentScreen) FullHelp() [][]key.Binding {
 
 func (s *segmentScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case screen.DataChanged, answerSavedMsg, answerDeletedMsg:
+	case screen.DataChanged:
 		s.reload()
 	case tea.KeyPressMsg:
 		return s, s.key(msg)
@@ -137,20 +137,11 @@ func (s *segmentScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *segmentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.Keys
-	page := max(s.height-1, 1)
+	if to, ok := screen.Step(msg, k.Lists(), s.offset, 1<<30, max(s.height-1, 1)); ok {
+		s.offset = to // drawing clamps it to the page
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		s.offset--
-	case key.Matches(msg, k.Down):
-		s.offset++
-	case key.Matches(msg, k.PageUp):
-		s.offset -= page
-	case key.Matches(msg, k.PageDown):
-		s.offset += page
-	case key.Matches(msg, k.Home):
-		s.offset = 0
-	case key.Matches(msg, k.End):
-		s.offset = 1 << 30
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
 		if n := len(s.members); n > 0 {
 			step := 1
