@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -90,7 +91,17 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 // same folder, renamed over path at the end, so a failure never leaves
 // half a file. A file it replaces keeps its permissions; a new one gets
 // the temporary file's, readable by the owner only.
-func WriteFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) error {
+	return WriteFileAtomicFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFileAtomicFunc is WriteFileAtomic with the content written by
+// write, straight into the temporary file: a large report is never held
+// in memory whole. An error from write leaves the file as it was.
+func WriteFileAtomicFunc(path string, write func(w io.Writer) error) (err error) {
 	// Errors name the file the caller asked for, never the temporary
 	// one, which the user did not type and which is gone afterwards.
 	defer func() {
@@ -111,7 +122,12 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -77,15 +78,24 @@ func (a *App) runReport(f reportFlags) error {
 		}
 		opts.CustomerID = c.ID
 	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, f.format, in, opts); err != nil {
-		return err
-	}
 	if toStdout {
+		// Whole or not at all: a report that fails half-way prints nothing.
+		var buf bytes.Buffer
+		if err := report.Write(&buf, f.format, in, opts); err != nil {
+			return err
+		}
 		_, err := a.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := report.WriteFileAtomic(f.out, buf.Bytes()); err != nil {
+	var failed error // the report's own error, not the file's
+	err = report.WriteFileAtomicFunc(f.out, func(w io.Writer) error {
+		failed = report.Write(w, f.format, in, opts)
+		return failed
+	})
+	switch {
+	case failed != nil:
+		return failed
+	case err != nil:
 		return a.notWritten(f.out, err)
 	}
 	a.eprintln(a.T("report.written", f.out))

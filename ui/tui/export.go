@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -307,12 +307,13 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 			return fail(err)
 		}
 		d, _ = assets.LocalizeDemo(d, c.Lang)
-		var buf bytes.Buffer
 		in := report.Input{Dataset: d, Content: c.Content, Lang: c.Lang, Today: time.Now()}
-		if err := report.Write(&buf, format, in, report.WriteOptions{CustomerID: cid}); err != nil {
-			return fail(err)
-		}
-		if err := report.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		// Straight into the file: a large workshop's report is never held
+		// in memory whole.
+		err = report.WriteFileAtomicFunc(path, func(w io.Writer) error {
+			return report.Write(w, format, in, report.WriteOptions{CustomerID: cid})
+		})
+		if err != nil {
 			return fail(err)
 		}
 		switch {
