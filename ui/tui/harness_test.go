@@ -241,3 +241,7 @@ func goldenAt(t *testing.T, m *Model) {
 	}
 	resize(t, m, 80, 24)
 }
+
+// screenSkipBlinks is the stack's options for a model built outside
+// newTestModel.
+func screenSkipBlinks() screen.Options { return screen.Options{Skip: isBlink} }
