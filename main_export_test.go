@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // End-to-end tests of the exports and the CSV import, run on the built
@@ -378,6 +380,40 @@ func TestImportUpdateExistingCustomers(t *testing.T) {
 			mustRun(t, db, l.locale, "import", csvPath, "-w", "Demo")
 			if out := mustRun(t, db, l.locale, "report", "--format", "csv").stdout; strings.Contains(out, "Skrivs inte") {
 				t.Fatal("an import without --update changed an existing customer")
+			}
+		})
+	}
+}
+
+// Pointing styrka at an Excel workbook reads it as the list it is, the
+// first sheet or the one --sheet names.
+func TestImportXLSX(t *testing.T) {
+	for _, l := range langs {
+		t.Run(l.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "s.db")
+			f := excelize.NewFile()
+			f.SetSheetName("Sheet1", "Info")
+			f.SetCellValue("Info", "A1", "Exported from the CRM")
+			f.NewSheet("Kunder")
+			f.SetSheetRow("Kunder", "A1", &[]any{"Bolag", "Omsättning (tkr)"})
+			f.SetSheetRow("Kunder", "A2", &[]any{"Excelbolaget AB", 1500})
+			path := filepath.Join(dir, "kunder.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			r := run(t, db, l.locale, "import", path, "-w", "Excel", "--sheet", "Nope")
+			if r.code != 1 || !strings.Contains(r.stderr, "Kunder") {
+				t.Fatalf("an unknown sheet: exit %d, %q", r.code, r.stderr)
+			}
+			out := mustRun(t, db, l.locale, "import", path, "-w", "Excel", "--sheet", "Kunder").stdout
+			if !strings.Contains(out, "Kunder") {
+				t.Fatalf("the import does not say which sheet it read:\n%s", out)
+			}
+			csv := mustRun(t, db, l.locale, "report", "-w", "Excel", "--format", "csv").stdout
+			if !strings.Contains(csv, "Excelbolaget AB") || !strings.Contains(csv, "1500000") {
+				t.Fatalf("the workshop after the import:\n%s", csv)
 			}
 		})
 	}

@@ -79,6 +79,8 @@ const (
 	UTF8        Encoding = "UTF-8"
 	UTF16       Encoding = "UTF-16"
 	Windows1252 Encoding = "Windows-1252"
+	// EncodingXLSX: not text at all, an Excel workbook.
+	EncodingXLSX Encoding = "Excel"
 )
 
 // CustomerRow is one customer read from a line of the file.
@@ -120,6 +122,8 @@ type CustomerList struct {
 	// Footer counts the lines of a report's footer at the end (totals,
 	// confidentiality, copyright, who generated it), skipped.
 	Footer int
+	// Sheet is the workbook's sheet read, for an Excel file.
+	Sheet string
 }
 
 // CSVError is a problem with a CSV file as a whole; nothing can be read
@@ -200,6 +204,47 @@ func ParseCSV(data []byte) (CustomerList, error) {
 		return CustomerList{}, &CSVError{Problem: "empty"}
 	}
 	header = append([]string(nil), header...)
+	if err := list.mapHeader(header); err != nil {
+		return CustomerList{}, err
+	}
+	unit := revenueUnit(header, list.Columns)
+
+	blank := false // the row before was blank
+	prevEnd, _ := r.FieldPos(len(header) - 1)
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			line := 0
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			list.Bad = append(list.Bad, RowProblem{Line: line + offset, Problem: "quote"})
+			if pe == nil {
+				break // not a syntax error: the reader cannot go on
+			}
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		if line > prevEnd+1 {
+			blank = true // empty lines, which the reader skips, came before
+		}
+		prevEnd, _ = r.FieldPos(len(rec) - 1)
+		line += offset
+		blank = list.addRecord(rec, header, unit, line, blank)
+	}
+	if len(list.Bad) > 0 {
+		return list, &BadRowsError{Rows: list.Bad}
+	}
+	return list, nil
+}
+
+// mapHeader finds the fields' columns in a header line, the same for CSV
+// and Excel: known headers, the latest year's revenue, the rest left out.
+func (list *CustomerList) mapHeader(header []string) error {
 	ours := exportHeaderSet()
 	var seen []string
 	revenueYear := -1
@@ -235,59 +280,33 @@ func ParseCSV(data []byte) (CustomerList, error) {
 		}
 	}
 	if _, ok := list.Columns[FieldName]; !ok {
-		return CustomerList{}, &CSVError{Problem: "noname", Detail: strings.Join(seen, ", ")}
+		return &CSVError{Problem: "noname", Detail: strings.Join(seen, ", ")}
 	}
-	unit := revenueUnit(header, list.Columns)
+	return nil
+}
 
-	blank := false // the row before was blank
-	prevEnd, _ := r.FieldPos(len(header) - 1)
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			line := 0
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
-			list.Bad = append(list.Bad, RowProblem{Line: line + offset, Problem: "quote"})
-			if pe == nil {
-				break // not a syntax error: the reader cannot go on
-			}
-			continue
-		}
-		line, _ := r.FieldPos(0)
-		if line > prevEnd+1 {
-			blank = true // empty lines, which the reader skips, came before
-		}
-		prevEnd, _ = r.FieldPos(len(rec) - 1)
-		line += offset
-		if allBlank(rec) {
-			blank = true
-			continue // Excel writes ";;;;" for rows that once held something
-		}
-		if blank && isFooter(rec) {
-			// A report's footer after a blank line (Salesforce: "Grand
-			// Totals (12 records)", confidentiality, copyright, "Generated
-			// By …"): not customers.
-			list.Footer++
-			continue
-		}
-		blank = false
-		row, problem := readRow(rec, header, list.Columns, unit)
-		if problem != nil {
-			problem.Line = line
-			list.Bad = append(list.Bad, *problem)
-			continue
-		}
-		list.Rows = append(list.Rows, CustomerRow{Line: line, Customer: row})
+// addRecord takes one record of the list at line: a customer, a bad row,
+// or a blank or footer line skipped. blank says the line before was
+// blank; it returns whether this one was.
+func (list *CustomerList) addRecord(rec, header []string, unit amountUnit, line int, blank bool) bool {
+	if allBlank(rec) {
+		return true // Excel writes ";;;;" for rows that once held something
 	}
-	if len(list.Bad) > 0 {
-		return list, &BadRowsError{Rows: list.Bad}
+	if blank && isFooter(rec) {
+		// A report's footer after a blank line (Salesforce: "Grand
+		// Totals (12 records)", confidentiality, copyright, "Generated
+		// By …"): not customers.
+		list.Footer++
+		return true
 	}
-	return list, nil
+	row, problem := readRow(rec, header, list.Columns, unit)
+	if problem != nil {
+		problem.Line = line
+		list.Bad = append(list.Bad, *problem)
+		return false
+	}
+	list.Rows = append(list.Rows, CustomerRow{Line: line, Customer: row})
+	return false
 }
 
 // readRow turns one record into a customer, or says what is wrong.

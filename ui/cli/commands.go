@@ -300,7 +300,7 @@ func (a *App) importCommand() *cobra.Command {
 				}
 				return a.importCSV(args[0], data, f)
 			}
-			if f.workshop != "" || f.dryRun || f.skipBad || f.update {
+			if f.workshop != "" || f.dryRun || f.skipBad || f.update || f.sheet != "" {
 				return &usageError{a.T("err.import.jsonflags")}
 			}
 			// Answers to retired questions are history, kept: their IDs
@@ -341,6 +341,7 @@ func (a *App) importCommand() *cobra.Command {
 	fl.BoolVar(&f.dryRun, "dry-run", false, a.T("flag.dryrun"))
 	fl.BoolVar(&f.skipBad, "skip-bad", false, a.T("flag.skipbad"))
 	fl.BoolVar(&f.update, "update", false, a.T("flag.update"))
+	fl.StringVar(&f.sheet, "sheet", "", a.T("flag.sheet"))
 	return cmd
 }
 

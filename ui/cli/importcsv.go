@@ -20,6 +20,8 @@ type importFlags struct {
 	dryRun, skipBad bool
 	// update fills in or changes the fields of customers already there.
 	update bool
+	// sheet is the sheet of an Excel workbook to read ("" the first).
+	sheet string
 }
 
 // isJSONFile decides how to read an import: by the extension, and for any
@@ -48,7 +50,13 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	if name == "" {
 		return &usageError{a.T("err.import.csvworkshop")}
 	}
-	list, err := report.ParseCSV(data)
+	var list report.CustomerList
+	var err error
+	if report.IsXLSX(data) {
+		list, err = report.ParseXLSX(data, f.sheet)
+	} else {
+		list, err = report.ParseCSV(data)
+	}
 	var ce *report.CSVError
 	var bad *report.BadRowsError
 	switch {
@@ -88,6 +96,9 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	}
 
 	a.println(a.T("import.csv.read", path, len(plan.Rows), report.DelimiterText(a.Content, list.Delimiter), string(list.Encoding)))
+	if list.Sheet != "" {
+		a.println(a.T("import.csv.sheet", list.Sheet))
+	}
 	if list.Footer > 0 {
 		a.eprintln(a.T("import.csv.footer", list.Footer))
 	}
@@ -199,5 +210,9 @@ func (a *App) dryRunTable(plan report.ImportPlan) {
 
 // describeCSVError says why a CSV file cannot be read at all.
 func (a *App) describeCSVError(e *report.CSVError) string {
+	if e.Problem == "nosheet" {
+		asked, sheets, _ := strings.Cut(e.Detail, "/")
+		return a.T("err.csv.nosheet", e.File, asked, sheets)
+	}
 	return a.T("err.csv."+e.Problem, e.File, e.Detail)
 }

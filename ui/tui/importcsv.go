@@ -254,7 +254,12 @@ func (s *importScreen) read(path string) tea.Cmd {
 		if err != nil {
 			return problem("tui.import.unreadable", path)
 		}
-		list, err := report.ParseCSV(data)
+		var list report.CustomerList
+		if report.IsXLSX(data) {
+			list, err = report.ParseXLSX(data, "")
+		} else {
+			list, err = report.ParseCSV(data)
+		}
 		var ce *report.CSVError
 		var bad *report.BadRowsError
 		switch {
