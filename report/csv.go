@@ -28,6 +28,7 @@ const (
 	colSigned                 // float64: the room to move, two decimals
 	colFlag                   // bool
 	colTime                   // time.Time, written in UTC
+	colDate                   // dateValue: a day
 	colWrapped                // string: long text such as notes
 )
 
@@ -314,9 +315,15 @@ func csvValue(v any, decimal string) string {
 		return "0"
 	case time.Time:
 		return v.UTC().Format(TimeLayout)
+	case dateValue:
+		return time.Time(v).Format(time.DateOnly)
 	}
 	return ""
 }
+
+// dateValue is a day without a time (an action's due date): a date cell
+// in a workbook, YYYY-MM-DD in a CSV file.
+type dateValue time.Time
 
 // formulaGuard is put before text that a spreadsheet would otherwise run
 // as a formula (a customer named "=HYPERLINK(…)" from a CRM); the CSV

@@ -525,7 +525,7 @@ func WriteCompareJSON(w io.Writer, in Input, r model.Round) error {
 // date.
 func actionSheet(in Input) sheet {
 	s := sheet{Name: in.t("export.sheet.actions"), Columns: []column{
-		{in.t("col.due"), colText},
+		{in.t("col.due"), colDate},
 		{in.t("col.customer"), colText},
 		{in.t("col.kind"), colText},
 		{in.t("col.action"), colWrapped},
@@ -539,13 +539,34 @@ func actionSheet(in Input) sheet {
 	names := customerNames(in.Dataset)
 	for _, a := range in.planActions("") {
 		var due any
-		if a.Due != "" {
-			due = a.Due
+		if d, err := time.Parse(time.DateOnly, a.Due); err == nil {
+			due = dateValue(d) // a date to a spreadsheet, YYYY-MM-DD in a CSV file
 		}
 		s.Rows = append(s.Rows, []any{due, names[a.CustomerID], in.kindName(a.Kind), a.Text, a.Owner,
-			in.t("action.status." + string(a.Status)), in.overdue(a), a.Source, utcOrNil(a.Created), utcOrNil(a.Updated)})
+			in.t("action.status." + string(a.Status)), in.overdue(a), in.sourceName(a.Source), utcOrNil(a.Created), utcOrNil(a.Updated)})
 	}
 	return s
+}
+
+// sourceName names the advice an action was adopted from as a reader
+// knows it: the cell's classes or the regime's name, not its key.
+func (in Input) sourceName(src string) string {
+	c := in.Content
+	switch kind, key, _ := strings.Cut(src, ":"); kind {
+	case "regime":
+		if r, ok := c.Regimes[model.Regime(key)]; ok {
+			return r.Name
+		}
+	case "cell":
+		for k, kt := range c.Kraljic {
+			for p, pt := range c.Preferencing {
+				if (model.Cell{Kraljic: k, Preferencing: p}).Key() == key {
+					return kt.Name + " × " + pt.Name
+				}
+			}
+		}
+	}
+	return src
 }
 
 // roundSheet is one row per customer per closed round: the scores,

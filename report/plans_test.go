@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/xuri/excelize/v2"
 
 	"styrka/model"
 	"styrka/report"
@@ -331,6 +332,28 @@ func TestXLSXPlanSheets(t *testing.T) {
 			rows, err := f.GetRows(want[2])
 			if err != nil || len(rows) != 5 || rows[0][0] != c.T("col.due") {
 				t.Fatalf("actions sheet: %v, %v", rows, err)
+			}
+			// Due dates are dates, and the source is named as a reader
+			// knows it, not by its key.
+			if typ, _ := f.GetCellType(want[2], "A2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeDate && typ != excelize.CellTypeUnset {
+				t.Errorf("the due date is stored as %v", typ)
+			}
+			if raw, _ := f.GetCellValue(want[2], "A2", excelize.Options{RawCellValue: true}); strings.Contains(raw, "-") {
+				t.Errorf("the due date is text %q, not a date", raw)
+			}
+			if v, _ := f.GetCellValue(want[2], "A2"); len(v) != len("2026-11-20") || !strings.HasPrefix(v, "20") {
+				t.Errorf("the due date shows as %q", v)
+			}
+			for _, r := range rows[1:] {
+				if len(r) > 7 && strings.Contains(r[7], ":") {
+					t.Errorf("the source is a key: %q", r[7])
+				}
+			}
+			if app, err := f.GetAppProps(); err != nil || app.Application != "styrka" {
+				t.Errorf("application %+v, %v", app, err)
+			}
+			if props, err := f.GetDocProps(); err != nil || props.Creator != "styrka" || !strings.HasPrefix(props.Created, in.Today.UTC().Format("2006-01-02")) {
+				t.Errorf("document properties %+v, %v", props, err)
 			}
 			rows, err = f.GetRows(want[3])
 			if err != nil || len(rows) != 1+len(in.Dataset.Customers) || rows[1][1] != "Höstens workshop" {

@@ -65,10 +65,20 @@ func WriteXLSX(w io.Writer, in Input) error {
 		}
 		sheets[i] = sheet{} // its rows are written: let them go before the zip
 	}
+	today := in.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:   in.t("report.title", in.Dataset.Workshop.Name),
-		Creator: "styrka",
+		Title:          in.t("report.title", in.Dataset.Workshop.Name),
+		Creator:        "styrka",
+		LastModifiedBy: "styrka",
+		Created:        today.UTC().Format(time.RFC3339),
+		Modified:       today.UTC().Format(time.RFC3339),
 	}); err != nil {
+		return err
+	}
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "styrka"}); err != nil {
 		return err
 	}
 	return f.Write(w)
@@ -110,7 +120,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	s := xlsxStyles{kinds: map[colKind]int{}}
 	var err error
 	s.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      &excelize.Font{Bold: true, Family: "Calibri", Size: 11},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
@@ -118,7 +128,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	if err != nil {
 		return s, err
 	}
-	score, signed, when := "0.00", "+0.00;-0.00;0.00", "yyyy-mm-dd hh:mm:ss"
+	score, signed, when, day := "0.00", "+0.00;-0.00;0.00", "yyyy-mm-dd hh:mm:ss", "yyyy-mm-dd"
 	for kind, st := range map[colKind]*excelize.Style{
 		colText:    {Alignment: &excelize.Alignment{Vertical: "top"}},
 		colWrapped: {Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
@@ -128,6 +138,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		colSigned:  {CustomNumFmt: &signed, Alignment: &excelize.Alignment{Vertical: "top"}},
 		colFlag:    {Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}},
 		colTime:    {CustomNumFmt: &when, Alignment: &excelize.Alignment{Vertical: "top"}},
+		colDate:    {CustomNumFmt: &day, Alignment: &excelize.Alignment{Vertical: "top"}},
 	} {
 		if s.kinds[kind], err = f.NewStyle(st); err != nil {
 			return s, err
@@ -160,7 +171,7 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 			switch v := v.(type) {
 			case string:
 				widths[i] = max(widths[i], longestLine(v))
-			case float64, int, bool, time.Time:
+			case float64, int, bool, time.Time, dateValue:
 				widths[i] = max(widths[i], len(csvValue(v, "."))+2)
 			}
 		}
@@ -179,7 +190,8 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 		return err
 	}
 	for i := range s.Columns {
-		wd := min(max(widths[i]+1, minColWidth), maxColWidth)
+		// Room for the header's filter button beside its text.
+		wd := min(max(widths[i]+3, minColWidth), maxColWidth)
 		if err := sw.SetColWidth(i+1, i+1, float64(wd)); err != nil {
 			return err
 		}
@@ -219,6 +231,8 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 					c.Value = v
 				case time.Time:
 					c.Value = v.UTC()
+				case dateValue:
+					c.Value = time.Time(v)
 				}
 			}
 			cells[i] = c
