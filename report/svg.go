@@ -552,6 +552,12 @@ func WriteSVG(w io.Writer, in Input) error {
 			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" font-weight=\"bold\" text-anchor=\"middle\">%s</text>\n", f(l.X+l.W/2), f(l.Y+l.H-5), f(svgKeySize), e(bu.Key))
 			continue
 		}
+		if l.X+l.W <= bu.X {
+			// Left of its bubble: anchored at its end, so it ends beside
+			// the bubble in whatever font the reader's program has.
+			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" text-anchor=\"end\">%s</text>\n", f(l.X+l.W-2), f(l.Y+l.H-5), e(bu.Text))
+			continue
+		}
 		fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\">%s</text>\n", f(l.X+2), f(l.Y+l.H-5), e(bu.Text))
 	}
 	b.WriteString("</g>\n")
