@@ -240,3 +240,33 @@ func TestKilledMidSetKeepsEveryAnswer(t *testing.T) {
 		}
 	}
 }
+
+// The app sets the window's title while it runs and gives the one before
+// back when it ends.
+func TestWindowTitleComesBack(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; this test runs styrka in a real terminal through tmux")
+	}
+	db := filepath.Join(t.TempDir(), "styrka.db")
+	name := fmt.Sprintf("styrka-title-%d", time.Now().UnixNano())
+	script := fmt.Sprintf(`printf '\033]2;Before styrka\007'; env -i HOME=%s PATH=/usr/bin:/bin STYRKA_DB=%s LANG=en_GB.UTF-8 TERM=xterm-256color %s; echo styrka-ended; sleep 60`,
+		t.TempDir(), db, binary)
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "sh", "-c", script).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	tm := &term{t: t, name: name}
+	title := func() string {
+		out, _ := exec.Command("tmux", "display-message", "-p", "-t", name, "#{pane_title}").Output()
+		return strings.TrimSpace(string(out))
+	}
+	tm.waitFor("Welcome to styrka")
+	if got := title(); got != "styrka" {
+		t.Fatalf("while it runs the title is %q", got)
+	}
+	tm.keys("q")
+	tm.waitFor("styrka-ended")
+	if got := title(); got != "Before styrka" {
+		t.Fatalf("after it ended the title is %q, want the one before", got)
+	}
+}
