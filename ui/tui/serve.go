@@ -140,9 +140,11 @@ func (m *Model) nextRequest() tea.Cmd {
 	srv, name := m.server, r.Participant.Name
 	answer := func(yes bool) tea.Cmd {
 		return func() tea.Msg {
-			err := srv.Deny(r.ID)
+			var err error
 			if yes {
 				err = srv.Approve(r.ID)
+			} else {
+				err = srv.Deny(r.ID)
 			}
 			return serveAnsweredMsg{id: r.ID, name: name, yes: yes, err: err}
 		}
