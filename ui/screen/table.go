@@ -45,6 +45,9 @@ type Table struct {
 	Empty  string
 	width  int
 	height int
+	// widest is each column's widest cell, title included, measured when
+	// the rows are set rather than at every draw.
+	widest []int
 }
 
 // SetSize sizes the table, its header line included.
@@ -60,6 +63,15 @@ func (t *Table) SetRows(rows []Row) {
 	}
 	t.Rows = rows
 	t.Cursor = min(max(t.Cursor, 0), max(len(rows)-1, 0))
+	t.widest = make([]int, len(t.Cols))
+	for i, c := range t.Cols {
+		t.widest[i] = ansi.StringWidth(c.Title)
+	}
+	for _, r := range rows {
+		for i := range min(len(r.Cells), len(t.Cols)) {
+			t.widest[i] = max(t.widest[i], ansi.StringWidth(r.Cells[i]))
+		}
+	}
 }
 
 // Move handles the cursor keys; it reports whether the key was one.
@@ -100,14 +112,11 @@ const MinFlex = 24
 
 // natural is the width column i's content asks for, at most its Width.
 func (t *Table) natural(i int) int {
-	c := t.Cols[i]
-	w := ansi.StringWidth(c.Title)
-	for _, r := range t.Rows {
-		if i < len(r.Cells) {
-			w = max(w, ansi.StringWidth(r.Cells[i]))
-		}
+	w := ansi.StringWidth(t.Cols[i].Title)
+	if i < len(t.widest) {
+		w = t.widest[i]
 	}
-	return min(w, c.Width)
+	return min(w, t.Cols[i].Width)
 }
 
 // Widths gives every column its width for the current table width: the
