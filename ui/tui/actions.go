@@ -537,7 +537,7 @@ func (s *actionsScreen) detail(w, h int) string {
 		lines = lines[:max(h-1, 1)]
 		lines[len(lines)-1] = screen.Truncate(lines[len(lines)-1]+" …", w)
 	}
-	out := styled(strings.Join(lines, "\n"), st.Text)
+	out := screen.Styled(strings.Join(lines, "\n"), st.Text)
 	out = append(out, st.Muted.Render(screen.Truncate(strings.Join(meta, " · "), w)))
 	return strings.Join(out, "\n")
 }
@@ -592,7 +592,7 @@ func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
 	}
 	who = append(who, status)
 	text := fmt.Sprintf("%s: %s (%s)", c.kindName(a.Kind), a.Text, strings.Join(who, ", "))
-	return hanging(screen.PadRight(due, 10)+"  ", text, w, dueSt, textSt)
+	return screen.Hanging(screen.PadRight(due, 10)+"  ", text, w, dueSt, textSt)
 }
 
 // updateFilter passes a key or paste to the filter and filters again when

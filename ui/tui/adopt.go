@@ -145,7 +145,7 @@ func (p *pickerScreen) View() string {
 	if len(p.items) == 0 {
 		intro = p.c.T("tui.pick.none")
 	}
-	head = append(head, styled(screen.Wrap(intro, w), st.Muted)...)
+	head = append(head, screen.Styled(screen.Wrap(intro, w), st.Muted)...)
 
 	var body []string
 	at := 0

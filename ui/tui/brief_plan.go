@@ -50,9 +50,9 @@ func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
 	ch, _ := model.ChangeOf(model.Compare(last, []model.Assessment{a}, s.c.Data.Answers), a.Customer.ID)
 	switch {
 	case ch.Added:
-		return append(out, styled(screen.Wrap(s.c.T("brief.since.new", last.Number), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("brief.since.new", last.Number), w), st.Muted)...)
 	case !ch.Changed():
-		return append(out, styled(screen.Wrap(s.c.T("brief.since.none", last.Number), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("brief.since.none", last.Number), w), st.Muted)...)
 	}
 	for _, l := range report.ChangeLines(in, ch) {
 		label, value, _ := strings.Cut(l, ": ")
@@ -66,9 +66,9 @@ func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
 	}
 	if len(ch.Answers) > 0 {
 		model.SortAnswerChanges(ch.Answers, s.c.Questions())
-		out = append(out, styled(screen.Wrap(s.c.T("report.compare.answers")+":", w), st.Muted)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("report.compare.answers")+":", w), st.Muted)...)
 		for _, ac := range ch.Answers {
-			out = append(out, hanging("  • ", report.QuestionText(in, ac.QuestionID)+": "+report.AnswerMove(in, ac), w, st.Muted, st.Text)...)
+			out = append(out, screen.Hanging("  • ", report.QuestionText(in, ac.QuestionID)+": "+report.AnswerMove(in, ac), w, st.Muted, st.Text)...)
 		}
 	}
 	return out

@@ -120,7 +120,7 @@ func (s *hotSeatScreen) intro() []string {
 	if s.found && s.allDone() {
 		text = s.c.T("tui.hot.alldone")
 	}
-	return styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
+	return screen.Styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *hotSeatScreen) ShortHelp() []key.Binding {
@@ -246,10 +246,10 @@ func (s *handOverScreen) View() string {
 	st := s.c.Styles
 	w := max(min(s.width-6, 60), 10)
 	lines := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}
-	lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
+	lines = append(lines, screen.Styled(screen.Wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
 	if s.left > 0 {
 		lines = append(lines, "")
-		lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
+		lines = append(lines, screen.Styled(screen.Wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
 	}
 	lines = append(lines, "", st.Title.Render(screen.Truncate(s.c.T("tui.hot.pass"), w)), "",
 		st.Key.Render("enter")+" "+st.KeyDesc.Render(screen.Truncate(s.c.T("key.hot.next"), w-6)))

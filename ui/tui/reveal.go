@@ -397,7 +397,7 @@ func (s *revealScreen) View() string {
 	if w >= revealWide {
 		dw := w - lw - 3
 		detail := s.detail(dw, lh)
-		return head + "\n" + sum + "\n" + strings.Join(sideBySide(strings.Split(list, "\n"), detail, lw, 3), "\n")
+		return head + "\n" + sum + "\n" + strings.Join(screen.SideBySide(strings.Split(list, "\n"), detail, lw, 3), "\n")
 	}
 	rest := max(s.height-2-lh-1, 0)
 	out := head + "\n" + sum + "\n" + list
@@ -424,7 +424,7 @@ func (s *revealScreen) detail(w, h int) []string {
 	}
 	out := []string{st.Heading.Render(screen.Truncate(title, w))}
 	if known {
-		lines := styled(screen.Wrap(q.Text, w), st.Text)
+		lines := screen.Styled(screen.Wrap(q.Text, w), st.Text)
 		if len(lines) > 2 {
 			lines = append(lines[:1], st.Text.Render(screen.Truncate(ansi.Strip(lines[1])+"…", w)))
 		}
@@ -444,7 +444,7 @@ func (s *revealScreen) detail(w, h int) []string {
 				voted++
 			}
 		}
-		out = append(out, styled(screen.Wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
 		for _, p := range s.round.Participants {
 			mark, ps := "·", st.Muted
 			if fin[p] {
@@ -464,7 +464,7 @@ func (s *revealScreen) detail(w, h int) []string {
 		spread += " · " + s.c.T("tui.reveal.flagged")
 		ss = st.Warning
 	}
-	out = append(out, styled(screen.Wrap(spread, w), ss)...)
+	out = append(out, screen.Styled(screen.Wrap(spread, w), ss)...)
 	if it.agreed != nil {
 		out = append(out, st.OK.Render(screen.Truncate(s.c.T("tui.reveal.agreed", s.scoreText(*it.agreed, q, known)), w)))
 	} else {
@@ -476,7 +476,7 @@ func (s *revealScreen) detail(w, h int) []string {
 			continue
 		}
 		lead := s.c.participantName(v.ParticipantID) + " (" + answer.ScoreLabel(s.c.Content, v.Score) + "): "
-		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
+		notes = append(notes, screen.Hanging(lead, v.Note, w, st.Key, st.Text)...)
 	}
 	if len(notes) > 0 {
 		out = append(out, "", st.Heading.Render(screen.Truncate(s.c.T("tui.reveal.evidence"), w)))

@@ -219,7 +219,7 @@ func (s *noticeScreen) View() string {
 		h := k.binding.Help()
 		keys = append(keys, st.Key.Render(h.Key)+" "+st.KeyDesc.Render(h.Desc))
 	}
-	body := st.Heading.Render(screen.Truncate(s.title, w)) + "\n\n" + strings.Join(styled(screen.Wrap(s.text, w), st.Text), "\n") +
+	body := st.Heading.Render(screen.Truncate(s.title, w)) + "\n\n" + strings.Join(screen.Styled(screen.Wrap(s.text, w), st.Text), "\n") +
 		"\n\n" + screen.Truncate(strings.Join(keys, "   "), w)
 	return screen.PlaceCenter(s.width, s.height, st.Dialog.Render(body))
 }
@@ -288,7 +288,7 @@ func (s *roundScreen) SetSize(w, h int) {
 
 // hint explains the keys under the table.
 func (s *roundScreen) hint() []string {
-	return styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
+	return screen.Styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *roundScreen) ShortHelp() []key.Binding {

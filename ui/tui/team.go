@@ -316,10 +316,10 @@ func (c *Common) flagLines(f teamFlag, w int) []string {
 	st := c.Styles
 	var out []string
 	if n := len(f.diverged); n > 0 {
-		out = append(out, styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.diverged", n), w), st.Warning)...)
+		out = append(out, screen.Styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.diverged", n), w), st.Warning)...)
 	}
 	if f.low {
-		out = append(out, styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.low"), w), st.Warning)...)
+		out = append(out, screen.Styled(screen.Wrap(flagMark+" "+c.T("tui.team.flag.low"), w), st.Warning)...)
 	}
 	return out
 }
@@ -479,7 +479,7 @@ func (s *participantsScreen) confirmDelete(p model.Participant) tea.Cmd {
 func (s *participantsScreen) View() string {
 	st := s.c.Styles
 	head := st.Title.Render(screen.Truncate(s.c.T("tui.team.heading", len(s.list)), s.width))
-	intro := strings.Join(styled(screen.Wrap(s.intro(), s.width), st.Muted), "\n")
+	intro := strings.Join(screen.Styled(screen.Wrap(s.intro(), s.width), st.Muted), "\n")
 	if len(s.list) == 0 {
 		return head + "\n" + intro
 	}
