@@ -15,6 +15,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/team"
 )
 
 // briefWide is the width from which the brief's top sections sit in two
@@ -31,6 +32,7 @@ const briefGap = 4
 // only shows the part of them that fits.
 type briefScreen struct {
 	c        *Common
+	ws       *Workshop
 	id       string
 	customer model.Customer
 	found    bool
@@ -40,8 +42,8 @@ type briefScreen struct {
 	height   int
 }
 
-func newBrief(c *Common, customerID string) Screen {
-	s := &briefScreen{c: c, id: customerID}
+func newBrief(c *Common, ws *Workshop, customerID string) Screen {
+	s := &briefScreen{c: c, ws: ws, id: customerID}
 	s.build()
 	return s
 }
@@ -103,24 +105,24 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case !s.found:
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, s.id, answer.Both))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, s.id, answer.SetA))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, s.id, answer.SetB))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.SetB))
 		case key.Matches(msg, k.Edit):
 			cu := s.customer
-			return s, push(newCustomerForm(s.c, &cu))
+			return s, push(newCustomerForm(s.c, s.ws, &cu))
 		case key.Matches(msg, k.Export):
-			return s, push(newExport(s.c, s.id))
+			return s, push(newExport(s.c, s.ws, s.id))
 		case key.Matches(msg, k.Take):
 			if a, ok := s.assessment(); ok {
-				return s, push(newBriefPicker(s.c, a))
+				return s, push(newBriefPicker(s.c, s.ws, a))
 			}
 		case key.Matches(msg, k.Silent):
-			return s, openSilent(s.c, s.id)
+			return s, team.OpenRound(s.c, s.ws, s.id)
 		case key.Matches(msg, k.WhatIf):
-			return s, push(newWhatIf(s.c, s.customer))
+			return s, push(newWhatIf(s.c, s.ws, s.customer))
 		}
 	}
 	return s, nil
@@ -155,7 +157,7 @@ func (s *briefScreen) View() string {
 
 // assessment scores the customer in the open workshop.
 func (s *briefScreen) assessment() (model.Assessment, bool) {
-	d := s.c.Data
+	d := s.ws.Data()
 	if d == nil {
 		return model.Assessment{}, false
 	}
@@ -217,7 +219,7 @@ func (s *briefScreen) header(a model.Assessment, w int) []string {
 	if r := report.Revenue(s.c.Lang, cu); r != "" {
 		meta = append(meta, s.c.T("brief.revenue", r))
 	}
-	if d := s.c.Data; d != nil {
+	if d := s.ws.Data(); d != nil {
 		meta = append(meta, s.c.T("brief.workshop", d.Workshop.Name, d.Workshop.Date))
 	}
 	out := screen.Styled(screen.Wrap(strings.Join(meta, " · "), w), st.Text)
@@ -346,11 +348,11 @@ func (s *briefScreen) negotiation(a model.Assessment, w int) []string {
 func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.warnings"), w)}
-	team := s.c.teamFlags([]model.Assessment{a})[a.Customer.ID]
-	if len(team.diverged) > 0 {
-		out = append(out, screen.Hanging(flagMark+" ", s.c.T("tui.team.brief.diverged", s.c.refs(team.diverged)), w, st.Warning, st.Warning)...)
+	flag := team.Flags(s.ws, []model.Assessment{a})[a.Customer.ID]
+	if len(flag.Diverged) > 0 {
+		out = append(out, screen.Hanging(team.FlagMark+" ", s.c.T("tui.team.brief.diverged", team.Refs(s.c, flag.Diverged)), w, st.Warning, st.Warning)...)
 	}
-	if len(a.Warnings) == 0 && len(team.diverged) == 0 {
+	if len(a.Warnings) == 0 && len(flag.Diverged) == 0 {
 		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
 	}
 	for _, wk := range a.Warnings {
@@ -418,8 +420,8 @@ func (s *briefScreen) answers(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.answers"), w)}
 	given := map[string]model.Answer{}
-	if s.c.Data != nil {
-		given = s.c.Data.Answers[a.Customer.ID]
+	if s.ws.Data() != nil {
+		given = s.ws.Data().Answers[a.Customer.ID]
 	}
 	const indent = "    "
 	iw := max(w-len(indent), 1)
@@ -518,10 +520,10 @@ func joinSections(sections ...[]string) []string {
 // history lists the customer's answers to questions the content no longer
 // asks: kept, shown, never counted. Nil when there are none.
 func (s *briefScreen) history(w int) []string {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
-	old := model.History(s.c.Questions(), s.c.Data.Answers[s.id])
+	old := model.History(s.c.Questions(), s.ws.Data().Answers[s.id])
 	if len(old) == 0 {
 		return nil
 	}

@@ -12,6 +12,7 @@ import (
 
 	"styrka/assets"
 	"styrka/ui/serve"
+	"styrka/ui/tui/workbench"
 )
 
 // The SSH server for participants (styrka serve) inside the facilitator's
@@ -61,20 +62,21 @@ func (m *Model) serveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.serving(msg.Server), true
 	case serveToggleMsg:
 		if m.server != nil {
-			return newConfirm(m.c, m.c.T("tui.serve.stop.confirm"), m.stopServing()), true
+			return m.ws.Confirm(m.c.T("tui.serve.stop.confirm"), m.stopServing()), true
 		}
-		if m.c.Data == nil {
+		if m.ws.Data() == nil {
 			return nil, true
 		}
 		_, port, _ := net.SplitHostPort(serveAddr)
-		return newConfirm(m.c, m.c.T("tui.serve.start.confirm", port), func() tea.Msg { return serveStartMsg{} }), true
+		return m.ws.Confirm(m.c.T("tui.serve.start.confirm", port), func() tea.Msg { return serveStartMsg{} }), true
 	case serveStartMsg:
 		return m.startServing(), true
 	case serveStartedMsg:
 		return m.serving(msg.srv), true
 	case serveStoppedMsg:
 		m.server = nil
-		m.c.Presence, m.asking, m.asked = nil, nil, ""
+		m.own.SetPresence(nil)
+		m.asking, m.asked = nil, ""
 		m.setStatus(m.c.T("tui.serve.stopped"), false)
 		return nil, true
 	case serveEventMsg:
@@ -174,17 +176,17 @@ func (m *Model) presence(srv *serve.Server) {
 	for _, x := range srv.People() {
 		p[x.Participant.ID] = x.Connections
 	}
-	m.c.Presence = p
+	m.own.SetPresence(p)
 }
 
 // startServing starts the server for the open workshop in a command.
 func (m *Model) startServing() tea.Cmd {
-	if m.c.Data == nil || m.server != nil {
+	if m.ws.Data() == nil || m.server != nil {
 		return nil
 	}
-	c := m.c
+	c, ws := m.c, m.ws
 	o := serve.Options{
-		DB: c.Store, WorkshopID: c.Data.Workshop.ID, Addr: serveAddr, Lang: c.Lang,
+		DB: ws.Store(), WorkshopID: ws.Data().Workshop.ID, Addr: serveAddr, Lang: c.Lang,
 		// The participants' other language comes from the built-in
 		// content; a question only the facilitator's content has is
 		// shown in the facilitator's language.
@@ -201,7 +203,7 @@ func (m *Model) startServing() tea.Cmd {
 			if errors.Is(err, syscall.EADDRINUSE) {
 				return screen.StatusMsg{Text: c.T("tui.serve.inuse", serveAddr), Err: true}
 			}
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		return serveStartedMsg{srv}
 	}
@@ -219,9 +221,9 @@ func (m *Model) serving(srv *serve.Server) tea.Cmd {
 		text = m.c.T("tui.serve.room", m.serveLabel())
 	}
 	m.setStatus(text, false)
-	if m.c.Data == nil {
+	if m.ws.Data() == nil {
 		// The serve command: open the workshop being served.
-		cmds = append(cmds, m.c.loadDataset(srv.WorkshopID(), newCustomers(m.c)))
+		cmds = append(cmds, m.ws.Load(srv.WorkshopID(), newCustomers(m.c, m.ws)))
 	}
 	return tea.Batch(cmds...)
 }

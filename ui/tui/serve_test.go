@@ -32,8 +32,8 @@ func fakeServeEvents(t *testing.T, events ...serve.Event) {
 func TestServeFromCustomers(t *testing.T) {
 	m, db, _, ps := teamSetup(t, "en", true)
 	v := openRoundFor(t, m, 1)
-	q := v.round.Questions[0]
-	vote := model.Vote{RoundID: v.id, ParticipantID: ps[0].ID, QuestionID: q, Score: 4}
+	q := v.Questions[0]
+	vote := model.Vote{RoundID: v.ID, ParticipantID: ps[0].ID, QuestionID: q, Score: 4}
 	if err := db.SaveVote(assets.DemoID, vote); err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +60,8 @@ func TestServeFromCustomers(t *testing.T) {
 		t.Errorf("the header lacks the command and code %s:\n%s", want, frameText(m))
 	}
 	requireFits(t, m)
-	if len(m.c.Data.Votes) != 1 {
-		t.Errorf("the vote event did not reload the votes: %v", m.c.Data.Votes)
+	if len(m.ws.Data().Votes) != 1 {
+		t.Errorf("the vote event did not reload the votes: %v", m.ws.Data().Votes)
 	}
 	if m.server == nil {
 		t.Fatal("the end of the test's events stopped the server")
