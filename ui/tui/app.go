@@ -18,6 +18,7 @@ import (
 	"styrka/ui/screen"
 	"styrka/ui/serve"
 	"styrka/ui/styles"
+	"styrka/ui/tui/team"
 	"styrka/ui/tui/workbench"
 )
 
@@ -50,6 +51,9 @@ type Options struct {
 	// Stack configures the screen kit's stack; its clock and grace period
 	// are seams for tests.
 	Stack screen.Options
+	// Serve says where an SSH server started from the UI listens and how
+	// its events are read; the zero value is the room's port.
+	Serve team.ServerOptions
 	// Notice is shown in the status line when the app opens (a warning
 	// from opening the database), or "".
 	Notice string
@@ -100,7 +104,7 @@ type Model struct {
 	reloads  teamSync
 	undo     *workbench.Undo
 	observe  func(Observation)
-	server   *serve.Server // the SSH server for participants, while it runs (serve.go)
+	server   *team.Server // the SSH server for participants (serve.go)
 	// asking are requests to join under a taken name not asked yet, and
 	// asked the one the open dialog is about ("" for none).
 	asking []serve.Request
@@ -126,7 +130,8 @@ func New(o Options) *Model {
 	if describe == nil {
 		describe = func(err error) string { return err.Error() }
 	}
-	m := &Model{c: c, ws: ws, own: own, describe: describe, events: o.Events, observe: o.Observe}
+	m := &Model{c: c, ws: ws, own: own, describe: describe, events: o.Events, observe: o.Observe,
+		server: team.NewServer(o.Serve)}
 	so := o.Stack
 	so.Keys = c.Keys.Stack()
 	so.Texts = c.T
@@ -163,7 +168,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bo
 	io.WriteString(title, ansi.WindowOp(pushTitle, 0))
 	_, err := tea.NewProgram(m, opts...).Run()
 	io.WriteString(title, ansi.WindowOp(popTitle, 0))
-	m.closeServer()
+	m.server.Close()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -291,7 +296,7 @@ func (m *Model) broadcast(team bool) tea.Cmd { return m.stack.Broadcast(team) }
 // headerRight is the workshop's date, or while the server runs what
 // participants type to join.
 func (m *Model) headerRight() string {
-	if l := m.serveLabel(); l != "" {
+	if l := m.server.Label(m.c); l != "" {
 		return l
 	}
 	if d := m.ws.Data(); d != nil && m.stack.Len() > 1 {

@@ -5,24 +5,24 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"styrka/assets"
 	"styrka/model"
 	"styrka/ui/serve"
+	"styrka/ui/tui/team"
 )
 
 // fakeServeEvents makes the UI listen to events the test gives instead of
 // the server's, and servers started from the UI listen on loopback.
-func fakeServeEvents(t *testing.T, events ...serve.Event) {
-	t.Helper()
+func fakeServeEvents(m *Model, events ...serve.Event) {
 	ch := make(chan serve.Event, len(events))
 	for _, e := range events {
 		ch <- e
 	}
 	close(ch) // listening again returns at once
-	oldAddr, oldSub := serveAddr, serveSubscribe
-	serveAddr = "127.0.0.1:0"
-	serveSubscribe = func(*serve.Server) <-chan serve.Event { return ch }
-	t.Cleanup(func() { serveAddr, serveSubscribe = oldAddr, oldSub })
+	m.server = team.NewServer(team.ServerOptions{Addr: "127.0.0.1:0",
+		Subscribe: func(*serve.Server) <-chan serve.Event { return ch }})
 }
 
 // TestServeFromCustomers starts the SSH server from the customer list:
@@ -37,7 +37,7 @@ func TestServeFromCustomers(t *testing.T) {
 	if err := db.SaveVote(assets.DemoID, vote); err != nil {
 		t.Fatal(err)
 	}
-	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Vote: &vote})
+	fakeServeEvents(m, serve.Event{WorkshopID: assets.DemoID, Vote: &vote})
 	press(t, m, "esc")
 	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("esc from the round view led to %T", m.top())
@@ -51,11 +51,11 @@ func TestServeFromCustomers(t *testing.T) {
 		t.Errorf("the facilitator is not told the room can join:\n%s", frameText(m))
 	}
 	press(t, m, "y")
-	if m.server == nil {
+	if m.server.Running() == nil {
 		t.Fatalf("no server after confirming:\n%s", frameText(m))
 	}
-	t.Cleanup(func() { m.closeServer() })
-	want := serve.FormatCode(m.server.JoinCode())
+	t.Cleanup(func() { m.server.Close() })
+	want := serve.FormatCode(m.server.Running().JoinCode())
 	if !strings.Contains(frameText(m), want) || !strings.Contains(frameText(m), "ssh -p ") {
 		t.Errorf("the header lacks the command and code %s:\n%s", want, frameText(m))
 	}
@@ -63,17 +63,17 @@ func TestServeFromCustomers(t *testing.T) {
 	if len(m.ws.Data().Votes) != 1 {
 		t.Errorf("the vote event did not reload the votes: %v", m.ws.Data().Votes)
 	}
-	if m.server == nil {
+	if m.server.Running() == nil {
 		t.Fatal("the end of the test's events stopped the server")
 	}
 	resize(t, m, 60, 16)
 	requireFits(t, m)
 	resize(t, m, 80, 24)
 
-	srv := m.server
+	srv := m.server.Running()
 	press(t, m, "J")
 	press(t, m, "y")
-	if m.server != nil {
+	if m.server.Running() != nil {
 		t.Fatal("the server still runs after stopping it")
 	}
 	select {
@@ -89,8 +89,8 @@ func TestServeFromCustomers(t *testing.T) {
 // TestServingMsg: the serve command hands over a running server; the UI
 // opens the workshop served and shows how to join.
 func TestServingMsg(t *testing.T) {
-	fakeServeEvents(t)
 	m, db := newTestModel(t, "sv", true)
+	fakeServeEvents(m)
 	srv, err := serve.Start(context.Background(), serve.Options{DB: db, WorkshopID: assets.DemoID, Addr: "127.0.0.1:0", Lang: "sv"})
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestServingMsg(t *testing.T) {
 	if s := frameText(m); !strings.Contains(s, "kod "+serve.FormatCode(srv.JoinCode())) || !strings.Contains(s, "localhost") {
 		t.Errorf("the header lacks how to join:\n%s", s)
 	}
-	m.closeServer()
+	m.server.Close()
 	select {
 	case <-srv.Done():
 	default:
@@ -117,12 +117,12 @@ func TestServingMsg(t *testing.T) {
 func TestJoinRequestsAskTheFacilitator(t *testing.T) {
 	m, _, _, ps := teamSetup(t, "en", true)
 	asking := serve.Request{ID: "r1", Participant: ps[0], Addr: "10.0.0.7:51000", Key: "SHA256:abc"}
-	fakeServeEvents(t, serve.Event{WorkshopID: assets.DemoID, Asking: &asking})
+	fakeServeEvents(m, serve.Event{WorkshopID: assets.DemoID, Asking: &asking})
 	press(t, m, "J", "y")
-	if m.server == nil {
+	if m.server.Running() == nil {
 		t.Fatal("no server")
 	}
-	t.Cleanup(func() { m.closeServer() })
+	t.Cleanup(func() { m.server.Close() })
 	d := m.stack.Dialog()
 	if d == nil || !strings.Contains(d.Text(), "Anna Berg") || !strings.Contains(d.Text(), "10.0.0.7") || !strings.Contains(d.Text(), "SHA256:abc") {
 		t.Fatalf("no dialog about the request:\n%s", frameText(m))
@@ -134,13 +134,19 @@ func TestJoinRequestsAskTheFacilitator(t *testing.T) {
 		t.Fatalf("after y: dialog %v, status %q", m.stack.Dialog() != nil, m.statusText())
 	}
 	// A request that is answered elsewhere closes its dialog.
-	closed := make(chan serve.Event)
-	close(closed)
-	drive(t, m, serveEventMsg{srv: m.server, ch: closed, ok: true, e: serve.Event{WorkshopID: assets.DemoID, Asking: &asking}})
+	events := func(es ...serve.Event) tea.Cmd {
+		ch := make(chan serve.Event, len(es))
+		for _, e := range es {
+			ch <- e
+		}
+		close(ch)
+		return team.Listen(m.server.Running(), ch)
+	}
+	drive(t, m, events(serve.Event{WorkshopID: assets.DemoID, Asking: &asking}))
 	if m.stack.Dialog() == nil {
 		t.Fatal("a second request opened no dialog")
 	}
-	drive(t, m, serveEventMsg{srv: m.server, ch: closed, ok: true, e: serve.Event{WorkshopID: assets.DemoID, Answered: "r1"}})
+	drive(t, m, events(serve.Event{WorkshopID: assets.DemoID, Answered: "r1"}))
 	if m.stack.Dialog() != nil {
 		t.Fatal("the dialog of a request that waits no more is still open")
 	}
