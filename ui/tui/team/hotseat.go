@@ -3,7 +3,6 @@ package team
 import (
 	"errors"
 	"strings"
-	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +10,7 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/screen"
 	"styrka/ui/tui/workbench"
 )
 

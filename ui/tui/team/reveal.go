@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"styrka/ui/answer"
-	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"styrka/model"
+	"styrka/ui/answer"
+	"styrka/ui/screen"
 	"styrka/ui/tui/workbench"
 )
 

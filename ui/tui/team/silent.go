@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"styrka/ui/answer"
-	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +13,8 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/answer"
+	"styrka/ui/screen"
 	"styrka/ui/tui/workbench"
 )
 

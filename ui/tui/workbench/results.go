@@ -1,11 +1,11 @@
 package workbench
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"styrka/model"
 	"styrka/store"
 	"styrka/ui/screen"
-
-	tea "charm.land/bubbletea/v2"
 )
 
 // The results of the store's commands that the root handles for every
