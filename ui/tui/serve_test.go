@@ -2,10 +2,15 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/vt"
+	"golang.org/x/crypto/ssh"
 
 	"styrka/assets"
 	"styrka/model"
@@ -149,5 +154,144 @@ func TestJoinRequestsAskTheFacilitator(t *testing.T) {
 	drive(t, m, events(serve.Event{WorkshopID: assets.DemoID, Answered: "r1"}))
 	if m.stack.Dialog() != nil {
 		t.Fatal("the dialog of a request that waits no more is still open")
+	}
+}
+
+// sshParticipant is a participant's terminal connected to the server
+// over SSH, without a key.
+type sshParticipant struct {
+	in   io.Writer
+	mu   sync.Mutex
+	term *vt.Emulator
+}
+
+// connectOverSSH connects a participant's 100×30 terminal to the server at
+// addr.
+func connectOverSSH(t *testing.T, addr string) *sshParticipant {
+	t.Helper()
+	none := func(string, string, []string, []bool) ([]string, error) { return nil, nil }
+	conn, err := ssh.Dial("tcp", addr, &ssh.ClientConfig{User: "participant", Timeout: 10 * time.Second,
+		HostKeyCallback: ssh.InsecureIgnoreHostKey(), Auth: []ssh.AuthMethod{ssh.KeyboardInteractive(none)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &sshParticipant{term: vt.NewEmulator(100, 30)}
+	t.Cleanup(func() {
+		conn.Close()
+		if c, ok := p.term.InputPipe().(io.Closer); ok {
+			c.Close() // ends the copy of the terminal's answers
+		}
+	})
+	sess, err := conn.NewSession()
+	if err == nil {
+		err = sess.Setenv("LANG", "en_US.UTF-8")
+	}
+	if err == nil {
+		err = sess.RequestPty("xterm-256color", 30, 100, ssh.TerminalModes{})
+	}
+	var out io.Reader
+	if err == nil {
+		p.in, err = sess.StdinPipe()
+	}
+	if err == nil {
+		out, err = sess.StdoutPipe()
+	}
+	if err == nil {
+		err = sess.Shell()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		buf := make([]byte, 32*1024)
+		for n, err := out.Read(buf); err == nil; n, err = out.Read(buf) {
+			p.mu.Lock()
+			p.term.Write(buf[:n])
+			p.mu.Unlock()
+		}
+	}()
+	// The terminal answers the program's queries, as a real one does.
+	go io.Copy(p.in, p.term)
+	return p
+}
+
+// typeAfter types keys once the terminal shows text.
+func (p *sshParticipant) typeAfter(t *testing.T, text, keys string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		p.mu.Lock()
+		s := p.term.String()
+		p.mu.Unlock()
+		if strings.Contains(s, text) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the participant's terminal does not show %q:\n%s", text, s)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, err := io.WriteString(p.in, keys); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestJoinRequestOverSSHIsApproved: a participant joins over SSH under a
+// name bound to someone else's key; the facilitator is asked in a dialog,
+// says yes, and the server lets them in.
+func TestJoinRequestOverSSHIsApproved(t *testing.T) {
+	m, db, _, ps := teamSetup(t, "en", true)
+	anna := ps[0]
+	anna.Identity = "ssh:SHA256:someone-else"
+	if err := db.PutParticipant(anna); err != nil {
+		t.Fatal(err)
+	}
+	fakeServeEvents(m) // the test hands the program the server's events itself
+	press(t, m, "J", "y")
+	srv := m.server.Running()
+	if srv == nil {
+		t.Fatalf("no server:\n%s", frameText(m))
+	}
+	t.Cleanup(m.server.Close)
+	events := srv.Subscribe()
+
+	p := connectOverSSH(t, srv.Addr().String())
+	p.typeAfter(t, "Language", "\r")
+	p.typeAfter(t, "Join code:", srv.JoinCode()+"\r")
+	p.typeAfter(t, "Your name", anna.Name+"\r")
+	p.typeAfter(t, "joined before", "")
+	next := func(what string, match func(serve.Event) bool) serve.Event {
+		t.Helper()
+		for {
+			select {
+			case e := <-events:
+				if match(e) {
+					return e
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatalf("the server sent no event of %s", what)
+			}
+		}
+	}
+	asking := next("a request to join", func(e serve.Event) bool { return e.Asking != nil })
+	ch := make(chan serve.Event, 1)
+	ch <- asking
+	close(ch)
+	drive(t, m, team.Listen(srv, ch))
+	d := m.stack.Dialog()
+	if d == nil || !strings.Contains(d.Text(), anna.Name) || !strings.Contains(d.Text(), "127.0.0.1") {
+		t.Fatalf("no dialog about the request:\n%s", frameText(m))
+	}
+	if got := srv.Requests(); len(got) != 1 || got[0].ID != asking.Asking.ID {
+		t.Fatalf("the server's pending requests: %+v", got)
+	}
+
+	press(t, m, "y")
+	if want := m.c.T("tui.serve.request.approved", anna.Name); m.stack.Dialog() != nil || m.statusText() != want {
+		t.Fatalf("after y: dialog %v, status %q, want %q", m.stack.Dialog() != nil, m.statusText(), want)
+	}
+	next("Anna joining", func(e serve.Event) bool { return e.Joined != nil && e.Joined.ID == anna.ID })
+	if got := srv.Requests(); len(got) != 0 {
+		t.Errorf("requests still wait: %+v", got)
 	}
 }
