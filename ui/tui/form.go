@@ -58,7 +58,7 @@ func newWorkshopForm(c *Common, ws *Workshop, w *model.Workshop) *workbench.Form
 		if w != nil {
 			done = c.T("tui.workshop.saved", wk.Name)
 		}
-		return func() tea.Msg {
+		return ws.Serial(func() tea.Msg {
 			if err := db.PutWorkshop(wk); err != nil {
 				return workbench.Fail(err)
 			}
@@ -71,7 +71,7 @@ func newWorkshopForm(c *Common, ws *Workshop, w *model.Workshop) *workbench.Form
 				return workbench.Fail(err)
 			}
 			return workbench.DatasetMsg{Data: d, Then: newCustomers(c, ws), Status: done}
-		}
+		})
 	})
 }
 
@@ -189,7 +189,7 @@ func newCustomerForm(c *Common, ws *Workshop, cu *model.Customer) *workbench.For
 		if cu != nil {
 			done = c.T("tui.customer.saved", x.Name)
 		}
-		return func() tea.Msg {
+		return ws.Serial(func() tea.Msg {
 			if err := db.PutCustomer(x); err != nil {
 				return workbench.Fail(err)
 			}
@@ -199,6 +199,6 @@ func newCustomerForm(c *Common, ws *Workshop, cu *model.Customer) *workbench.For
 			}
 			// The list selects the customer just added or edited.
 			return workbench.DatasetMsg{Data: d, Focus: x.ID, Status: done}
-		}
+		})
 	})
 }

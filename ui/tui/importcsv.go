@@ -285,7 +285,7 @@ func (s *importScreen) commit(skipBad bool) tea.Cmd {
 	c, plan := s.c, s.plan
 	ws := s.ws
 	db, wid, name := ws.Store(), ws.Data().Workshop.ID, ws.Data().Workshop.Name
-	return func() tea.Msg {
+	return ws.Serial(func() tea.Msg {
 		cs, err := plan.Accept(skipBad)
 		if err != nil {
 			return workbench.Fail(err)
@@ -302,7 +302,7 @@ func (s *importScreen) commit(skipBad bool) tea.Cmd {
 			done += " " + counted(c, "tui.import.left", left)
 		}
 		return workbench.DatasetMsg{Data: d, Status: done}
-	}
+	})
 }
 
 func (s *importScreen) View() string {

@@ -143,7 +143,7 @@ type demoMsg struct{ text string }
 // openDemo creates the demo workshop when it is missing and opens it.
 func (s *workshopsScreen) openDemo() tea.Cmd {
 	db, lang, c, ws := s.ws.Store(), s.c.Lang, s.c, s.ws
-	return func() tea.Msg {
+	return ws.Serial(func() tea.Msg {
 		if _, err := db.Workshop(assets.DemoID); err != nil {
 			ds, err := assets.DemoDataset(lang)
 			if err != nil {
@@ -158,7 +158,7 @@ func (s *workshopsScreen) openDemo() tea.Cmd {
 			return workbench.Fail(err)
 		}
 		return workbench.DatasetMsg{Data: d, Then: newCustomers(c, ws)}
-	}
+	})
 }
 
 func (s *workshopsScreen) confirmDelete(r workshopRow) tea.Cmd {

@@ -246,8 +246,8 @@ func (s *revealScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		ref := questionRef(s.c, it.tally.QuestionID)
 		q := it.tally.QuestionID
-		return updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.OpenRevote(q); return nil },
-			s.c.T("tui.reveal.revoted", ref))
+		return s.ws.Serial(updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.OpenRevote(q); return nil },
+			s.c.T("tui.reveal.revoted", ref)))
 	}
 	return nil
 }
@@ -268,7 +268,7 @@ func (s *revealScreen) revealRevotes() tea.Cmd {
 		}
 	}
 	if n == len(s.round.Participants) {
-		return cmd
+		return s.ws.Serial(cmd)
 	}
 	return s.ws.Confirm(s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd)
 }
@@ -635,8 +635,8 @@ func (s *agreeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 			c, ws, t := s.c, s.ws, s.tally
 			a := model.Answer{CustomerID: s.round.CustomerID, QuestionID: t.QuestionID, Score: sc,
 				Note: s.card.Note(), Author: ws.Author(), At: time.Now().UTC()}
-			return s, tea.Sequence(screen.Pop, recordAgreed(ws, s.round, []model.Answer{a},
-				c.T("tui.reveal.agree.done", questionRef(c, t.QuestionID), answer.ScoreLabel(c.Content, sc))))
+			return s, tea.Sequence(screen.Pop, ws.Serial(recordAgreed(ws, s.round, []model.Answer{a},
+				c.T("tui.reveal.agree.done", questionRef(c, t.QuestionID), answer.ScoreLabel(c.Content, sc)))))
 		case answer.Skipped:
 			return s, screen.Status(s.c.T("tui.reveal.agree.none"))
 		case answer.NoScore:

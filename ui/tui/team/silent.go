@@ -159,12 +159,12 @@ func (s *silentFormScreen) create() tea.Cmd {
 		Questions: qs, Participants: append([]string(nil), s.fields.Participants...),
 		Opened: clock().UTC(), TimeboxSeconds: minutes * 60, State: model.SilentOpen}
 	db := ws.Store()
-	return func() tea.Msg {
+	return ws.Serial(func() tea.Msg {
 		if err := db.PutSilentRound(r); err != nil {
 			return workbench.Fail(err)
 		}
 		return silentOpenedMsg{r}
-	}
+	})
 }
 
 // noticeKey is a key a notice offers, with what it does.
@@ -399,7 +399,7 @@ func (s *roundScreen) reveal() tea.Cmd {
 	cmd := updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, "")
 	n, all := s.finished(), len(s.round.Participants)
 	if n == all {
-		return cmd
+		return s.ws.Serial(cmd)
 	}
 	return s.ws.Confirm(s.c.T("tui.silent.reveal.early", n, all), cmd)
 }
@@ -480,11 +480,11 @@ func (s *roundScreen) addLatecomer() tea.Cmd {
 	return screen.Push(workbench.NewFormScreen(c, c.T("tui.silent.late.title"), form, func() tea.Cmd {
 		pid := *choice
 		name := participantName(c, ws, pid)
-		return updateSilent(ws, id, func(r *model.SilentRound) error {
+		return ws.Serial(updateSilent(ws, id, func(r *model.SilentRound) error {
 			if !r.Takes(pid) {
 				r.Participants = append(r.Participants, pid)
 			}
 			return nil
-		}, c.T("tui.silent.late.added", name))
+		}, c.T("tui.silent.late.added", name)))
 	}))
 }

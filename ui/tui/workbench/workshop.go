@@ -133,7 +133,10 @@ func (w *Workshop) RoundVotes(id string) []model.Vote {
 }
 
 // Serial joins a store write to the program's queue, so that writes land
-// in the order they were given (a score, its note, an undo).
+// in the order they were given (a score, its note, an undo). Every store
+// write of the program joins the queue: here when it is sure to run, or
+// through Confirm when it runs only on a yes (joining twice would make a
+// write wait for itself).
 func (w *Workshop) Serial(cmd tea.Cmd) tea.Cmd { return w.writes.Then(cmd) }
 
 // Later joins a store write to the queue when it starts, for one that
@@ -182,11 +185,11 @@ func (w *Workshop) SaveAnswer(a model.Answer, done string) tea.Cmd {
 	})
 }
 
-// ReloadAfter runs a store change, then reloads the open workshop and
-// says what happened.
+// ReloadAfter runs a store change after the writes before it, then
+// reloads the open workshop and says what happened.
 func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea.Cmd {
 	db, wid := w.store, w.data.Workshop.ID
-	return func() tea.Msg {
+	return w.Serial(func() tea.Msg {
 		if err := change(db); err != nil {
 			return Fail(err)
 		}
@@ -195,7 +198,7 @@ func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea
 			return Fail(err)
 		}
 		return DatasetMsg{Data: d, Status: done}
-	}
+	})
 }
 
 // Remove deletes what del removes (asked first: Confirm joins it to the
