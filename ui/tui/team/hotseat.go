@@ -212,12 +212,10 @@ func (s *hotSeatScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 }
 
 func (s *hotSeatScreen) View() string {
-	st := s.c.Styles
-	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.hot.heading", s.width)
+	if !ok {
+		return head
 	}
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.hot.heading", s.ws.CustomerName(s.round.CustomerID)), w))
 	return head + "\n" + strings.Join(s.intro(), "\n") + "\n\n" + s.table.View()
 }
 

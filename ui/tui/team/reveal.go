@@ -373,10 +373,10 @@ func recordAgreed(ws *workbench.Workshop, r model.SilentRound, answers []model.A
 func (s *revealScreen) View() string {
 	st := s.c.Styles
 	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.reveal.heading", w)
+	if !ok {
+		return head
 	}
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.heading", s.ws.CustomerName(s.round.CustomerID)), w))
 	flagged, agreed, revotes := 0, 0, 0
 	for _, it := range s.items {
 		switch {

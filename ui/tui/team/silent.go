@@ -407,11 +407,11 @@ func (s *roundScreen) reveal() tea.Cmd {
 func (s *roundScreen) View() string {
 	st := s.c.Styles
 	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.silent.heading", w)
+	if !ok {
+		return head
 	}
 	r := s.round
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.silent.heading", s.ws.CustomerName(r.CustomerID)), w))
 	info := st.Muted.Render(screen.Truncate(s.c.T("tui.silent.info", s.setsText(), len(r.Questions), len(r.Participants)), w))
 	n, all := s.finished(), len(r.Participants)
 	done := st.Heading.Render(screen.Truncate(s.c.T("tui.silent.progress", n, all), w))

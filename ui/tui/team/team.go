@@ -148,6 +148,16 @@ func MarkFlagged(as []model.Assessment, flags map[string]Flag) {
 	}
 }
 
+// roundHeading is the heading of a screen about a silent round: the text
+// of key, which names the round's customer; when the round is gone, the
+// line that says so, and ok is false.
+func roundHeading(c *workbench.Common, ws *workbench.Workshop, r model.SilentRound, found bool, key string, w int) (head string, ok bool) {
+	if !found {
+		return c.Styles.Muted.Render(screen.Wrap(c.T("tui.silent.missing"), w)), false
+	}
+	return c.Styles.Title.Render(screen.Truncate(c.T(key, ws.CustomerName(r.CustomerID)), w)), true
+}
+
 // questionRef names a question as "A 3/10", or by its ID when the content
 // no longer has it.
 func questionRef(c *workbench.Common, id string) string {
