@@ -1,3 +1,15 @@
+// Package tui is styrka's terminal UI: a Bubble Tea program a facilitator
+// drives in front of a room, and a seller uses alone before a negotiation.
+// It is built on the screen kit (ui/screen): the root model keeps a stack
+// of screens, each a small component that draws itself into the size it
+// is given and lists its keys for the footer and the help page; every
+// command's result comes back to the screen that issued it.
+//
+// The root owns the open workshop (workbench.Workshop): screens read it
+// and ask for store writes, which run one after another in one queue, and
+// the root applies their results. Team scoring and the SSH server's
+// lifecycle are ui/tui/team; what every screen works with is
+// ui/tui/workbench.
 package tui
 
 import (
