@@ -28,8 +28,8 @@ const (
 	byProgress
 )
 
-// customersScreen lists the open workshop's customersScreen with their progress per
-// question set, both classes, regime and priority.
+// customersScreen lists the open workshop's customers with their
+// progress per question set, both classes, regime and priority.
 type customersScreen struct {
 	c      *Common
 	ws     *Workshop

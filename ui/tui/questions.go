@@ -25,8 +25,8 @@ type undoStep struct {
 	before *model.Answer // nil: there was no answer
 }
 
-// questionsScreen asks one customer's questionsScreen, one at a time, on the answer
-// card: the anchored levels plus "don't know", then an optional evidence
+// questionsScreen asks one customer's questions, one at a time, on the
+// answer card: the anchored levels plus "don't know", then an optional evidence
 // note. Nothing is chosen for the user: a digit saves that level at once
 // and opens the next question, enter on an untouched question moves on
 // and saves nothing, and a note is saved with the score as it is. Every
