@@ -96,3 +96,57 @@ func Spread(left, right string, w int) string {
 	gap := max(w-ansi.StringWidth(left)-rw, 0)
 	return left + strings.Repeat(" ", gap) + right
 }
+
+// Hanging wraps text after a prefix, indenting the following lines under
+// the text.
+func Hanging(prefix, text string, w int, pst, tst lipgloss.Style) []string {
+	pw := ansi.StringWidth(prefix)
+	if pw >= w/2 {
+		// Too narrow for a hanging indent: the prefix gets its own line.
+		return append([]string{pst.Render(Truncate(prefix, w))}, Styled(Wrap(text, w), tst)...)
+	}
+	lines := strings.Split(Wrap(text, w-pw), "\n")
+	out := make([]string, len(lines))
+	pad := strings.Repeat(" ", pw)
+	for i, l := range lines {
+		p := pad
+		if i == 0 {
+			p = pst.Render(prefix)
+		}
+		out[i] = p + tst.Render(l)
+	}
+	return out
+}
+
+// Styled renders every line of a wrapped text on its own, so that a style
+// never spans a line break (the lines are cut and put side by side).
+func Styled(text string, st lipgloss.Style) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = st.Render(l)
+		}
+	}
+	return lines
+}
+
+// SideBySide lays two columns of lines next to each other.
+func SideBySide(left, right []string, lw, gap int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		if r == "" {
+			out[i] = l
+			continue
+		}
+		out[i] = PadRight(l, lw) + strings.Repeat(" ", gap) + r
+	}
+	return out
+}

@@ -15,55 +15,27 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/tui/workbench"
 )
 
 // The action plan: a list of the workshop's actions with filters, the
 // form that writes one, and the commands that store them.
 
-// customerName is the name of a customer of the open workshop, or "".
-func (c *Common) customerName(id string) string {
-	if c.Data == nil {
-		return ""
-	}
-	for _, cu := range c.Data.Customers {
-		if cu.ID == id {
-			return cu.Name
-		}
-	}
-	return ""
-}
-
 // defaultOwner is who a new action most likely belongs to: the owner
 // given last, or the person at the keyboard.
-func (c *Common) defaultOwner() string {
-	if c.Data != nil {
-		if o := model.LastOwner(c.Data.Actions); o != "" {
+func defaultOwner(ws *Workshop) string {
+	if ws.Data() != nil {
+		if o := model.LastOwner(ws.Data().Actions); o != "" {
 			return o
 		}
 	}
-	return c.Author
+	return ws.Author()
 }
 
 // kindName and statusName name an action's kind and status.
-func (c *Common) kindName(k model.ActionKind) string { return c.T("action.kind." + string(k)) }
+func kindName(c *Common, k model.ActionKind) string { return c.T("action.kind." + string(k)) }
 
-func (c *Common) statusName(s model.ActionStatus) string { return c.T("action.status." + string(s)) }
-
-// reloadAfter runs a store change, then reloads the open workshop and
-// says what happened.
-func (c *Common) reloadAfter(change func(db *store.DB) error, done string) tea.Cmd {
-	db, wid := c.Store, c.Data.Workshop.ID
-	return func() tea.Msg {
-		if err := change(db); err != nil {
-			return fail(err)
-		}
-		d, err := db.Load(wid)
-		if err != nil {
-			return fail(err)
-		}
-		return datasetMsg{data: d, status: done}
-	}
-}
+func statusName(c *Common, s model.ActionStatus) string { return c.T("action.status." + string(s)) }
 
 // actionFields is the heap value an action form writes into.
 type actionFields struct {
@@ -91,7 +63,7 @@ type actionDraft struct {
 
 // newActionForm writes a new action, or edits one that has an ID: its
 // customer (or customers), kind, text, owner, due date and status.
-func newActionForm(c *Common, d actionDraft) *formScreen {
+func newActionForm(c *Common, ws *Workshop, d actionDraft) *workbench.FormScreen {
 	a := d.action
 	f := &actionFields{Kind: string(a.Kind), Status: string(a.Status), Text: a.Text, Owner: a.Owner, Due: a.Due, Customer: a.CustomerID}
 	if f.Kind == "" {
@@ -101,7 +73,7 @@ func newActionForm(c *Common, d actionDraft) *formScreen {
 		f.Status = string(model.StatusOpen)
 	}
 	if a.ID == "" && f.Owner == "" {
-		f.Owner = c.defaultOwner()
+		f.Owner = defaultOwner(ws)
 	}
 	f.Customers = slices.Clone(d.preselected)
 	if f.Customer == "" && len(d.preselected) > 0 {
@@ -132,11 +104,11 @@ func newActionForm(c *Common, d actionDraft) *formScreen {
 	}
 	kinds := make([]huh.Option[string], len(model.ActionKinds))
 	for i, k := range model.ActionKinds {
-		kinds[i] = huh.NewOption(c.kindName(k), string(k))
+		kinds[i] = huh.NewOption(kindName(c, k), string(k))
 	}
 	statuses := make([]huh.Option[string], len(model.ActionStatuses))
 	for i, st := range model.ActionStatuses {
-		statuses[i] = huh.NewOption(c.statusName(st), string(st))
+		statuses[i] = huh.NewOption(statusName(c, st), string(st))
 	}
 	groups = append(groups, huh.NewGroup(
 		huh.NewSelect[string]().Title(c.T("field.action.kind")).Options(kinds...).Value(&f.Kind).Inline(true),
@@ -148,7 +120,7 @@ func newActionForm(c *Common, d actionDraft) *formScreen {
 		}),
 	), huh.NewGroup(
 		huh.NewInput().Title(c.T("field.action.owner")).Value(&f.Owner).CharLimit(60),
-		huh.NewInput().Title(c.T("field.action.due")).Description(c.T("field.action.due.help")).Value(&f.Due).CharLimit(10).Validate(c.validDue),
+		huh.NewInput().Title(c.T("field.action.due")).Description(c.T("field.action.due.help")).Value(&f.Due).CharLimit(10).Validate(validDue(c)),
 		huh.NewSelect[string]().Title(c.T("field.action.status")).Options(statuses...).Value(&f.Status).Inline(true),
 	))
 	form := huh.NewForm(groups...)
@@ -156,7 +128,7 @@ func newActionForm(c *Common, d actionDraft) *formScreen {
 	if title == "" {
 		title = c.T("tui.action.edit")
 	}
-	return newFormScreen(c, title, form, func() tea.Cmd {
+	return workbench.NewFormScreen(c, title, form, func() tea.Cmd {
 		base := a
 		base.Kind = model.ActionKind(f.Kind)
 		base.Status = model.ActionStatus(f.Status)
@@ -183,22 +155,25 @@ func newActionForm(c *Common, d actionDraft) *formScreen {
 		case a.ID == "":
 			done = c.T("tui.action.added", len(as))
 		}
-		return c.reloadAfter(func(db *store.DB) error { return db.PutActions(c.Data.Workshop.ID, as) }, done)
+		return ws.ReloadAfter(func(db *store.DB) error { return db.PutActions(ws.Data().Workshop.ID, as) }, done)
 	})
 }
 
 // validDue accepts an empty due date or one written YYYY-MM-DD.
-func (c *Common) validDue(s string) error {
-	if !model.ValidDue(strings.TrimSpace(s)) {
-		return errors.New(c.T("field.action.due.invalid"))
+func validDue(c *Common) func(string) error {
+	return func(s string) error {
+		if !model.ValidDue(strings.TrimSpace(s)) {
+			return errors.New(c.T("field.action.due.invalid"))
+		}
+		return nil
 	}
-	return nil
 }
 
 // actionsScreen is the workshop's action plan: every action by due date,
 // with filters by owner, status and text; overdue actions stand out.
 type actionsScreen struct {
 	c      *Common
+	ws     *Workshop
 	table  screen.Table
 	all    []model.Action // by due date
 	shown  []model.Action
@@ -210,10 +185,10 @@ type actionsScreen struct {
 	height int
 }
 
-func newActionList(c *Common) *actionsScreen {
-	s := &actionsScreen{c: c}
+func newActionList(c *Common, ws *Workshop) *actionsScreen {
+	s := &actionsScreen{c: c, ws: ws}
 	s.filter = screen.NewFilter(c.T("tui.actions.filter"))
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: c.T("tui.col.due"), Width: 10},
 		{Title: c.T("col.customer"), Width: 14},
 		{Title: c.T("col.kind"), Width: 8},
@@ -296,8 +271,8 @@ func (s *actionsScreen) reload() {
 	}
 	s.today = time.Now()
 	s.all = nil
-	if s.c.Data != nil {
-		s.all = model.SortByDue(s.c.Data.Actions)
+	if s.ws.Data() != nil {
+		s.all = model.SortByDue(s.ws.Data().Actions)
 	}
 	if s.owner != "" && s.owner != model.NoOwner && !slices.ContainsFunc(model.Owners(s.all), func(o string) bool { return strings.EqualFold(o, s.owner) }) {
 		s.owner = ""
@@ -316,7 +291,7 @@ func (s *actionsScreen) apply() {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.shown = s.shown[:0]
 	for _, a := range model.FilterActions(s.all, model.ActionFilter{Owner: s.owner, Status: s.status}) {
-		if q == "" || strings.Contains(strings.ToLower(a.Text+" "+a.Owner+" "+s.c.customerName(a.CustomerID)), q) {
+		if q == "" || strings.Contains(strings.ToLower(a.Text+" "+a.Owner+" "+s.ws.CustomerName(a.CustomerID)), q) {
 			s.shown = append(s.shown, a)
 		}
 	}
@@ -326,7 +301,7 @@ func (s *actionsScreen) apply() {
 		if due == "" {
 			due = "–"
 		}
-		status := s.c.statusName(a.Status)
+		status := statusName(s.c, a.Status)
 		text, muted := st.Text, st.Muted
 		var dueSt, statusSt *lipgloss.Style
 		switch {
@@ -339,7 +314,7 @@ func (s *actionsScreen) apply() {
 			statusSt = &muted
 		}
 		rows[i] = screen.Row{
-			Cells:  []string{due, s.c.customerName(a.CustomerID), s.c.kindName(a.Kind), a.Text, a.Owner, status},
+			Cells:  []string{due, s.ws.CustomerName(a.CustomerID), kindName(s.c, a.Kind), a.Text, a.Owner, status},
 			Styles: []*lipgloss.Style{dueSt, &text, &muted, &text, &muted, statusSt},
 		}
 	}
@@ -387,7 +362,7 @@ func (s *actionsScreen) statusText() string {
 	if s.status == "" {
 		return s.c.T("tui.actions.all")
 	}
-	return s.c.statusName(s.status)
+	return statusName(s.c, s.status)
 }
 
 func (s *actionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -429,7 +404,7 @@ func (s *actionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case !ok:
 			return s, nil
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Edit):
-			return s, push(newActionForm(s.c, actionDraft{action: a, title: s.c.T("tui.action.edit.of", s.c.customerName(a.CustomerID))}))
+			return s, push(newActionForm(s.c, s.ws, actionDraft{action: a, title: s.c.T("tui.action.edit.of", s.ws.CustomerName(a.CustomerID))}))
 		case key.Matches(msg, k.Done):
 			return s, s.toggleDone(a)
 		case key.Matches(msg, k.Delete):
@@ -442,16 +417,16 @@ func (s *actionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // newAction writes an action for a customer of the workshop, the one of
 // the selected action first.
 func (s *actionsScreen) newAction(sel model.Action, ok bool) tea.Cmd {
-	if s.c.Data == nil || len(s.c.Data.Customers) == 0 {
+	if s.ws.Data() == nil || len(s.ws.Data().Customers) == 0 {
 		return status(s.c.T("tui.actions.nocustomers"))
 	}
-	first := s.c.Data.Customers[0].ID
+	first := s.ws.Data().Customers[0].ID
 	if ok {
 		first = sel.CustomerID
 	}
-	return push(newActionForm(s.c, actionDraft{
-		action:      model.Action{WorkshopID: s.c.Data.Workshop.ID},
-		choices:     s.c.Data.Customers,
+	return push(newActionForm(s.c, s.ws, actionDraft{
+		action:      model.Action{WorkshopID: s.ws.Data().Workshop.ID},
+		choices:     s.ws.Data().Customers,
 		preselected: []string{first},
 		title:       s.c.T("tui.action.new"),
 	}))
@@ -466,13 +441,14 @@ func (s *actionsScreen) toggleDone(a model.Action) tea.Cmd {
 		a.Status = model.StatusOpen
 		done = s.c.T("tui.action.reopened", a.Text)
 	}
-	return s.c.reloadAfter(func(db *store.DB) error { return db.PutAction(a) }, done)
+	return s.ws.ReloadAfter(func(db *store.DB) error { return db.PutAction(a) }, done)
 }
 
 func (s *actionsScreen) confirmDelete(a model.Action) tea.Cmd {
 	c := s.c
-	text := c.T("tui.action.delete", a.Text, c.customerName(a.CustomerID))
-	return newConfirm(c, text, c.remove(a.WorkshopID,
+	ws := s.ws
+	text := c.T("tui.action.delete", a.Text, ws.CustomerName(a.CustomerID))
+	return ws.Confirm(text, ws.Remove(a.WorkshopID,
 		func(d model.Dataset) model.Dataset { return actionPart(d, a.ID) },
 		func(db *store.DB) error { return db.DeleteAction(a.WorkshopID, a.ID) },
 		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text), ""))
@@ -522,14 +498,14 @@ func (s *actionsScreen) detail(w, h int) string {
 		return ""
 	}
 	st := s.c.Styles
-	meta := []string{s.c.customerName(a.CustomerID), s.c.kindName(a.Kind)}
+	meta := []string{s.ws.CustomerName(a.CustomerID), kindName(s.c, a.Kind)}
 	if a.Owner != "" {
 		meta = append(meta, a.Owner)
 	}
 	if a.Due != "" {
 		meta = append(meta, a.Due)
 	}
-	if src := s.c.sourceName(a.Source); src != "" {
+	if src := sourceName(s.c, a.Source); src != "" {
 		meta = append(meta, s.c.T("tui.actions.source", src))
 	}
 	lines := strings.Split(screen.Wrap(a.Text, w), "\n")
@@ -537,14 +513,14 @@ func (s *actionsScreen) detail(w, h int) string {
 		lines = lines[:max(h-1, 1)]
 		lines[len(lines)-1] = screen.Truncate(lines[len(lines)-1]+" …", w)
 	}
-	out := styled(strings.Join(lines, "\n"), st.Text)
+	out := screen.Styled(strings.Join(lines, "\n"), st.Text)
 	out = append(out, st.Muted.Render(screen.Truncate(strings.Join(meta, " · "), w)))
 	return strings.Join(out, "\n")
 }
 
 // sourceName names the advice an action was taken from: a cell as its
 // two classes, a regime by its name; "" for an action of one's own.
-func (c *Common) sourceName(src string) string {
+func sourceName(c *Common, src string) string {
 	kind, key, _ := strings.Cut(src, ":")
 	switch kind {
 	case "regime":
@@ -562,23 +538,23 @@ func (c *Common) sourceName(src string) string {
 }
 
 // actionsOf are one customer's actions by due date.
-func (c *Common) actionsOf(customerID string) []model.Action {
-	if c.Data == nil {
+func actionsOf(ws *Workshop, customerID string) []model.Action {
+	if ws.Data() == nil {
 		return nil
 	}
-	return model.SortByDue(model.FilterActions(c.Data.Actions, model.ActionFilter{CustomerID: customerID}))
+	return model.SortByDue(model.FilterActions(ws.Data().Actions, model.ActionFilter{CustomerID: customerID}))
 }
 
 // actionLines is an action as the brief lists it: due date, then kind,
 // text, owner and status; an overdue one in the error and warning styles.
-func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
+func actionLines(c *Common, a model.Action, w int, today time.Time) []string {
 	st := c.Styles
 	due := a.Due
 	if due == "" {
 		due = "–"
 	}
 	dueSt, textSt := st.Heading, st.Text
-	status := c.statusName(a.Status)
+	status := statusName(c, a.Status)
 	switch {
 	case a.Overdue(today):
 		dueSt, textSt = st.Error, st.Warning
@@ -591,8 +567,8 @@ func (c *Common) actionLines(a model.Action, w int, today time.Time) []string {
 		who = append(who, a.Owner)
 	}
 	who = append(who, status)
-	text := fmt.Sprintf("%s: %s (%s)", c.kindName(a.Kind), a.Text, strings.Join(who, ", "))
-	return hanging(screen.PadRight(due, 10)+"  ", text, w, dueSt, textSt)
+	text := fmt.Sprintf("%s: %s (%s)", kindName(c, a.Kind), a.Text, strings.Join(who, ", "))
+	return screen.Hanging(screen.PadRight(due, 10)+"  ", text, w, dueSt, textSt)
 }
 
 // updateFilter passes a key or paste to the filter and filters again when

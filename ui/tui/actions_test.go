@@ -8,6 +8,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/tui/workbench"
 )
 
 // withActions stores a plan for the demo behind the UI's back and reloads
@@ -16,7 +17,7 @@ import (
 // so what is overdue does not depend on when the test runs.
 func withActions(t *testing.T, m *Model, db *store.DB, lang string) {
 	t.Helper()
-	ds := m.c.Data
+	ds := m.ws.Data()
 	id := func(name string) string {
 		for _, c := range ds.Customers {
 			if c.Name == name {
@@ -40,7 +41,7 @@ func withActions(t *testing.T, m *Model, db *store.DB, lang string) {
 	if err := db.PutActions(ds.Workshop.ID, as); err != nil {
 		t.Fatal(err)
 	}
-	drive(t, m, m.c.loadDataset(ds.Workshop.ID, nil))
+	drive(t, m, m.ws.Load(ds.Workshop.ID, nil))
 }
 
 // openActions opens the demo with a plan and its action list.
@@ -150,7 +151,7 @@ func TestActionListEditAndNew(t *testing.T) {
 	m, db, s := openActions(t, "en")
 	// enter edits: change the due date of the first action.
 	press(t, m, "home", "enter")
-	if _, ok := m.top().(*formScreen); !ok {
+	if _, ok := m.top().(*workbench.FormScreen); !ok {
 		t.Fatalf("enter opened %T", m.top())
 	}
 	press(t, m, "enter", "enter") // kind, text
@@ -170,7 +171,7 @@ func TestActionListEditAndNew(t *testing.T) {
 
 	// n writes a new action for a customer chosen in the form.
 	press(t, m, "n")
-	f, ok := m.top().(*formScreen)
+	f, ok := m.top().(*workbench.FormScreen)
 	if !ok {
 		t.Fatalf("n opened %T", m.top())
 	}
@@ -214,7 +215,7 @@ func TestAdoptFromBrief(t *testing.T) {
 		t.Fatalf("picker items %+v", p.items)
 	}
 	press(t, m, "down", "enter")
-	if _, ok := m.top().(*formScreen); !ok {
+	if _, ok := m.top().(*workbench.FormScreen); !ok {
 		t.Fatalf("enter opened %T", m.top())
 	}
 	if !strings.Contains(frameText(m), "New action: "+cleanCustomer) {

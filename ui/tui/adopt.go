@@ -23,6 +23,7 @@ type pickItem struct {
 // action form, n writes a new one. The last line is "a new action" too.
 type pickerScreen struct {
 	c      *Common
+	ws     *Workshop
 	items  []pickItem
 	source string
 	// draft is what the form starts from: customer or choice of customers.
@@ -49,8 +50,8 @@ func adviceItems(a assets.Advice) []pickItem {
 }
 
 // newBriefPicker adopts an activity of a customer's cell.
-func newBriefPicker(c *Common, a model.Assessment) *pickerScreen {
-	p := &pickerScreen{c: c, whom: a.Customer.Name}
+func newBriefPicker(c *Common, ws *Workshop, a model.Assessment) *pickerScreen {
+	p := &pickerScreen{c: c, ws: ws, whom: a.Customer.Name}
 	if cl, ok := a.Cell(); ok {
 		p.items = adviceItems(c.Content.Cells[cl.Key()].Advice)
 		p.source = model.SourceCell(cl)
@@ -64,8 +65,8 @@ func newBriefPicker(c *Common, a model.Assessment) *pickerScreen {
 
 // newSegmentPicker adopts an activity of a power regime for one or more
 // of the segment's customers; a class segment offers a new action only.
-func newSegmentPicker(c *Common, name string, regime model.Regime, members []model.Customer, selected string) *pickerScreen {
-	p := &pickerScreen{c: c, whom: name}
+func newSegmentPicker(c *Common, ws *Workshop, name string, regime model.Regime, members []model.Customer, selected string) *pickerScreen {
+	p := &pickerScreen{c: c, ws: ws, whom: name}
 	if regime != "" {
 		p.items = adviceItems(c.Content.Regimes[regime].Advice)
 		p.source = model.SourceRegime(regime)
@@ -75,8 +76,8 @@ func newSegmentPicker(c *Common, name string, regime model.Regime, members []mod
 		pre = []string{selected}
 	}
 	wid := ""
-	if c.Data != nil {
-		wid = c.Data.Workshop.ID
+	if ws.Data() != nil {
+		wid = ws.Data().Workshop.ID
 	}
 	p.draft = actionDraft{
 		action:      model.Action{WorkshopID: wid},
@@ -123,14 +124,14 @@ func (p *pickerScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case key.Matches(km, k.End):
 		p.cursor = n - 1
 	case key.Matches(km, k.New):
-		return p, replace(newActionForm(p.c, p.draft))
+		return p, replace(newActionForm(p.c, p.ws, p.draft))
 	case key.Matches(km, k.Enter):
 		d := p.draft
 		if p.cursor < len(p.items) {
 			it := p.items[p.cursor]
 			d.action.Kind, d.action.Text, d.action.Source = it.kind, it.text, p.source
 		}
-		return p, replace(newActionForm(p.c, d))
+		return p, replace(newActionForm(p.c, p.ws, d))
 	}
 	return p, nil
 }
@@ -145,7 +146,7 @@ func (p *pickerScreen) View() string {
 	if len(p.items) == 0 {
 		intro = p.c.T("tui.pick.none")
 	}
-	head = append(head, styled(screen.Wrap(intro, w), st.Muted)...)
+	head = append(head, screen.Styled(screen.Wrap(intro, w), st.Muted)...)
 
 	var body []string
 	at := 0
@@ -221,5 +222,5 @@ func (s *segmentScreen) take() tea.Cmd {
 	if a, ok := s.selected(); ok {
 		sel = a.Customer.ID
 	}
-	return push(newSegmentPicker(s.c, s.Title(), regime, members, sel))
+	return push(newSegmentPicker(s.c, s.ws, s.Title(), regime, members, sel))
 }

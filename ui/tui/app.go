@@ -1,3 +1,15 @@
+// Package tui is styrka's terminal UI: a Bubble Tea program a facilitator
+// drives in front of a room, and a seller uses alone before a negotiation.
+// It is built on the screen kit (ui/screen): the root model keeps a stack
+// of screens, each a small component that draws itself into the size it
+// is given and lists its keys for the footer and the help page; every
+// command's result comes back to the screen that issued it.
+//
+// The root owns the open workshop (workbench.Workshop): screens read it
+// and ask for store writes, which run one after another in one queue, and
+// the root applies their results. Team scoring and the SSH server's
+// lifecycle are ui/tui/team; what every screen works with is
+// ui/tui/workbench.
 package tui
 
 import (
@@ -18,6 +30,8 @@ import (
 	"styrka/ui/screen"
 	"styrka/ui/serve"
 	"styrka/ui/styles"
+	"styrka/ui/tui/team"
+	"styrka/ui/tui/workbench"
 )
 
 // The smallest terminal the UI draws in; below it a screen says how large
@@ -44,11 +58,14 @@ type Options struct {
 	Describe func(error) string
 	Author   string
 	// Events carries messages from outside the program, such as VoteMsg
-	// and ParticipantMsg from the SSH server; see Events in team.go.
+	// and ParticipantMsg from the SSH server; see VoteMsg in teamevents.go.
 	Events <-chan tea.Msg
 	// Stack configures the screen kit's stack; its clock and grace period
 	// are seams for tests.
 	Stack screen.Options
+	// Serve says where an SSH server started from the UI listens and how
+	// its events are read; the zero value is the room's port.
+	Serve team.ServerOptions
 	// Notice is shown in the status line when the app opens (a warning
 	// from opening the database), or "".
 	Notice string
@@ -69,16 +86,37 @@ type Observation struct {
 	Dialog, Armed bool
 }
 
-// Model is the root of the UI.
+// Screen is one page of the UI.
+type Screen = screen.Screen
+
+// The kit every screen shares, and the open workshop.
+type (
+	Common   = workbench.Common
+	Workshop = workbench.Workshop
+)
+
+func push(s Screen) tea.Cmd    { return screen.Push(s) }
+func pop() tea.Msg             { return screen.Pop() }
+func replace(s Screen) tea.Cmd { return screen.Replace(s) }
+func status(text string) tea.Cmd {
+	return screen.Status(text)
+}
+
+// Model is the root of the UI: it owns the open workshop, runs every
+// store write in one serial queue, and applies the writes' results.
 type Model struct {
-	c        *Common
+	c *Common
+	// ws is the open workshop the screens read, own the handle that
+	// changes it.
+	ws       *Workshop
+	own      workbench.Owner
 	describe func(error) string
 	stack    *screen.Stack
 	events   <-chan tea.Msg
-	team     teamSync
-	undo     *undoOffer
+	reloads  teamSync
+	undo     *workbench.Undo
 	observe  func(Observation)
-	server   *serve.Server // the SSH server for participants, while it runs (serve.go)
+	server   *team.Server // the SSH server for participants (serve.go)
 	// asking are requests to join under a taken name not asked yet, and
 	// asked the one the open dialog is about ("" for none).
 	asking []serve.Request
@@ -98,23 +136,22 @@ func New(o Options) *Model {
 		Theme:   theme,
 		Styles:  styles.New(theme, true),
 		Keys:    keys.New(o.Content.T),
-		Store:   o.Store,
-		Author:  o.Author,
-		writes:  &screen.Writes{},
 	}
+	ws, own := workbench.NewWorkshop(o.Store, o.Author)
 	describe := o.Describe
 	if describe == nil {
 		describe = func(err error) string { return err.Error() }
 	}
-	m := &Model{c: c, describe: describe, events: o.Events, observe: o.Observe}
+	m := &Model{c: c, ws: ws, own: own, describe: describe, events: o.Events, observe: o.Observe,
+		server: team.NewServer(o.Serve)}
 	so := o.Stack
 	so.Keys = c.Keys.Stack()
 	so.Texts = c.T
 	so.Brand = "styrka"
 	so.MinWidth, so.MinHeight = MinWidth, MinHeight
 	so.HeaderRight = m.headerRight
-	so.OnQuit = c.writes.Idle
-	m.stack = screen.NewStack(so, c.Styles, newWorkshops(c))
+	so.OnQuit = ws.Idle
+	m.stack = screen.NewStack(so, c.Styles, newWorkshops(c, ws))
 	if o.Notice != "" {
 		m.stack.SetStatus(o.Notice, true)
 	}
@@ -143,7 +180,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bo
 	io.WriteString(title, ansi.WindowOp(pushTitle, 0))
 	_, err := tea.NewProgram(m, opts...).Run()
 	io.WriteString(title, ansi.WindowOp(popTitle, 0))
-	m.closeServer()
+	m.server.Close()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -183,9 +220,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
-	inner := msg
+	inner, from := msg, screen.ID(0)
 	if a, ok := msg.(screen.Addressed); ok {
-		inner = a.Msg
+		inner, from = a.Msg, a.To
+	}
+	if cmd, ok := m.teamAsks(from, inner); ok {
+		return cmd
 	}
 	if cmd, ok := m.appUpdate(inner); ok {
 		return cmd
@@ -219,33 +259,30 @@ func (m *Model) appUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return cmd, true
 	}
 	switch msg := msg.(type) {
-	case errMsg:
-		m.setStatus(m.describe(msg.err), true)
+	case workbench.Failed:
+		m.setStatus(m.describe(msg.Err), true)
 		return nil, true
-	case datasetMsg:
-		d, _ := assets.LocalizeDemo(msg.data, m.c.Lang)
-		m.c.Data = &d
-		m.c.Focus = msg.focus
+	case workbench.DatasetMsg:
+		d, _ := assets.LocalizeDemo(msg.Data, m.c.Lang)
+		m.own.Open(&d, msg.Focus)
 		m.undo = nil
-		if msg.status != "" {
-			m.setStatus(msg.status, false)
+		if msg.Status != "" {
+			m.setStatus(msg.Status, false)
 		}
 		cmd := m.stack.Broadcast(false)
-		if msg.then != nil {
-			return tea.Batch(cmd, m.stack.Push(msg.then)), true
+		if msg.Then != nil {
+			return tea.Batch(cmd, m.stack.Push(msg.Then)), true
 		}
 		return cmd, true
-	case answerSavedMsg:
-		m.c.applyAnswer(msg.answer)
+	case workbench.AnswerSavedMsg:
+		m.own.ApplyAnswer(msg.Answer)
 		m.undo = nil
-		if msg.status != "" {
-			m.setStatus(msg.status, false)
+		if msg.Status != "" {
+			m.setStatus(msg.Status, false)
 		}
 		return m.stack.Broadcast(false), true
-	case answerDeletedMsg:
-		if m.c.Data != nil {
-			delete(m.c.Data.Answers[msg.customerID], msg.questionID)
-		}
+	case workbench.AnswerDeletedMsg:
+		m.own.DeleteAnswer(msg.CustomerID, msg.QuestionID)
 		return m.stack.Broadcast(false), true
 	}
 	return nil, false
@@ -271,11 +308,11 @@ func (m *Model) broadcast(team bool) tea.Cmd { return m.stack.Broadcast(team) }
 // headerRight is the workshop's date, or while the server runs what
 // participants type to join.
 func (m *Model) headerRight() string {
-	if l := m.serveLabel(); l != "" {
+	if l := m.server.Label(m.c); l != "" {
 		return l
 	}
-	if m.c.Data != nil && m.stack.Len() > 1 {
-		return m.c.Data.Workshop.Date
+	if d := m.ws.Data(); d != nil && m.stack.Len() > 1 {
+		return d.Workshop.Date
 	}
 	return ""
 }

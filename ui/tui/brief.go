@@ -15,6 +15,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/team"
 )
 
 // briefWide is the width from which the brief's top sections sit in two
@@ -31,6 +32,7 @@ const briefGap = 4
 // only shows the part of them that fits.
 type briefScreen struct {
 	c        *Common
+	ws       *Workshop
 	id       string
 	customer model.Customer
 	found    bool
@@ -40,8 +42,8 @@ type briefScreen struct {
 	height   int
 }
 
-func newBrief(c *Common, customerID string) Screen {
-	s := &briefScreen{c: c, id: customerID}
+func newBrief(c *Common, ws *Workshop, customerID string) Screen {
+	s := &briefScreen{c: c, ws: ws, id: customerID}
 	s.build()
 	return s
 }
@@ -103,24 +105,24 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case !s.found:
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, s.id, answer.Both))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, s.id, answer.SetA))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, s.id, answer.SetB))
+			return s, push(newQuestions(s.c, s.ws, s.id, answer.SetB))
 		case key.Matches(msg, k.Edit):
 			cu := s.customer
-			return s, push(newCustomerForm(s.c, &cu))
+			return s, push(newCustomerForm(s.c, s.ws, &cu))
 		case key.Matches(msg, k.Export):
-			return s, push(newExport(s.c, s.id))
+			return s, push(newExport(s.c, s.ws, s.id))
 		case key.Matches(msg, k.Take):
 			if a, ok := s.assessment(); ok {
-				return s, push(newBriefPicker(s.c, a))
+				return s, push(newBriefPicker(s.c, s.ws, a))
 			}
 		case key.Matches(msg, k.Silent):
-			return s, openSilent(s.c, s.id)
+			return s, team.OpenRound(s.c, s.ws, s.id)
 		case key.Matches(msg, k.WhatIf):
-			return s, push(newWhatIf(s.c, s.customer))
+			return s, push(newWhatIf(s.c, s.ws, s.customer))
 		}
 	}
 	return s, nil
@@ -155,7 +157,7 @@ func (s *briefScreen) View() string {
 
 // assessment scores the customer in the open workshop.
 func (s *briefScreen) assessment() (model.Assessment, bool) {
-	d := s.c.Data
+	d := s.ws.Data()
 	if d == nil {
 		return model.Assessment{}, false
 	}
@@ -180,7 +182,7 @@ func (s *briefScreen) build() {
 		return
 	}
 	if !ok {
-		s.lines = append([]string{""}, styled(screen.Wrap(s.c.T("tui.brief.missing"), w), s.c.Styles.Warning)...)
+		s.lines = append([]string{""}, screen.Styled(screen.Wrap(s.c.T("tui.brief.missing"), w), s.c.Styles.Warning)...)
 		s.scroll(s.offset)
 		return
 	}
@@ -191,7 +193,7 @@ func (s *briefScreen) build() {
 		left := joinSections(s.scores(a, lw), s.position(a, lw))
 		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.validate(a, rw))
 		out = append(out, "")
-		out = append(out, sideBySide(left, right, lw, briefGap)...)
+		out = append(out, screen.SideBySide(left, right, lw, briefGap)...)
 	} else {
 		out = append(out, "")
 		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
@@ -217,12 +219,12 @@ func (s *briefScreen) header(a model.Assessment, w int) []string {
 	if r := report.Revenue(s.c.Lang, cu); r != "" {
 		meta = append(meta, s.c.T("brief.revenue", r))
 	}
-	if d := s.c.Data; d != nil {
+	if d := s.ws.Data(); d != nil {
 		meta = append(meta, s.c.T("brief.workshop", d.Workshop.Name, d.Workshop.Date))
 	}
-	out := styled(screen.Wrap(strings.Join(meta, " · "), w), st.Text)
+	out := screen.Styled(screen.Wrap(strings.Join(meta, " · "), w), st.Text)
 	if cu.Notes != "" {
-		out = append(out, styled(screen.Wrap(cu.Notes, w), st.Muted)...)
+		out = append(out, screen.Styled(screen.Wrap(cu.Notes, w), st.Muted)...)
 	}
 	return out
 }
@@ -272,7 +274,7 @@ func (s *briefScreen) scores(a model.Assessment, w int) []string {
 		} else {
 			out = append(out, line)
 			indent := strings.Repeat(" ", min(nameW+2, max(w-ansi.StringWidth(cov), 0)))
-			out = append(out, styled(prefixed(indent, screen.Wrap(cov, max(w-len(indent), 1))), st.Muted)...)
+			out = append(out, screen.Styled(prefixed(indent, screen.Wrap(cov, max(w-len(indent), 1))), st.Muted)...)
 		}
 	}
 	return out
@@ -291,7 +293,7 @@ func (s *briefScreen) position(a model.Assessment, w int) []string {
 		}
 		out = append(out, s.labelled(label, name, vst, w)...)
 		if desc != "" {
-			out = append(out, styled(prefixed("  ", screen.Wrap(desc, w-2)), st.Text)...)
+			out = append(out, screen.Styled(prefixed("  ", screen.Wrap(desc, w-2)), st.Text)...)
 		}
 	}
 	item(s.c.T("col.kraljic"), l.Kraljic, a.Kraljic != "", st.Heading, c.Kraljic[a.Kraljic].Description)
@@ -316,8 +318,8 @@ func (s *briefScreen) labelled(label, value string, vst lipgloss.Style, w int) [
 	if ansi.StringWidth(head)+1+ansi.StringWidth(value) <= w {
 		return []string{st.Muted.Render(head) + " " + vst.Render(value)}
 	}
-	out := styled(screen.Wrap(head, w), st.Muted)
-	return append(out, styled(prefixed("  ", screen.Wrap(value, w-2)), vst)...)
+	out := screen.Styled(screen.Wrap(head, w), st.Muted)
+	return append(out, screen.Styled(prefixed("  ", screen.Wrap(value, w-2)), vst)...)
 }
 
 // negotiation is the room to move, the buyer's expected stance and the
@@ -327,17 +329,17 @@ func (s *briefScreen) negotiation(a model.Assessment, w int) []string {
 	c := s.c.Content
 	out := []string{s.heading(s.c.T("brief.negotiation"), w)}
 	if !a.Room.Placed {
-		out = append(out, styled(screen.Wrap(s.c.T("brief.room.none"), w), st.Muted)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("brief.room.none"), w), st.Muted)...)
 	} else {
 		l := report.LabelsOf(c, s.c.Lang, a)
-		out = append(out, styled(screen.Wrap(l.Room, w), st.Heading)...)
-		out = append(out, styled(prefixed("  ", screen.Wrap(c.Rooms[a.Room.Level].Description, w-2)), st.Text)...)
+		out = append(out, screen.Styled(screen.Wrap(l.Room, w), st.Heading)...)
+		out = append(out, screen.Styled(prefixed("  ", screen.Wrap(c.Rooms[a.Room.Level].Description, w-2)), st.Text)...)
 		out = append(out, s.labelled(s.c.T("tui.brief.stance"), l.Stance, st.Heading, w)...)
-		out = append(out, styled(prefixed("  ", screen.Wrap(c.Stances[a.Room.Stance].Description, w-2)), st.Text)...)
+		out = append(out, screen.Styled(prefixed("  ", screen.Wrap(c.Stances[a.Room.Stance].Description, w-2)), st.Text)...)
 	}
 	if a.Regime != "" {
 		out = append(out, "")
-		out = append(out, styled(screen.Wrap(c.Regimes[a.Regime].Negotiation, w), st.Text)...)
+		out = append(out, screen.Styled(screen.Wrap(c.Regimes[a.Regime].Negotiation, w), st.Text)...)
 	}
 	return out
 }
@@ -346,19 +348,19 @@ func (s *briefScreen) negotiation(a model.Assessment, w int) []string {
 func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.warnings"), w)}
-	team := s.c.teamFlags([]model.Assessment{a})[a.Customer.ID]
-	if len(team.diverged) > 0 {
-		out = append(out, hanging(flagMark+" ", s.c.T("tui.team.brief.diverged", s.c.refs(team.diverged)), w, st.Warning, st.Warning)...)
+	flag := team.Flags(s.ws, []model.Assessment{a})[a.Customer.ID]
+	if len(flag.Diverged) > 0 {
+		out = append(out, screen.Hanging(team.FlagMark+" ", s.c.T("tui.team.brief.diverged", team.Refs(s.c, flag.Diverged)), w, st.Warning, st.Warning)...)
 	}
-	if len(a.Warnings) == 0 && len(team.diverged) == 0 {
-		return append(out, styled(screen.Wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
+	if len(a.Warnings) == 0 && len(flag.Diverged) == 0 {
+		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.nowarnings"), w), st.Muted)...)
 	}
 	for _, wk := range a.Warnings {
-		out = append(out, hanging("⚠ ", s.c.Content.Warnings[wk], w, st.Warning, st.Warning)...)
+		out = append(out, screen.Hanging("⚠ ", s.c.Content.Warnings[wk], w, st.Warning, st.Warning)...)
 		if wk == model.WarnOnLine {
 			// Which dimension, how close, and what it could as well be.
 			for _, line := range report.LineSentences(s.c.Content, s.c.Lang, a) {
-				out = append(out, hanging("  "+mapview.OnLineMarker+" ", line, w, st.Warning, st.Text)...)
+				out = append(out, screen.Hanging("  "+mapview.OnLineMarker+" ", line, w, st.Warning, st.Text)...)
 			}
 		}
 	}
@@ -370,14 +372,14 @@ func (s *briefScreen) validate(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.validate"), w)}
 	if len(a.Validate) == 0 {
-		return append(out, styled(screen.Wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
 	}
 	byID := map[string]model.Question{}
 	for _, q := range s.c.Questions() {
 		byID[q.ID] = q
 	}
 	for _, id := range a.Validate {
-		out = append(out, hanging("[ ] ", byID[id].Text, w, st.Key, st.Text)...)
+		out = append(out, screen.Hanging("[ ] ", byID[id].Text, w, st.Key, st.Text)...)
 	}
 	return out
 }
@@ -390,7 +392,7 @@ func (s *briefScreen) activities(a model.Assessment, w int) []string {
 	out := []string{s.heading(s.c.T("brief.activities"), w)}
 	cl, ok := a.Cell()
 	if !ok {
-		return append(out, styled(screen.Wrap(s.c.T("tui.brief.noactivities"), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.noactivities"), w), st.Muted)...)
 	}
 	adv := c.Cells[cl.Key()].Advice
 	for i, part := range []struct {
@@ -400,15 +402,15 @@ func (s *briefScreen) activities(a model.Assessment, w int) []string {
 		if i > 0 {
 			out = append(out, "")
 		}
-		out = append(out, styled(screen.Wrap(s.c.T(part.key), w), st.Heading)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T(part.key), w), st.Heading)...)
 		for _, it := range part.items {
-			out = append(out, hanging("• ", it, w, st.Muted, st.Text)...)
+			out = append(out, screen.Hanging("• ", it, w, st.Muted, st.Text)...)
 		}
 	}
 	if a.Regime != "" {
 		out = append(out, "")
-		out = append(out, styled(screen.Wrap(s.c.T("label.message")+":", w), st.Muted)...)
-		out = append(out, styled(prefixed("  ", screen.Wrap(c.Regimes[a.Regime].Message, w-2)), st.Text)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("label.message")+":", w), st.Muted)...)
+		out = append(out, screen.Styled(prefixed("  ", screen.Wrap(c.Regimes[a.Regime].Message, w-2)), st.Text)...)
 	}
 	return out
 }
@@ -418,8 +420,8 @@ func (s *briefScreen) answers(a model.Assessment, w int) []string {
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.answers"), w)}
 	given := map[string]model.Answer{}
-	if s.c.Data != nil {
-		given = s.c.Data.Answers[a.Customer.ID]
+	if s.ws.Data() != nil {
+		given = s.ws.Data().Answers[a.Customer.ID]
 	}
 	const indent = "    "
 	iw := max(w-len(indent), 1)
@@ -427,19 +429,19 @@ func (s *briefScreen) answers(a model.Assessment, w int) []string {
 		if si > 0 {
 			out = append(out, "")
 		}
-		out = append(out, styled(screen.Wrap(set.Title, w), st.Heading)...)
+		out = append(out, screen.Styled(screen.Wrap(set.Title, w), st.Heading)...)
 		for qi, q := range set.Questions {
 			num := screen.Align(strconv.Itoa(qi+1)+".", 3, true) + " "
-			out = append(out, hanging(num, q.Text, w, st.Muted, st.Text)...)
+			out = append(out, screen.Hanging(num, q.Text, w, st.Muted, st.Text)...)
 			ans, ok := given[q.ID]
 			var line []string
 			switch {
 			case !ok:
-				line = styled(prefixed(indent, screen.Wrap(s.c.T("brief.unanswered"), iw)), st.Muted)
+				line = screen.Styled(prefixed(indent, screen.Wrap(s.c.T("brief.unanswered"), iw)), st.Muted)
 			case !ans.Score.Known():
-				line = styled(prefixed(indent, screen.Wrap(s.c.T("answer.dontknow"), iw)), st.Warning)
+				line = screen.Styled(prefixed(indent, screen.Wrap(s.c.T("answer.dontknow"), iw)), st.Warning)
 			default:
-				line = hanging(indent+strconv.Itoa(int(ans.Score))+"  ", q.Anchors[ans.Score-1], w, st.Heading, st.Text)
+				line = screen.Hanging(indent+strconv.Itoa(int(ans.Score))+"  ", q.Anchors[ans.Score-1], w, st.Heading, st.Text)
 			}
 			by := s.answeredBy(ans)
 			if ok && ans.Note == "" && by != "" {
@@ -481,28 +483,7 @@ func appendMuted(lines []string, remark string, w int, st lipgloss.Style) []stri
 		return lines
 	}
 	const indent = "    "
-	return append(lines, styled(prefixed(indent, screen.Wrap(remark, max(w-len(indent), 1))), st)...)
-}
-
-// hanging wraps text after a prefix, indenting the following lines under
-// the text.
-func hanging(prefix, text string, w int, pst, tst lipgloss.Style) []string {
-	pw := ansi.StringWidth(prefix)
-	if pw >= w/2 {
-		// Too narrow for a hanging indent: the prefix gets its own line.
-		return append([]string{pst.Render(screen.Truncate(prefix, w))}, styled(screen.Wrap(text, w), tst)...)
-	}
-	lines := strings.Split(screen.Wrap(text, w-pw), "\n")
-	out := make([]string, len(lines))
-	pad := strings.Repeat(" ", pw)
-	for i, l := range lines {
-		p := pad
-		if i == 0 {
-			p = pst.Render(prefix)
-		}
-		out[i] = p + tst.Render(l)
-	}
-	return out
+	return append(lines, screen.Styled(prefixed(indent, screen.Wrap(remark, max(w-len(indent), 1))), st)...)
 }
 
 // lead wraps "label text" to w under an indent, the label styled apart
@@ -515,18 +496,6 @@ func lead(indent, label, text string, w int, lst, tst lipgloss.Style) []string {
 			continue
 		}
 		lines[i] = indent + tst.Render(l)
-	}
-	return lines
-}
-
-// styled renders every line of a wrapped text on its own, so that a style
-// never spans a line break (the lines are cut and put side by side).
-func styled(text string, st lipgloss.Style) []string {
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = st.Render(l)
-		}
 	}
 	return lines
 }
@@ -548,48 +517,27 @@ func joinSections(sections ...[]string) []string {
 	return out
 }
 
-// sideBySide lays two columns of lines next to each other.
-func sideBySide(left, right []string, lw, gap int) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	for i := range n {
-		var l, r string
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		if r == "" {
-			out[i] = l
-			continue
-		}
-		out[i] = screen.PadRight(l, lw) + strings.Repeat(" ", gap) + r
-	}
-	return out
-}
-
 // history lists the customer's answers to questions the content no longer
 // asks: kept, shown, never counted. Nil when there are none.
 func (s *briefScreen) history(w int) []string {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
-	old := model.History(s.c.Questions(), s.c.Data.Answers[s.id])
+	old := model.History(s.c.Questions(), s.ws.Data().Answers[s.id])
 	if len(old) == 0 {
 		return nil
 	}
 	st := s.c.Styles
 	out := []string{s.heading(s.c.T("brief.history"), w)}
-	out = append(out, styled(screen.Wrap(s.c.T("brief.history.intro"), w), st.Muted)...)
+	out = append(out, screen.Styled(screen.Wrap(s.c.T("brief.history.intro"), w), st.Muted)...)
 	for _, a := range old {
 		text := a.QuestionID
 		if r, ok := s.c.Content.RetiredQuestion(a.QuestionID); ok {
 			text = r.Text
 		}
-		out = append(out, styled(screen.Wrap("• "+text+": "+answer.ScoreLabel(s.c.Content, a.Score), w), st.Text)...)
+		out = append(out, screen.Styled(screen.Wrap("• "+text+": "+answer.ScoreLabel(s.c.Content, a.Score), w), st.Text)...)
 		if a.Note != "" {
-			out = append(out, styled(screen.Wrap("  "+a.Note, w), st.Muted)...)
+			out = append(out, screen.Styled(screen.Wrap("  "+a.Note, w), st.Muted)...)
 		}
 	}
 	return out

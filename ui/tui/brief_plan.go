@@ -27,32 +27,32 @@ func (s *briefScreen) planSections(a model.Assessment, w int) [][]string {
 }
 
 // reportInput is the open workshop as the report package takes it.
-func (c *Common) reportInput() report.Input {
+func reportInput(c *Common, ws *Workshop) report.Input {
 	in := report.Input{Content: c.Content, Lang: c.Lang, Today: time.Now()}
-	if c.Data != nil {
-		in.Dataset = *c.Data
+	if ws.Data() != nil {
+		in.Dataset = *ws.Data()
 	}
 	return in
 }
 
 // sinceRound lists what changed for the customer since the last round.
 func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
-	last, ok := model.LastRound(s.c.Data.Rounds)
+	last, ok := model.LastRound(s.ws.Data().Rounds)
 	if !ok {
 		return nil
 	}
 	st := s.c.Styles
-	in := s.c.reportInput()
+	in := reportInput(s.c, s.ws)
 	out := []string{s.heading(s.c.T("report.since", report.RoundTitle(s.c.T, last)), w)}
-	ch, _ := model.ChangeOf(model.Compare(last, []model.Assessment{a}, s.c.Data.Answers), a.Customer.ID)
+	ch, _ := model.ChangeOf(model.Compare(last, []model.Assessment{a}, s.ws.Data().Answers), a.Customer.ID)
 	switch {
 	case ch.Added:
-		return append(out, styled(screen.Wrap(s.c.T("brief.since.new", last.Number), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("brief.since.new", last.Number), w), st.Muted)...)
 	case !ch.Changed():
-		return append(out, styled(screen.Wrap(s.c.T("brief.since.none", last.Number), w), st.Muted)...)
+		return append(out, screen.Styled(screen.Wrap(s.c.T("brief.since.none", last.Number), w), st.Muted)...)
 	}
 	for _, l := range report.ChangeLines(in, ch) {
 		label, value, _ := strings.Cut(l, ": ")
@@ -66,9 +66,9 @@ func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
 	}
 	if len(ch.Answers) > 0 {
 		model.SortAnswerChanges(ch.Answers, s.c.Questions())
-		out = append(out, styled(screen.Wrap(s.c.T("report.compare.answers")+":", w), st.Muted)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("report.compare.answers")+":", w), st.Muted)...)
 		for _, ac := range ch.Answers {
-			out = append(out, hanging("  • ", report.QuestionText(in, ac.QuestionID)+": "+report.AnswerMove(in, ac), w, st.Muted, st.Text)...)
+			out = append(out, screen.Hanging("  • ", report.QuestionText(in, ac.QuestionID)+": "+report.AnswerMove(in, ac), w, st.Muted, st.Text)...)
 		}
 	}
 	return out
@@ -76,14 +76,14 @@ func (s *briefScreen) sinceRound(a model.Assessment, w int) []string {
 
 // actionPlan lists the customer's actions by due date.
 func (s *briefScreen) actionPlan(a model.Assessment, w int) []string {
-	as := s.c.actionsOf(a.Customer.ID)
+	as := actionsOf(s.ws, a.Customer.ID)
 	if len(as) == 0 {
 		return nil
 	}
 	out := []string{s.heading(s.c.T("report.actions"), w)}
 	today := time.Now()
 	for _, x := range as {
-		out = append(out, s.c.actionLines(x, w, today)...)
+		out = append(out, actionLines(s.c, x, w, today)...)
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/workbench"
 )
 
 // openBrief opens the demo and the brief of the named customer, as a
@@ -115,7 +116,7 @@ func TestBriefNotPlaced(t *testing.T) {
 	if err := db.PutCustomer(model.Customer{WorkshopID: assets.DemoID, Name: "Nyköping Verktyg AB"}); err != nil {
 		t.Fatal(err)
 	}
-	drive(t, m, m.c.loadDataset(assets.DemoID, nil))
+	drive(t, m, m.ws.Load(assets.DemoID, nil))
 	b := briefOf(t, m, s, "Nyköping Verktyg AB")
 	requireFits(t, m)
 	text := briefText(b)
@@ -223,19 +224,19 @@ func TestBriefScrolls(t *testing.T) {
 func TestBriefShowsNewScore(t *testing.T) {
 	m, b := openBrief(t, "en", dontKnowCustomer)
 	id := b.id
-	before := m.c.Data.Answers[id]["them.impact.cost_share"]
+	before := m.ws.Data().Answers[id]["them.impact.cost_share"]
 	if before.Score.Known() {
 		t.Fatal("the demo changed: cost_share should be don't know")
 	}
-	drive(t, m, answerSavedMsg{
-		answer:   model.Answer{CustomerID: id, QuestionID: "them.impact.cost_share", Score: 5, Note: "The CEO confirmed it in November.", Author: "Eva", At: time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local)},
-		previous: &before,
+	drive(t, m, workbench.AnswerSavedMsg{
+		Answer:   model.Answer{CustomerID: id, QuestionID: "them.impact.cost_share", Score: 5, Note: "The CEO confirmed it in November.", Author: "Eva", At: time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local)},
+		Previous: &before,
 	})
 	if m.top() != Screen(b) {
 		t.Fatalf("the answer changed the screen to %T", m.top())
 	}
 	text := briefText(b)
-	a := model.Assess(m.c.Data.Workshop.Thresholds, m.c.Questions(), b.customer, m.c.Data.Answers[id])
+	a := model.Assess(m.ws.Data().Workshop.Thresholds, m.c.Questions(), b.customer, m.ws.Data().Answers[id])
 	score := report.Number("en", a.Scores[model.ProfitImpact].Value, 1)
 	var impact string
 	for _, l := range strings.Split(text, "\n") {
@@ -253,7 +254,7 @@ func TestBriefShowsNewScore(t *testing.T) {
 		t.Errorf("the new evidence is not shown:\n%s", text)
 	}
 	// Undo takes it back.
-	drive(t, m, answerDeletedMsg{customerID: id, questionID: "them.impact.cost_share"})
+	drive(t, m, workbench.AnswerDeletedMsg{CustomerID: id, QuestionID: "them.impact.cost_share"})
 	if !strings.Contains(briefText(b), "not answered") {
 		t.Error("the deleted answer does not show as not answered")
 	}
@@ -272,7 +273,7 @@ func TestBriefKeys(t *testing.T) {
 		}
 	}
 	press(t, m, "e")
-	f, ok := m.top().(*formScreen)
+	f, ok := m.top().(*workbench.FormScreen)
 	if !ok || f.Title() != "Edit customer" {
 		t.Fatalf("e opened %T", m.top())
 	}
@@ -291,7 +292,7 @@ func TestBriefMissingCustomer(t *testing.T) {
 	if err := db.DeleteCustomer(assets.DemoID, b.id); err != nil {
 		t.Fatal(err)
 	}
-	drive(t, m, m.c.loadDataset(assets.DemoID, nil))
+	drive(t, m, m.ws.Load(assets.DemoID, nil))
 	if !strings.Contains(frameText(m), "no longer in the workshop") {
 		t.Fatalf("a deleted customer's brief:\n%s", frameText(m))
 	}
@@ -301,7 +302,7 @@ func TestBriefMissingCustomer(t *testing.T) {
 	}
 	requireFits(t, m)
 
-	drive(t, m, push(newBrief(m.c, "no-such-customer")))
+	drive(t, m, push(newBrief(m.c, m.ws, "no-such-customer")))
 	if !strings.Contains(frameText(m), "no longer in the workshop") {
 		t.Fatalf("an unknown customer's brief:\n%s", frameText(m))
 	}
@@ -315,13 +316,13 @@ func TestBriefShowsRetiredAnswersAsHistory(t *testing.T) {
 		t.Skip("the content retires no question")
 	}
 	r := m.c.Content.Retired[0]
-	before := model.Assess(m.c.Data.Workshop.Thresholds, m.c.Questions(), b.customer, m.c.Data.Answers[b.id])
-	drive(t, m, answerSavedMsg{answer: model.Answer{CustomerID: b.id, QuestionID: r.ID, Score: 1, Note: "Asked the old way.", Author: "Eva", At: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
+	before := model.Assess(m.ws.Data().Workshop.Thresholds, m.c.Questions(), b.customer, m.ws.Data().Answers[b.id])
+	drive(t, m, workbench.AnswerSavedMsg{Answer: model.Answer{CustomerID: b.id, QuestionID: r.ID, Score: 1, Note: "Asked the old way.", Author: "Eva", At: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}})
 	text := briefText(b)
 	if !strings.Contains(text, m.c.T("brief.history")) || !strings.Contains(text, r.Text) || !strings.Contains(text, "Asked the old way.") {
 		t.Fatalf("the retired answer is not shown as history:\n%s", text)
 	}
-	after := model.Assess(m.c.Data.Workshop.Thresholds, m.c.Questions(), b.customer, m.c.Data.Answers[b.id])
+	after := model.Assess(m.ws.Data().Workshop.Thresholds, m.c.Questions(), b.customer, m.ws.Data().Answers[b.id])
 	if !reflect.DeepEqual(before.Scores, after.Scores) {
 		t.Fatal("a retired answer moved the scores")
 	}
@@ -333,7 +334,7 @@ func TestBriefNamesWhatOnTheLineCouldBe(t *testing.T) {
 	for _, lang := range []string{"en", "sv"} {
 		m, _ := openDemo(t, lang)
 		var a model.Assessment
-		for _, x := range m.c.Assess() {
+		for _, x := range m.ws.Assess(m.c.Questions()) {
 			if len(x.OnLine) > 0 {
 				a = x
 				break
@@ -342,7 +343,7 @@ func TestBriefNamesWhatOnTheLineCouldBe(t *testing.T) {
 		if len(a.OnLine) == 0 {
 			t.Fatal("the demo has no customer on the line")
 		}
-		drive(t, m, push(newBrief(m.c, a.Customer.ID)))
+		drive(t, m, push(newBrief(m.c, m.ws, a.Customer.ID)))
 		text := squeeze(briefText(m.top().(*briefScreen)))
 		for _, want := range report.LineSentences(m.c.Content, lang, a) {
 			if !strings.Contains(text, squeeze(want)) {

@@ -16,6 +16,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/team"
 )
 
 // sortOrder is how the customer list is ordered.
@@ -27,10 +28,11 @@ const (
 	byProgress
 )
 
-// customersScreen lists the open workshop's customersScreen with their progress per
-// question set, both classes, regime and priority.
+// customersScreen lists the open workshop's customers with their
+// progress per question set, both classes, regime and priority.
 type customersScreen struct {
 	c      *Common
+	ws     *Workshop
 	table  screen.Table
 	all    []model.Assessment
 	shown  []model.Assessment
@@ -40,10 +42,10 @@ type customersScreen struct {
 	height int
 }
 
-func newCustomers(c *Common) *customersScreen {
-	s := &customersScreen{c: c}
+func newCustomers(c *Common, ws *Workshop) *customersScreen {
+	s := &customersScreen{c: c, ws: ws}
 	s.filter = screen.NewFilter(c.T("tui.filter.placeholder"))
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: "#", Width: 3, Right: true},
 		{Title: c.T("col.customer")},
 		{Title: c.T("tui.col.setA"), Width: 5, Right: true},
@@ -65,10 +67,10 @@ func (s *customersScreen) Init() tea.Cmd {
 }
 
 func (s *customersScreen) Title() string {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return ""
 	}
-	return s.c.Data.Workshop.Name
+	return s.ws.Data().Workshop.Name
 }
 
 func (s *customersScreen) Typing() bool { return s.filter.Typing() }
@@ -115,11 +117,11 @@ func (s *customersScreen) reload() {
 	if a, ok := s.selected(); ok {
 		keep = a.Customer.ID
 	}
-	if s.c.Focus != "" {
+	if f := s.ws.TakeFocus(); f != "" {
 		// A customer just added or edited is selected.
-		keep, s.c.Focus = s.c.Focus, ""
+		keep = f
 	}
-	s.all = s.c.Assess()
+	s.all = s.ws.Assess(s.c.Questions())
 	s.apply()
 	if keep != "" {
 		for i, a := range s.shown {
@@ -240,40 +242,40 @@ func (s *customersScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.apply()
 			return s, status(s.c.T("tui.sort." + [...]string{"priority", "name", "progress"}[s.order]))
 		case key.Matches(msg, k.New):
-			return s, push(newCustomerForm(s.c, nil))
+			return s, push(newCustomerForm(s.c, s.ws, nil))
 		case key.Matches(msg, k.Stable) && len(s.all) > 0:
-			return s, push(newStabilityScreen(s.c))
+			return s, push(newStabilityScreen(s.c, s.ws))
 		case key.Matches(msg, k.Map):
-			return s, push(newMapScreen(s.c))
+			return s, push(newMapScreen(s.c, s.ws))
 		case key.Matches(msg, k.Export):
-			return s, push(newExport(s.c, ""))
+			return s, push(newExport(s.c, s.ws, ""))
 		case key.Matches(msg, k.Import):
-			return s, push(newImport(s.c))
+			return s, push(newImport(s.c, s.ws))
 		case key.Matches(msg, k.Plan):
-			return s, push(newActionList(s.c))
-		case key.Matches(msg, k.CloseRound) && s.c.Data != nil:
-			return s, newCloseRound(s.c)
-		case key.Matches(msg, k.Participants) && s.c.Data != nil:
-			return s, push(newParticipants(s.c))
-		case key.Matches(msg, k.Serve) && s.c.Data != nil:
+			return s, push(newActionList(s.c, s.ws))
+		case key.Matches(msg, k.CloseRound) && s.ws.Data() != nil:
+			return s, newCloseRound(s.c, s.ws)
+		case key.Matches(msg, k.Participants) && s.ws.Data() != nil:
+			return s, push(team.NewParticipants(s.c, s.ws))
+		case key.Matches(msg, k.Serve) && s.ws.Data() != nil:
 			return s, toggleServe
 		case !ok:
 			return s, nil
 		case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
-			return s, push(newBrief(s.c, a.Customer.ID))
+			return s, push(newBrief(s.c, s.ws, a.Customer.ID))
 		case key.Matches(msg, k.Answer):
-			return s, push(newQuestions(s.c, a.Customer.ID, answer.Both))
+			return s, push(newQuestions(s.c, s.ws, a.Customer.ID, answer.Both))
 		case key.Matches(msg, k.SetA):
-			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetA))
+			return s, push(newQuestions(s.c, s.ws, a.Customer.ID, answer.SetA))
 		case key.Matches(msg, k.SetB):
-			return s, push(newQuestions(s.c, a.Customer.ID, answer.SetB))
+			return s, push(newQuestions(s.c, s.ws, a.Customer.ID, answer.SetB))
 		case key.Matches(msg, k.Quick):
-			return s, push(newQuestions(s.c, a.Customer.ID, answer.Quick))
+			return s, push(newQuestions(s.c, s.ws, a.Customer.ID, answer.Quick))
 		case key.Matches(msg, k.Silent):
-			return s, openSilent(s.c, a.Customer.ID)
+			return s, team.OpenRound(s.c, s.ws, a.Customer.ID)
 		case key.Matches(msg, k.Edit):
 			cu := a.Customer
-			return s, push(newCustomerForm(s.c, &cu))
+			return s, push(newCustomerForm(s.c, s.ws, &cu))
 		case key.Matches(msg, k.Delete):
 			return s, s.confirmDelete(a)
 		}
@@ -283,20 +285,21 @@ func (s *customersScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *customersScreen) confirmDelete(a model.Assessment) tea.Cmd {
 	c := s.c
+	ws := s.ws
 	wid, cid, name := a.Customer.WorkshopID, a.Customer.ID, a.Customer.Name
 	n := 0
-	if c.Data != nil {
-		n = len(c.Data.Answers[cid])
+	if ws.Data() != nil {
+		n = len(ws.Data().Answers[cid])
 	}
 	actions := 0
-	if c.Data != nil {
-		for _, act := range c.Data.Actions {
+	if ws.Data() != nil {
+		for _, act := range ws.Data().Actions {
 			if act.CustomerID == cid {
 				actions++
 			}
 		}
 	}
-	return newConfirm(c, c.T("tui.customer.delete", name, n, actions), c.remove(wid,
+	return ws.Confirm(c.T("tui.customer.delete", name, n, actions), ws.Remove(wid,
 		func(d model.Dataset) model.Dataset { return customerPart(d, cid) },
 		func(db *store.DB) error { return db.DeleteCustomer(wid, cid) },
 		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name), cid))

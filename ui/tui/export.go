@@ -19,6 +19,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/workbench"
 )
 
 // exportStage is how far an export has come.
@@ -35,7 +36,8 @@ const (
 // default in the current folder; a file that exists is replaced only
 // after a confirmation. The renderers are package report's.
 type exportScreen struct {
-	c *Common
+	c  *Common
+	ws *Workshop
 	// customerID is the customer exported, or "" for the workshop.
 	customerID string
 	name       string
@@ -60,16 +62,16 @@ type exportCheckedMsg struct {
 }
 
 // newExport exports the open workshop, or the customer customerID of it.
-func newExport(c *Common, customerID string) *exportScreen {
+func newExport(c *Common, ws *Workshop, customerID string) *exportScreen {
 	// A workshop's export also offers a copy of the whole database: the
 	// way to take a backup while the app has the database open.
 	formats := append(slices.Clone(report.Formats), formatBackup)
-	s := &exportScreen{c: c, customerID: customerID, formats: formats, fields: &exportFields{}}
-	if c.Data != nil {
-		s.name = c.Data.Workshop.Name
+	s := &exportScreen{c: c, ws: ws, customerID: customerID, formats: formats, fields: &exportFields{}}
+	if ws.Data() != nil {
+		s.name = ws.Data().Workshop.Name
 		if customerID != "" {
 			s.formats = report.CustomerFormats
-			for _, cu := range c.Data.Customers {
+			for _, cu := range ws.Data().Customers {
 				if cu.ID == customerID {
 					s.name = cu.Name
 				}
@@ -97,7 +99,7 @@ func (s *exportScreen) formatForm() {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
 	sel := huh.NewSelect[string]().Title(s.c.T("tui.export.format")).Options(opts...).Value(&s.fields.Format)
-	s.form = huh.NewForm(huh.NewGroup(sel)).WithShowHelp(false).WithTheme(huhTheme(s.c)).WithKeyMap(km)
+	s.form = huh.NewForm(huh.NewGroup(sel)).WithShowHelp(false).WithTheme(s.c.HuhTheme()).WithKeyMap(km)
 	s.stage = exportFormat
 	s.resizeForm()
 }
@@ -114,7 +116,7 @@ func (s *exportScreen) pathForm() {
 			}
 			return nil
 		})
-	s.form = huh.NewForm(huh.NewGroup(in)).WithShowHelp(false).WithTheme(huhTheme(s.c))
+	s.form = huh.NewForm(huh.NewGroup(in)).WithShowHelp(false).WithTheme(s.c.HuhTheme())
 	s.stage = exportPath
 	s.resizeForm()
 }
@@ -139,8 +141,8 @@ func (s *exportScreen) defaultPath(format string) string {
 	switch {
 	case s.customerID != "" && format == "md":
 		base += "-brief"
-	case s.customerID == "" && s.c.Data != nil:
-		if d := s.c.Data.Workshop.Date; d != "" {
+	case s.customerID == "" && s.ws.Data() != nil:
+		if d := s.ws.Data().Workshop.Date; d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err == nil {
 				base += "-" + d
 			}
@@ -292,11 +294,12 @@ func (s *exportScreen) check(path, format string) tea.Cmd {
 // path whole, or not at all.
 func (s *exportScreen) write(path, format string) tea.Cmd {
 	c := s.c
-	db, wid, cid, name := c.Store, c.Data.Workshop.ID, s.customerID, s.name
+	ws := s.ws
+	db, wid, cid, name := ws.Store(), ws.Data().Workshop.ID, s.customerID, s.name
 	if format == formatBackup {
 		return func() tea.Msg {
 			if err := db.Backup(path); err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 			return screen.StatusMsg{Text: c.T("tui.export.done.backup", path)}
 		}
@@ -304,7 +307,7 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := db.Load(wid)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		d, _ = assets.LocalizeDemo(d, c.Lang)
 		in := report.Input{Dataset: d, Content: c.Content, Lang: c.Lang, Today: time.Now()}
@@ -314,7 +317,7 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 			return report.Write(w, format, in, report.WriteOptions{CustomerID: cid})
 		})
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		switch {
 		case cid != "":

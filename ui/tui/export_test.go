@@ -339,7 +339,7 @@ func TestExportBackupCopiesTheDatabase(t *testing.T) {
 	}
 	defer copy.Close()
 	ws, err := copy.Workshops()
-	if err != nil || len(ws) != 1 || ws[0].ID != m.c.Data.Workshop.ID {
+	if err != nil || len(ws) != 1 || ws[0].ID != m.ws.Data().Workshop.ID {
 		t.Fatalf("the backup holds %v, %v", ws, err)
 	}
 }

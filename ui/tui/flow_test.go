@@ -101,7 +101,7 @@ func TestFlowDemoMapBriefQuit(t *testing.T) {
 	if _, ok := fm.top().(*briefScreen); !ok {
 		t.Fatalf("the program ended on %T, want the brief", fm.top())
 	}
-	if fm.c.Data == nil || fm.c.Data.Workshop.ID != assets.DemoID {
+	if fm.ws.Data() == nil || fm.ws.Data().Workshop.ID != assets.DemoID {
 		t.Fatal("the demo was not open")
 	}
 }
@@ -137,7 +137,7 @@ func TestFlowAnswerThenQuitSavesEverything(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	d, err := m.c.Store.Load(assets.DemoID)
+	d, err := m.ws.Store().Load(assets.DemoID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestFlowDeleteAsksAndUndoRestores(t *testing.T) {
 	waitText(t, tm, "Demo")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	obs.waitFor(t, "the demo's customers", func(x Observation) bool { return x.top() == "Demo" })
-	before, err := m.c.Store.Load(assets.DemoID)
+	before, err := m.ws.Store().Load(assets.DemoID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,12 +177,12 @@ func TestFlowDeleteAsksAndUndoRestores(t *testing.T) {
 	tm.Send(runeKey('j'))
 	tm.Send(runeKey('d')) // a key the dialog ignores, to see j has been taken
 	obs.waitFor(t, "the dialog still open", func(x Observation) bool { return x.Dialog })
-	if d, _ := m.c.Store.Customers(assets.DemoID); len(d) != len(before.Customers) {
+	if d, _ := m.ws.Store().Customers(assets.DemoID); len(d) != len(before.Customers) {
 		t.Fatalf("d, j deleted: %d customers left", len(d))
 	}
 	tm.Send(runeKey('y'))
 	obs.waitFor(t, "the undo offer", func(x Observation) bool { return !x.Dialog && strings.Contains(x.Status, "Press u to undo") })
-	after, _ := m.c.Store.Load(assets.DemoID)
+	after, _ := m.ws.Store().Load(assets.DemoID)
 	if len(after.Customers) != len(before.Customers)-1 {
 		t.Fatalf("d, y left %d customers of %d", len(after.Customers), len(before.Customers))
 	}
@@ -190,7 +190,7 @@ func TestFlowDeleteAsksAndUndoRestores(t *testing.T) {
 	obs.waitFor(t, "the restore", func(x Observation) bool { return strings.Contains(x.Status, "Restored the customer") })
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	restored, err := m.c.Store.Load(assets.DemoID)
+	restored, err := m.ws.Store().Load(assets.DemoID)
 	if err != nil {
 		t.Fatal(err)
 	}

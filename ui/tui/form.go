@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"styrka/report"
@@ -10,101 +9,12 @@ import (
 	"styrka/ui/screen"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
 	"styrka/model"
-	"styrka/ui/styles"
+	"styrka/ui/tui/workbench"
 )
-
-// formScreen shows a huh form; enter moves through the fields and submits
-// at the end, esc cancels and goes back without saving.
-type formScreen struct {
-	c        *Common
-	title    string
-	form     *huh.Form
-	onSubmit func() tea.Cmd
-	width    int
-	height   int
-}
-
-func newFormScreen(c *Common, title string, form *huh.Form, onSubmit func() tea.Cmd) *formScreen {
-	form.WithShowHelp(false).WithTheme(huhTheme(c))
-	return &formScreen{c: c, title: title, form: form, onSubmit: onSubmit}
-}
-
-// huhTheme follows the UI's theme.
-// The styles are built once per look: huh asks for them at every draw of
-// every option, and building them is most of a form's drawing time.
-func huhTheme(c *Common) huh.Theme {
-	st := c.huhStyles()
-	return huh.ThemeFunc(func(bool) *huh.Styles { return st })
-}
-
-// huhStyles are the forms' styles for the look in use, built the first
-// time they are asked for.
-func (c *Common) huhStyles() *huh.Styles {
-	key := string(c.Styles.Theme) + fmt.Sprint(c.Styles.IsDark)
-	if c.huh != nil && c.huhKey == key {
-		return c.huh
-	}
-	if c.Styles.Theme == styles.HighContrast {
-		c.huh = huh.ThemeBase16(c.Styles.IsDark)
-	} else {
-		c.huh = huh.ThemeCharm(c.Styles.IsDark)
-	}
-	c.huhKey = key
-	return c.huh
-}
-
-func (s *formScreen) Init() tea.Cmd { return s.form.Init() }
-func (s *formScreen) Title() string { return s.title }
-func (s *formScreen) Typing() bool  { return true }
-
-func (s *formScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
-	// The title and a blank line above, and room below for the form's
-	// error line (a blank and the error); the fields scroll in between.
-	s.form.WithWidth(min(w, 76)).WithHeight(max(h-4, 4))
-}
-
-func (s *formScreen) ShortHelp() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.T("key.formnext"))),
-		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", s.c.T("key.formprev"))),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", s.c.T("key.cancel"))),
-	}
-}
-
-func (s *formScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-
-func (s *formScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
-		return s, pop
-	}
-	if _, ok := msg.(screen.DataChanged); ok {
-		return s, nil
-	}
-	// Every other message is the form's own: results come back only to
-	// the screen whose command asked for them.
-	m, cmd := s.form.Update(msg)
-	if f, ok := m.(*huh.Form); ok {
-		s.form = f
-	}
-	switch s.form.State {
-	case huh.StateCompleted:
-		return s, tea.Sequence(cmd, pop, s.onSubmit())
-	case huh.StateAborted:
-		return s, pop
-	}
-	return s, cmd
-}
-
-func (s *formScreen) View() string {
-	st := s.c.Styles
-	return st.Title.Render(s.title) + "\n\n" + s.form.View()
-}
 
 // workshopFields is the heap value a workshop form writes into.
 type workshopFields struct {
@@ -112,7 +22,7 @@ type workshopFields struct {
 }
 
 // newWorkshopForm creates a workshop, or edits w when it is given.
-func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
+func newWorkshopForm(c *Common, ws *Workshop, w *model.Workshop) *workbench.FormScreen {
 	f := &workshopFields{Date: time.Now().Format(time.DateOnly), Cutoff: formatCutoff(c, model.DefaultCutoff),
 		Band: formatBand(c, model.DefaultBand), Currency: c.T("tui.currency.default")}
 	title := c.T("tui.workshop.new")
@@ -123,45 +33,45 @@ func newWorkshopForm(c *Common, w *model.Workshop) *formScreen {
 		f.Band = formatBand(c, w.Thresholds.BandWidth())
 	}
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(c.T("field.workshop.name")).Value(&f.Name).CharLimit(80).Validate(c.requiredName),
-		huh.NewInput().Title(c.T("field.workshop.date")).Description(c.T("field.workshop.date.help")).Value(&f.Date).CharLimit(10).Validate(c.validDate),
+		huh.NewInput().Title(c.T("field.workshop.name")).Value(&f.Name).CharLimit(80).Validate(c.RequiredName),
+		huh.NewInput().Title(c.T("field.workshop.date")).Description(c.T("field.workshop.date.help")).Value(&f.Date).CharLimit(10).Validate(validDate(c)),
 		huh.NewInput().Title(c.T("field.workshop.company")).Value(&f.Company).CharLimit(80),
-		huh.NewInput().Title(c.T("field.workshop.cutoff")).Description(c.T("field.workshop.cutoff.help")).Value(&f.Cutoff).CharLimit(4).Validate(c.validCutoff),
-		huh.NewInput().Title(c.T("field.workshop.band")).Description(c.T("field.workshop.band.help")).Value(&f.Band).CharLimit(4).Validate(c.validBand),
+		huh.NewInput().Title(c.T("field.workshop.cutoff")).Description(c.T("field.workshop.cutoff.help")).Value(&f.Cutoff).CharLimit(4).Validate(validCutoff(c)),
+		huh.NewInput().Title(c.T("field.workshop.band")).Description(c.T("field.workshop.band.help")).Value(&f.Band).CharLimit(4).Validate(validBand(c)),
 		huh.NewInput().Title(c.T("field.workshop.currency")).Description(c.T("field.workshop.currency.help")).Value(&f.Currency).CharLimit(3),
 	))
-	db := c.Store
-	return newFormScreen(c, title, form, func() tea.Cmd {
-		ws := model.Workshop{ID: store.NewID(), HorizonMonths: model.DefaultHorizonMonths}
+	db := ws.Store()
+	return workbench.NewFormScreen(c, title, form, func() tea.Cmd {
+		wk := model.Workshop{ID: store.NewID(), HorizonMonths: model.DefaultHorizonMonths}
 		if w != nil {
-			ws = *w
+			wk = *w
 		}
-		ws.Name = model.CleanText(f.Name)
-		ws.Date = strings.TrimSpace(f.Date)
-		ws.OurCompany = model.CleanText(f.Company)
+		wk.Name = model.CleanText(f.Name)
+		wk.Date = strings.TrimSpace(f.Date)
+		wk.OurCompany = model.CleanText(f.Company)
 		cut, _ := parseNumber(f.Cutoff)
 		band, _ := parseNumber(f.Band)
 		// The band and the rates are kept; only what the form shows changes.
-		ws.Thresholds = model.Thresholds{Impact: cut, Risk: cut, Value: cut, Attractiveness: cut}.WithBand(band)
-		ws.Currency = strings.ToUpper(model.CleanText(f.Currency))
-		done := c.T("tui.workshop.created", ws.Name)
+		wk.Thresholds = model.Thresholds{Impact: cut, Risk: cut, Value: cut, Attractiveness: cut}.WithBand(band)
+		wk.Currency = strings.ToUpper(model.CleanText(f.Currency))
+		done := c.T("tui.workshop.created", wk.Name)
 		if w != nil {
-			done = c.T("tui.workshop.saved", ws.Name)
+			done = c.T("tui.workshop.saved", wk.Name)
 		}
-		return func() tea.Msg {
-			if err := db.PutWorkshop(ws); err != nil {
-				return fail(err)
+		return ws.Serial(func() tea.Msg {
+			if err := db.PutWorkshop(wk); err != nil {
+				return workbench.Fail(err)
 			}
 			if w != nil {
 				return screen.StatusMsg{Text: done}
 			}
 			// A new workshop opens at once: adding customers comes next.
-			d, err := db.Load(ws.ID)
+			d, err := db.Load(wk.ID)
 			if err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
-			return datasetMsg{data: d, then: newCustomers(c), status: done}
-		}
+			return workbench.DatasetMsg{Data: d, Then: newCustomers(c, ws), Status: done}
+		})
 	})
 }
 
@@ -194,43 +104,44 @@ func parseNumber(s string) (float64, error) {
 	return strconv.ParseFloat(s, 64)
 }
 
-func (c *Common) requiredName(s string) error {
-	if model.CleanText(s) == "" {
-		return errors.New(c.T("field.required"))
+func validDate(c *Common) func(string) error {
+	return func(s string) error {
+		if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err != nil {
+			return errors.New(c.T("field.date.invalid"))
+		}
+		return nil
 	}
-	return nil
 }
 
-func (c *Common) validDate(s string) error {
-	if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err != nil {
-		return errors.New(c.T("field.date.invalid"))
+func validCutoff(c *Common) func(string) error {
+	return func(s string) error {
+		v, err := parseNumber(s)
+		if err != nil || v < 1 || v > 5 {
+			return errors.New(c.T("field.cutoff.invalid"))
+		}
+		return nil
 	}
-	return nil
 }
 
-func (c *Common) validCutoff(s string) error {
-	v, err := parseNumber(s)
-	if err != nil || v < 1 || v > 5 {
-		return errors.New(c.T("field.cutoff.invalid"))
+func validBand(c *Common) func(string) error {
+	return func(s string) error {
+		v, err := parseNumber(s)
+		if err != nil || v < 0 || v > model.MaxBand {
+			return errors.New(c.T("field.band.invalid"))
+		}
+		return nil
 	}
-	return nil
-}
-
-func (c *Common) validBand(s string) error {
-	v, err := parseNumber(s)
-	if err != nil || v < 0 || v > model.MaxBand {
-		return errors.New(c.T("field.band.invalid"))
-	}
-	return nil
 }
 
 // validRevenue accepts what an import accepts ("2,5 Mkr", "150 tkr",
 // "SEK 2 500 000"): one parser for both.
-func (c *Common) validRevenue(s string) error {
-	if _, _, ok := report.ParseAmount(s); !ok {
-		return errors.New(c.T("field.revenue.invalid"))
+func validRevenue(c *Common) func(string) error {
+	return func(s string) error {
+		if _, _, ok := report.ParseAmount(s); !ok {
+			return errors.New(c.T("field.revenue.invalid"))
+		}
+		return nil
 	}
-	return nil
 }
 
 // customerFields is the heap value a customer form writes into.
@@ -239,7 +150,7 @@ type customerFields struct {
 }
 
 // newCustomerForm adds a customer to the open workshop, or edits cu.
-func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
+func newCustomerForm(c *Common, ws *Workshop, cu *model.Customer) *workbench.FormScreen {
 	f := &customerFields{Currency: c.T("tui.currency.default")}
 	title := c.T("tui.customer.new")
 	if cu != nil {
@@ -250,14 +161,14 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 		}
 	}
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(c.T("field.customer.name")).Value(&f.Name).CharLimit(100).Validate(c.requiredName),
+		huh.NewInput().Title(c.T("field.customer.name")).Value(&f.Name).CharLimit(100).Validate(c.RequiredName),
 		huh.NewInput().Title(c.T("field.customer.offering")).Description(c.T("field.customer.offering.help")).Value(&f.Offering).CharLimit(120),
-		huh.NewInput().Title(c.T("field.customer.revenue")).Value(&f.Revenue).CharLimit(20).Validate(c.validRevenue),
+		huh.NewInput().Title(c.T("field.customer.revenue")).Value(&f.Revenue).CharLimit(20).Validate(validRevenue(c)),
 		huh.NewInput().Title(c.T("field.customer.currency")).Value(&f.Currency).CharLimit(3),
 		huh.NewText().Title(c.T("field.customer.notes")).Value(&f.Notes).CharLimit(2000).Lines(3),
 	))
-	db, wid := c.Store, c.Data.Workshop.ID
-	return newFormScreen(c, title, form, func() tea.Cmd {
+	db, wid := ws.Store(), ws.Data().Workshop.ID
+	return workbench.NewFormScreen(c, title, form, func() tea.Cmd {
 		x := model.Customer{ID: store.NewID(), WorkshopID: wid}
 		if cu != nil {
 			x = *cu
@@ -278,23 +189,16 @@ func newCustomerForm(c *Common, cu *model.Customer) *formScreen {
 		if cu != nil {
 			done = c.T("tui.customer.saved", x.Name)
 		}
-		return func() tea.Msg {
+		return ws.Serial(func() tea.Msg {
 			if err := db.PutCustomer(x); err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 			d, err := db.Load(wid)
 			if err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 			// The list selects the customer just added or edited.
-			return datasetMsg{data: d, focus: x.ID, status: done}
-		}
+			return workbench.DatasetMsg{Data: d, Focus: x.ID, Status: done}
+		})
 	})
-}
-
-// newConfirm asks before anything destructive, in a dialog over the
-// screen that asks; onYes runs when the user says yes, after the writes
-// before it.
-func newConfirm(c *Common, text string, onYes tea.Cmd) tea.Cmd {
-	return screen.Ask(screen.NewConfirm(text, c.writes.Later(onYes)))
 }

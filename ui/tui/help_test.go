@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"styrka/ui/tui/workbench"
 )
 
 // helpShows reports whether the help screen has a line with the binding's
@@ -126,7 +127,7 @@ func TestHelpOnEveryScreen(t *testing.T) {
 func TestFormFooterShowsAllItsKeys(t *testing.T) {
 	m, _ := openDemo(t, "en")
 	press(t, m, "n")
-	f, ok := m.top().(*formScreen)
+	f, ok := m.top().(*workbench.FormScreen)
 	if !ok {
 		t.Fatalf("n opened %T", m.top())
 	}

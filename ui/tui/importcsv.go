@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"styrka/report"
+	"styrka/ui/tui/workbench"
 )
 
 // importLimit is the largest file read as a customer list: a list of a
@@ -37,6 +38,7 @@ const (
 // chooses to skip them.
 type importScreen struct {
 	c       *Common
+	ws      *Workshop
 	fields  *importFields
 	form    *huh.Form
 	stage   importStage
@@ -65,8 +67,8 @@ type importPlanMsg struct {
 	problem  string
 }
 
-func newImport(c *Common) *importScreen {
-	s := &importScreen{c: c, fields: &importFields{}}
+func newImport(c *Common, ws *Workshop) *importScreen {
+	s := &importScreen{c: c, ws: ws, fields: &importFields{}}
 	s.pathForm()
 	return s
 }
@@ -82,7 +84,7 @@ func (s *importScreen) pathForm() {
 			}
 			return nil
 		})
-	s.form = huh.NewForm(huh.NewGroup(in)).WithShowHelp(false).WithTheme(huhTheme(s.c))
+	s.form = huh.NewForm(huh.NewGroup(in)).WithShowHelp(false).WithTheme(s.c.HuhTheme())
 	s.stage = importPath
 	if s.width > 0 {
 		s.form.WithWidth(min(s.width, 76))
@@ -203,7 +205,7 @@ func (s *importScreen) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		case s.plan.Bad > 0:
 			return func() tea.Msg { return screen.StatusMsg{Text: s.c.T("tui.import.refused"), Err: true} }
 		case s.plan.New+s.plan.Updated == 0:
-			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.c.Data.Workshop.Name)))
+			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.ws.Data().Workshop.Name)))
 		}
 		return tea.Sequence(pop, s.commit(false))
 	case key.Matches(msg, s.updateKey()) && s.plan.Existing+s.plan.Updated > 0:
@@ -217,7 +219,7 @@ func (s *importScreen) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, s.skipKey()) && s.plan.Bad > 0:
 		if s.plan.New+s.plan.Updated == 0 {
-			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.c.Data.Workshop.Name)))
+			return tea.Sequence(pop, status(s.c.T("import.csv.nothing", s.ws.Data().Workshop.Name)))
 		}
 		return tea.Sequence(pop, s.commit(true))
 	}
@@ -228,7 +230,8 @@ func (s *importScreen) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 // stored.
 func (s *importScreen) read(path string) tea.Cmd {
 	c := s.c
-	db, wid := c.Store, c.Data.Workshop.ID
+	ws := s.ws
+	db, wid := ws.Store(), ws.Data().Workshop.ID
 	return func() tea.Msg {
 		problem := func(key string, args ...any) tea.Msg {
 			return importPlanMsg{problem: c.T(key, args...)}
@@ -266,11 +269,11 @@ func (s *importScreen) read(path string) tea.Cmd {
 		case errors.As(err, &ce):
 			return problem("err.csv."+ce.Problem, path, ce.Detail)
 		case err != nil && !errors.As(err, &bad):
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		existing, err := db.Customers(wid)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		return importPlanMsg{shown: path, list: list, plan: report.PlanImport(list, existing), existing: existing}
 	}
@@ -280,32 +283,33 @@ func (s *importScreen) read(path string) tea.Cmd {
 // workshop.
 func (s *importScreen) commit(skipBad bool) tea.Cmd {
 	c, plan := s.c, s.plan
-	db, wid, name := c.Store, c.Data.Workshop.ID, c.Data.Workshop.Name
-	return func() tea.Msg {
+	ws := s.ws
+	db, wid, name := ws.Store(), ws.Data().Workshop.ID, ws.Data().Workshop.Name
+	return ws.Serial(func() tea.Msg {
 		cs, err := plan.Accept(skipBad)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		if err := db.PutCustomers(wid, cs); err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		d, err := db.Load(wid)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		done := counted(c, "tui.import.done", len(cs), name)
 		if left := len(plan.Rows) - len(cs); left > 0 {
 			done += " " + counted(c, "tui.import.left", left)
 		}
-		return datasetMsg{data: d, status: done}
-	}
+		return workbench.DatasetMsg{Data: d, Status: done}
+	})
 }
 
 func (s *importScreen) View() string {
 	st := s.c.Styles
 	name := ""
-	if s.c.Data != nil {
-		name = s.c.Data.Workshop.Name
+	if s.ws.Data() != nil {
+		name = s.ws.Data().Workshop.Name
 	}
 	head := st.Title.Render(screen.Truncate(s.c.T("tui.import.heading", name), s.width))
 	if s.stage != importPreview {

@@ -49,7 +49,7 @@ func startImport(t *testing.T, lang, content string) (*Model, *store.DB, *import
 
 func customerNames(t *testing.T, m *Model, db *store.DB) []string {
 	t.Helper()
-	cs, err := db.Customers(m.c.Data.Workshop.ID)
+	cs, err := db.Customers(m.ws.Data().Workshop.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,13 +98,13 @@ func TestImportAddsOnlyTheNew(t *testing.T) {
 	if _, ok := m.top().(*customersScreen); !ok {
 		t.Fatalf("after the import the top is %T", m.top())
 	}
-	if len(m.c.Data.Customers) != 18 || len(m.top().(*customersScreen).all) != 18 {
+	if len(m.ws.Data().Customers) != 18 || len(m.top().(*customersScreen).all) != 18 {
 		t.Fatal("the workshop was not reloaded")
 	}
 	if want := "Added 2 new customers to “Demo”. 2 rows were left out."; m.statusText() != want {
 		t.Fatalf("status %q, want %q", m.statusText(), want)
 	}
-	for _, c := range m.c.Data.Customers {
+	for _, c := range m.ws.Data().Customers {
 		if c.Name == "Ny Kund AB" && (c.Revenue == nil || *c.Revenue != 1.2e6 || c.Currency != "SEK") {
 			t.Fatalf("revenue of Ny Kund AB: %v %q", c.Revenue, c.Currency)
 		}

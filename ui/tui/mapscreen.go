@@ -13,6 +13,7 @@ import (
 	"styrka/model"
 	"styrka/report"
 	"styrka/ui/mapview"
+	"styrka/ui/tui/team"
 )
 
 // The map's layout: from sidePanelFrom columns the panel sits beside the
@@ -52,6 +53,7 @@ func layoutMap(w, h int) mapLayout {
 // legend key and those not placed.
 type mapScreen struct {
 	c      *Common
+	ws     *Workshop
 	view   mapview.View
 	ranked []model.Assessment
 	plot   mapview.Plot
@@ -74,13 +76,13 @@ type mapScreen struct {
 	trails bool
 	// flags marks the customers whose team scores diverged or whose
 	// coverage is low.
-	flags map[string]teamFlag
+	flags map[string]team.Flag
 }
 
-func newMapScreen(c *Common) Screen { return newMap(c) }
+func newMapScreen(c *Common, ws *Workshop) Screen { return newMap(c, ws) }
 
-func newMap(c *Common) *mapScreen {
-	s := &mapScreen{c: c, view: mapview.Power, sel: -1}
+func newMap(c *Common, ws *Workshop) *mapScreen {
+	s := &mapScreen{c: c, ws: ws, view: mapview.Power, sel: -1}
 	s.reload()
 	return s
 }
@@ -117,17 +119,17 @@ func (s *mapScreen) FullHelp() [][]key.Binding {
 
 // reload scores the workshop again.
 func (s *mapScreen) reload() {
-	s.ranked = s.c.Assess()
-	s.flags = s.c.teamFlags(s.ranked)
-	markFlagged(s.ranked, s.flags)
+	s.ranked = s.ws.Assess(s.c.Questions())
+	s.flags = team.Flags(s.ws, s.ranked)
+	team.MarkFlagged(s.ranked, s.flags)
 	s.rebuild()
 }
 
 // rebuild lays out the current view, keeping the selected customer.
 func (s *mapScreen) rebuild() {
 	var t model.Thresholds
-	if s.c.Data != nil {
-		t = s.c.Data.Workshop.Thresholds
+	if s.ws.Data() != nil {
+		t = s.ws.Data().Workshop.Thresholds
 	}
 	s.plot = mapview.NewPlot(s.view, s.ranked, t, s.c.Content)
 	s.counts = [4]int{}
@@ -264,18 +266,18 @@ func (s *mapScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.rebuild()
 	case key.Matches(msg, k.Segment):
 		if q, ok := segmentDigit(msg); ok {
-			return push(newSegment(s.c, s.view, q))
+			return push(newSegment(s.c, s.ws, s.view, q))
 		}
 	case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
 		if a, _, ok := s.selected(); ok {
-			return push(newBrief(s.c, a.Customer.ID))
+			return push(newBrief(s.c, s.ws, a.Customer.ID))
 		}
 	case key.Matches(msg, k.Export):
-		return push(newExport(s.c, ""))
+		return push(newExport(s.c, s.ws, ""))
 	case key.Matches(msg, k.Trails):
 		return s.toggleTrails()
 	case key.Matches(msg, k.Plan):
-		return push(newActionList(s.c))
+		return push(newActionList(s.c, s.ws))
 	}
 	return nil
 }
@@ -319,7 +321,7 @@ func abs(v int) int {
 
 func (s *mapScreen) View() string {
 	st := s.c.Styles
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return st.Muted.Render(s.c.T("tui.loading"))
 	}
 	var b strings.Builder
@@ -447,7 +449,7 @@ func (s *mapScreen) selectedLines(w int) []string {
 			out = append(out, st.Warning.Render(l))
 		}
 	}
-	out = append(out, s.c.flagLines(s.flags[a.Customer.ID], w)...)
+	out = append(out, team.FlagLines(s.c, s.flags[a.Customer.ID], w)...)
 	const barW = 6
 	nameW := max(w-barW-5, 4)
 	for _, d := range model.Dimensions {
@@ -692,4 +694,14 @@ func (s *mapScreen) segmentKeys(w int) string {
 		parts = append(parts, st.Key.Render(fmt.Sprint(q+1))+" "+st.Quadrant[q].Render(names[q]))
 	}
 	return screen.Truncate(strings.Join(parts, "  "), w)
+}
+
+// flagText says after a flagged customer's name on the map's one-line
+// panel why it is flagged.
+func (s *mapScreen) flagText(customerID string) string {
+	f, ok := s.flags[customerID]
+	if !ok {
+		return ""
+	}
+	return team.FlagText(s.c, f)
 }

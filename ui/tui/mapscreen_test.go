@@ -95,7 +95,7 @@ func TestMapFillsTheWindow(t *testing.T) {
 
 func TestMapTabFollowsRank(t *testing.T) {
 	m, s := openMap(t, "en")
-	ranked := m.c.Assess()
+	ranked := m.ws.Assess(m.c.Questions())
 	var want []string
 	for _, a := range ranked {
 		if a.Placed() {
@@ -253,7 +253,7 @@ func TestMapListsUnplacedCustomers(t *testing.T) {
 			if err := db.PutCustomer(model.Customer{WorkshopID: assets.DemoID, Name: name}); err != nil {
 				t.Fatal(err)
 			}
-			drive(t, m, m.c.loadDataset(assets.DemoID, nil))
+			drive(t, m, m.ws.Load(assets.DemoID, nil))
 			if len(s.ranked) != 17 || len(s.plot.Unplaced) != 1 {
 				t.Fatalf("after the reload: %d customers, %d unplaced", len(s.ranked), len(s.plot.Unplaced))
 			}
@@ -278,7 +278,7 @@ func TestMapStressEveryCustomerShows(t *testing.T) {
 	if err := db.Import(ds, false); err != nil {
 		t.Fatal(err)
 	}
-	drive(t, m, m.c.loadDataset(ds.Workshop.ID, newMapScreen(m.c)))
+	drive(t, m, m.ws.Load(ds.Workshop.ID, newMapScreen(m.c, m.ws)))
 	s, ok := m.top().(*mapScreen)
 	if !ok {
 		t.Fatalf("opened %T", m.top())
@@ -356,9 +356,9 @@ func benchModel(b *testing.B, n int) *Model {
 	content := assets.MustBuiltin("sv")
 	m := New(Options{Content: content, Lang: "sv", Theme: styles.Dark})
 	ds := syntheticWorkshop(n, content.Questions(), 1)
-	m.c.Data = &ds
+	m.own.Open(&ds, "")
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
-	m.Update(screen.PushMsg{Screen: newMapScreen(m.c)})
+	m.Update(screen.PushMsg{Screen: newMapScreen(m.c, m.ws)})
 	if _, ok := m.top().(*mapScreen); !ok {
 		b.Fatalf("the map is not open: %T", m.top())
 	}

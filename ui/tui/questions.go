@@ -14,6 +14,8 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/tui/team"
+	"styrka/ui/tui/workbench"
 )
 
 // undoStep is how to take back what one visit to a question saved.
@@ -23,8 +25,8 @@ type undoStep struct {
 	before *model.Answer // nil: there was no answer
 }
 
-// questionsScreen asks one customer's questionsScreen, one at a time, on the answer
-// card: the anchored levels plus "don't know", then an optional evidence
+// questionsScreen asks one customer's questions, one at a time, on the
+// answer card: the anchored levels plus "don't know", then an optional evidence
 // note. Nothing is chosen for the user: a digit saves that level at once
 // and opens the next question, enter on an untouched question moves on
 // and saves nothing, and a note is saved with the score as it is. Every
@@ -33,6 +35,7 @@ type undoStep struct {
 // (Flush).
 type questionsScreen struct {
 	c        *Common
+	ws       *Workshop
 	customer model.Customer
 	mode     answer.Mode
 	list     []model.Question
@@ -53,19 +56,33 @@ type questionsScreen struct {
 	height  int
 
 	// vote, when set, makes this a participant's turn in a silent round
-	// (hotseat.go): their votes are read and saved instead of the
+	// (team.TurnMsg): their votes are read and saved instead of the
 	// customer's answers, and never shown back.
-	vote *voteTurn
+	vote *team.Turn
 }
 
-func newQuestions(c *Common, customerID string, mode answer.Mode) Screen {
-	s := &questionsScreen{c: c, mode: mode, list: answer.Questions(c.Content, mode)}
+func newQuestions(c *Common, ws *Workshop, customerID string, mode answer.Mode) Screen {
+	s := &questionsScreen{c: c, ws: ws, mode: mode, list: answer.Questions(c.Content, mode)}
 	s.customer.ID = customerID
-	if c.Data != nil {
-		for _, cu := range c.Data.Customers {
+	if ws.Data() != nil {
+		for _, cu := range ws.Data().Customers {
 			if cu.ID == customerID {
 				s.customer = cu
 			}
+		}
+	}
+	return s.start()
+}
+
+// newTurnQuestions is the question screen for one participant's turn in
+// a silent round: the questions the round takes votes on now, from the
+// first they have not voted on.
+func newTurnQuestions(c *Common, ws *Workshop, t *team.Turn) Screen {
+	s := &questionsScreen{c: c, ws: ws, mode: answer.Both, vote: t, list: t.Questions()}
+	id := t.CustomerID()
+	for _, cu := range ws.Data().Customers {
+		if cu.ID == id {
+			s.customer = cu
 		}
 	}
 	return s.start()
@@ -87,13 +104,13 @@ func (s *questionsScreen) start() Screen {
 
 // answers are the customer's answers in the open workshop.
 func (s *questionsScreen) answers() map[string]model.Answer {
-	if s.vote != nil && s.c.Data != nil {
-		return s.vote.answers(s.c)
+	if s.vote != nil && s.ws.Data() != nil {
+		return s.vote.Answers()
 	}
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
-	return s.c.Data.Answers[s.customer.ID]
+	return s.ws.Data().Answers[s.customer.ID]
 }
 
 // stored is the answer the open workshop holds for question i, or nil.
@@ -118,7 +135,7 @@ func (s *questionsScreen) build(current *model.Answer) {
 	}
 	t := answer.Texts{DontKnow: s.c.T("answer.dontknow"), NoteLabel: s.c.T("tui.q.note"),
 		Placeholder: s.c.T("tui.q.note.placeholder." + string(s.list[s.index].Set))}
-	s.card = answer.New(s.list[s.index], score, note, t, s.c.Keys.Card(), s.c.styles)
+	s.card = answer.New(s.list[s.index], score, note, t, s.c.Keys.Card(), s.c.CurrentStyles)
 	s.sizeCard()
 }
 
@@ -134,7 +151,7 @@ func (s *questionsScreen) Init() tea.Cmd {
 
 func (s *questionsScreen) Title() string {
 	if s.vote != nil {
-		return s.vote.participant.Name
+		return s.vote.Name()
 	}
 	return s.customer.Name
 }
@@ -293,7 +310,7 @@ func (s *questionsScreen) next() tea.Cmd {
 	}
 	s.card = nil // nothing is left for Flush
 	if s.vote != nil {
-		return replace(newHandOver(s.c, s.vote.participant.Name, left))
+		return replace(s.vote.HandOver(left))
 	}
 	return tea.Sequence(status(done), pop)
 }
@@ -312,7 +329,7 @@ func (s *questionsScreen) Flush() tea.Cmd {
 // store already holds exactly that or nothing is chosen; text is the
 // status to show.
 func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
-	if s.card == nil || s.c.Data == nil {
+	if s.card == nil || s.ws.Data() == nil {
 		return nil, ""
 	}
 	score, ok := s.card.Score()
@@ -321,7 +338,7 @@ func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	}
 	q := s.list[s.index]
 	a := model.Answer{CustomerID: s.customer.ID, QuestionID: q.ID, Score: score,
-		Note: s.card.Note(), Author: s.c.Author, At: time.Now().UTC()}
+		Note: s.card.Note(), Author: s.ws.Author(), At: time.Now().UTC()}
 	if s.saved != nil && s.saved.Score == a.Score && s.saved.Note == a.Note {
 		return nil, ""
 	}
@@ -333,14 +350,14 @@ func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	}
 	s.saved = &a
 	if s.vote != nil {
-		return s.c.serial(s.vote.save(s.c, a)), s.c.T("tui.hot.saved", s.ref(s.index))
+		return s.ws.Serial(s.vote.Save(a)), s.c.T("tui.hot.saved", s.ref(s.index))
 	}
 	label := answer.ScoreLabel(s.c.Content, a.Score)
 	if !a.Score.Known() {
 		label = s.c.T("tui.q.dontknow.inline")
 	}
-	// The status comes with the stored answer (see saveAnswerSaying).
-	return s.c.saveAnswerSaying(a, s.c.T("tui.q.saved", label, s.ref(s.index))), ""
+	// The status comes with the stored answer (see Workshop.SaveAnswer).
+	return s.ws.SaveAnswer(a, s.c.T("tui.q.saved", label, s.ref(s.index))), ""
 }
 
 func (s *questionsScreen) saveWithStatus() tea.Cmd {
@@ -389,14 +406,14 @@ func (s *questionsScreen) undoLast() tea.Cmd {
 	var restore tea.Cmd
 	text := s.c.T("tui.q.undone.removed", s.ref(step.index))
 	if step.before != nil {
-		restore = s.c.saveAnswer(*step.before)
+		restore = s.ws.SaveAnswer(*step.before, "")
 		label := answer.ScoreLabel(s.c.Content, step.before.Score)
 		if !step.before.Score.Known() {
 			label = s.c.T("tui.q.dontknow.inline")
 		}
 		text = s.c.T("tui.q.undone", s.ref(step.index), label)
 	} else {
-		restore = s.c.serial(s.deleteAnswer(q.ID))
+		restore = s.ws.Serial(s.deleteAnswer(q.ID))
 	}
 	s.index = step.index
 	s.build(step.before)
@@ -404,12 +421,12 @@ func (s *questionsScreen) undoLast() tea.Cmd {
 }
 
 func (s *questionsScreen) deleteAnswer(questionID string) tea.Cmd {
-	db, wid, cid := s.c.Store, s.c.Data.Workshop.ID, s.customer.ID
+	db, wid, cid := s.ws.Store(), s.ws.Data().Workshop.ID, s.customer.ID
 	return func() tea.Msg {
 		if err := db.DeleteAnswer(wid, cid, questionID); err != nil && !errors.Is(err, store.ErrNotFound) {
-			return fail(err)
+			return workbench.Fail(err)
 		}
-		return answerDeletedMsg{customerID: cid, questionID: questionID}
+		return workbench.AnswerDeletedMsg{CustomerID: cid, QuestionID: questionID}
 	}
 }
 
@@ -445,7 +462,7 @@ func (s *questionsScreen) View() string {
 		st.Muted.Render(" · "+s.c.Content.Dimensions[q.Dimension].Name)
 	left := st.Title.Render(s.customer.Name) + st.Muted.Render(" · ") + st.Heading.Render(setTitle)
 	if s.vote != nil {
-		left = st.Key.Render(s.vote.participant.Name) + st.Muted.Render(" · ") + left
+		left = st.Key.Render(s.vote.Name()) + st.Muted.Render(" · ") + left
 	}
 	if w-ansi.StringWidth(right)-1 < 12 {
 		right = ""

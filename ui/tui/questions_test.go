@@ -40,7 +40,7 @@ func newCustomerModel(t *testing.T, lang string) (*Model, *store.DB, string) {
 // customers list.
 func openQuestions(t *testing.T, m *Model, customerID string, mode answer.Mode) *questionsScreen {
 	t.Helper()
-	drive(t, m, push(newQuestions(m.c, customerID, mode)))
+	drive(t, m, push(newQuestions(m.c, m.ws, customerID, mode)))
 	s, ok := m.top().(*questionsScreen)
 	if !ok {
 		t.Fatalf("top screen is %T", m.top())
@@ -301,7 +301,7 @@ func TestUndoRestoresPreviousAnswer(t *testing.T) {
 	if sc, _ := s.card.Score(); s.index != 0 || sc != before.Score {
 		t.Fatalf("undo shows question %d with %d", s.index, sc)
 	}
-	if m.c.Data.Answers[cu.ID][q.ID].Score != before.Score {
+	if m.ws.Data().Answers[cu.ID][q.ID].Score != before.Score {
 		t.Fatal("the open workshop was not updated")
 	}
 	press(t, m, "ctrl+z")
@@ -319,7 +319,7 @@ func TestUndoRemovesNewAnswer(t *testing.T) {
 	if _, ok := got[s.list[1].ID]; ok || len(got) != 1 {
 		t.Fatalf("undo left %v", got)
 	}
-	if _, ok := m.c.Data.Answers[id][s.list[1].ID]; ok {
+	if _, ok := m.ws.Data().Answers[id][s.list[1].ID]; ok {
 		t.Fatal("the open workshop still has the undone answer")
 	}
 	if s.index != 1 || !strings.Contains(frameText(m), "not answered yet") {

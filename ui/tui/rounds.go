@@ -8,6 +8,7 @@ import (
 	"styrka/model"
 	"styrka/report"
 	"styrka/ui/mapview"
+	"styrka/ui/tui/workbench"
 )
 
 // Rounds in the terminal UI: closing the current state as a round, and
@@ -15,40 +16,40 @@ import (
 
 // newCloseRound asks before the open workshop's current state becomes a
 // closed round, and says what that means.
-func newCloseRound(c *Common) tea.Cmd {
-	d := c.Data
+func newCloseRound(c *Common, ws *Workshop) tea.Cmd {
+	d := ws.Data()
 	n := model.NextRoundNumber(d.Rounds)
 	text := c.T("tui.round.close", d.Workshop.Name, n, len(d.Customers), n+1)
-	db, wid, qs := c.Store, d.Workshop.ID, c.Questions()
-	return newConfirm(c, text, func() tea.Msg {
+	db, wid, qs := ws.Store(), d.Workshop.ID, c.Questions()
+	return ws.Confirm(text, func() tea.Msg {
 		ds, err := db.Load(wid)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		r, err := db.AddRound(model.Snapshot(ds, qs, time.Now().UTC()))
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		ds, err = db.Load(wid)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
-		return datasetMsg{data: ds, status: c.T("tui.round.closed", r.Number, r.Number+1)}
+		return workbench.DatasetMsg{Data: ds, Status: c.T("tui.round.closed", r.Number, r.Number+1)}
 	})
 }
 
 // lastRound is the open workshop's last closed round.
-func (c *Common) lastRound() (model.Round, bool) {
-	if c.Data == nil {
+func lastRound(ws *Workshop) (model.Round, bool) {
+	if ws.Data() == nil {
 		return model.Round{}, false
 	}
-	return model.LastRound(c.Data.Rounds)
+	return model.LastRound(ws.Data().Rounds)
 }
 
 // toggleTrails shows or hides the way each customer came since the last
 // round; without a round there is nothing to show.
 func (s *mapScreen) toggleTrails() tea.Cmd {
-	last, ok := s.c.lastRound()
+	last, ok := lastRound(s.ws)
 	if !ok {
 		s.trails = false
 		return status(s.c.T("tui.map.trails.none"))
@@ -63,7 +64,7 @@ func (s *mapScreen) toggleTrails() tea.Cmd {
 // trailsFor are the trails of the customers placed now that had another
 // place in this view at the last round.
 func (s *mapScreen) trailsFor() []mapview.Trail {
-	last, ok := s.c.lastRound()
+	last, ok := lastRound(s.ws)
 	if !ok {
 		return nil
 	}
@@ -86,7 +87,7 @@ func (s *mapScreen) trailsFor() []mapview.Trail {
 
 // trailNote is added to the map's heading while trails show.
 func (s *mapScreen) trailNote() string {
-	last, ok := s.c.lastRound()
+	last, ok := lastRound(s.ws)
 	if !s.trails || !ok {
 		return ""
 	}
@@ -96,7 +97,7 @@ func (s *mapScreen) trailNote() string {
 // trailText says, while trails show, where a customer was at the last
 // round in this view: its segment then, or that it was not placed.
 func (s *mapScreen) trailText(a model.Assessment) string {
-	last, ok := s.c.lastRound()
+	last, ok := lastRound(s.ws)
 	if !s.trails || !ok {
 		return ""
 	}

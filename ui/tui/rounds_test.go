@@ -43,8 +43,8 @@ func TestCloseRoundThenChange(t *testing.T) {
 	if err != nil || len(rs) != 1 || rs[0].Number != 1 || len(rs[0].Customers) != 16 {
 		t.Fatalf("rounds after closing: %+v, %v", rs, err)
 	}
-	if m.top() != Screen(s) || !strings.Contains(m.statusText(), "Closed round 1") || len(m.c.Data.Rounds) != 1 {
-		t.Fatalf("after closing: top %T, status %q, %d rounds loaded", m.top(), m.statusText(), len(m.c.Data.Rounds))
+	if m.top() != Screen(s) || !strings.Contains(m.statusText(), "Closed round 1") || len(m.ws.Data().Rounds) != 1 {
+		t.Fatalf("after closing: top %T, status %q, %d rounds loaded", m.top(), m.statusText(), len(m.ws.Data().Rounds))
 	}
 
 	// The brief of a customer says nothing changed yet.
@@ -61,7 +61,7 @@ func TestCloseRoundThenChange(t *testing.T) {
 			}
 		}
 	}
-	drive(t, m, m.c.loadDataset(assets.DemoID, nil))
+	drive(t, m, m.ws.Load(assets.DemoID, nil))
 	text := strings.Join(strings.Fields(briefText(b)), " ")
 	for _, want := range []string{"Power balance: We dominate → Independence", "How they see us: Strategic → Leverage", "Supply risk: 3.9 → 1.0 (-2.9)", "Changed answers:", "What would it cost them, in money and time, to replace you?: Don't know → 1"} {
 		if !strings.Contains(text, want) {
@@ -107,7 +107,7 @@ func TestMapTrailsGolden(t *testing.T) {
 			m, db := newTestModel(t, lang, true)
 			press(t, m, "enter", "R", "y")
 			var id string
-			for _, c := range m.c.Data.Customers {
+			for _, c := range m.ws.Data().Customers {
 				if c.Name == dontKnowCustomer {
 					id = c.ID
 				}
@@ -119,7 +119,7 @@ func TestMapTrailsGolden(t *testing.T) {
 					}
 				}
 			}
-			drive(t, m, m.c.loadDataset(assets.DemoID, nil))
+			drive(t, m, m.ws.Load(assets.DemoID, nil))
 			press(t, m, "m", "r")
 			goldenAt(t, m)
 		})

@@ -54,6 +54,7 @@ func segmentDigit(msg tea.KeyPressMsg) (int, bool) {
 // cursor over the customers and enter opens the one under it.
 type segmentScreen struct {
 	c       *Common
+	ws      *Workshop
 	view    mapview.View
 	quad    int
 	ranked  []model.Assessment
@@ -64,8 +65,8 @@ type segmentScreen struct {
 	height  int
 }
 
-func newSegment(c *Common, v mapview.View, quad int) *segmentScreen {
-	s := &segmentScreen{c: c, view: v, quad: min(max(quad, 0), 3)}
+func newSegment(c *Common, ws *Workshop, v mapview.View, quad int) *segmentScreen {
+	s := &segmentScreen{c: c, ws: ws, view: v, quad: min(max(quad, 0), 3)}
 	s.reload()
 	return s
 }
@@ -75,7 +76,7 @@ func (s *segmentScreen) reload() {
 	if a, ok := s.selected(); ok {
 		keep = a.Customer.ID
 	}
-	s.ranked = s.c.Assess()
+	s.ranked = s.ws.Assess(s.c.Questions())
 	s.members = s.members[:0]
 	for i, a := range s.ranked {
 		if inSegment(s.view, s.quad, a) {
@@ -154,10 +155,10 @@ func (s *segmentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Enter), key.Matches(msg, k.Brief):
 		if a, ok := s.selected(); ok {
-			return push(newBrief(s.c, a.Customer.ID))
+			return push(newBrief(s.c, s.ws, a.Customer.ID))
 		}
 	case key.Matches(msg, k.Export):
-		return push(newExport(s.c, ""))
+		return push(newExport(s.c, s.ws, ""))
 	case key.Matches(msg, k.Take):
 		return s.take()
 	case key.Matches(msg, k.Segment):
@@ -166,11 +167,11 @@ func (s *segmentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			if q == s.quad {
 				return nil
 			}
-			return replace(newSegment(s.c, mapview.Power, q))
+			return replace(newSegment(s.c, s.ws, mapview.Power, q))
 		}
 		// From a class, the digits open the power regimes its customers
 		// fall in.
-		return push(newSegment(s.c, mapview.Power, q))
+		return push(newSegment(s.c, s.ws, mapview.Power, q))
 	}
 	s.clamp()
 	return nil

@@ -144,8 +144,8 @@ func TestSegmentDigits(t *testing.T) {
 func TestSegmentWithoutCustomers(t *testing.T) {
 	m, _ := newTestModel(t, "sv", false)
 	ds := syntheticWorkshop(3, nil, 1) // no questions: nobody placed
-	m.c.Data = &ds
-	drive(t, m, screen.PushMsg{Screen: newSegment(m.c, mapview.Power, 1)})
+	m.own.Open(&ds, "")
+	drive(t, m, screen.PushMsg{Screen: newSegment(m.c, m.ws, mapview.Power, 1)})
 	out := frameText(m)
 	if !strings.Contains(out, m.c.T("report.regime.none")) {
 		t.Fatalf("an empty segment does not say so:\n%s", out)

@@ -19,6 +19,7 @@ import (
 // spend its discussion time.
 type stabilityScreen struct {
 	c       *Common
+	ws      *Workshop
 	table   screen.Table
 	list    []model.Unstable
 	loaded  bool
@@ -33,9 +34,9 @@ type stabilityMsg struct {
 	list    []model.Unstable
 }
 
-func newStabilityScreen(c *Common) *stabilityScreen {
-	s := &stabilityScreen{c: c}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+func newStabilityScreen(c *Common, ws *Workshop) *stabilityScreen {
+	s := &stabilityScreen{c: c, ws: ws}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: "#", Width: 3, Right: true},
 		{Title: c.T("col.customer")},
 		{Title: c.T("tui.stable.col.share"), Width: 12, Right: true},
@@ -49,11 +50,11 @@ func (s *stabilityScreen) Init() tea.Cmd { return s.load() }
 // load works the list out away from Update: a large workshop takes a
 // moment.
 func (s *stabilityScreen) load() tea.Cmd {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
 	s.pending++
-	d, qs, req := *s.c.Data, s.c.Questions(), s.pending
+	d, qs, req := *s.ws.Data(), s.c.Questions(), s.pending
 	return func() tea.Msg { return stabilityMsg{request: req, list: model.LeastStable(d, qs)} }
 }
 
@@ -92,7 +93,7 @@ func (s *stabilityScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		if key.Matches(msg, k.Enter) && s.table.Cursor < len(s.list) {
-			return s, push(newBrief(s.c, s.list[s.table.Cursor].Assessment.Customer.ID))
+			return s, push(newBrief(s.c, s.ws, s.list[s.table.Cursor].Assessment.Customer.ID))
 		}
 	}
 	return s, nil

@@ -16,8 +16,8 @@ func TestStabilityListsLeastStableFirst(t *testing.T) {
 			if !ok {
 				t.Fatalf("L opened %T", m.top())
 			}
-			if !s.loaded || len(s.list) != len(m.c.Data.Customers) {
-				t.Fatalf("loaded %v, %d of %d customers", s.loaded, len(s.list), len(m.c.Data.Customers))
+			if !s.loaded || len(s.list) != len(m.ws.Data().Customers) {
+				t.Fatalf("loaded %v, %d of %d customers", s.loaded, len(s.list), len(m.ws.Data().Customers))
 			}
 			for i := 1; i < len(s.list); i++ {
 				if s.list[i].Stability.Share < s.list[i-1].Stability.Share {

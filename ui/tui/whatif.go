@@ -19,6 +19,7 @@ import (
 // placement if, and the questions with their answers and the changes.
 type whatIfScreen struct {
 	c        *Common
+	ws       *Workshop
 	customer model.Customer
 	list     []model.Question
 	changes  map[string]model.Score
@@ -27,9 +28,9 @@ type whatIfScreen struct {
 	height   int
 }
 
-func newWhatIf(c *Common, cu model.Customer) *whatIfScreen {
-	s := &whatIfScreen{c: c, customer: cu, list: c.Questions(), changes: map[string]model.Score{}}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+func newWhatIf(c *Common, ws *Workshop, cu model.Customer) *whatIfScreen {
+	s := &whatIfScreen{c: c, ws: ws, customer: cu, list: c.Questions(), changes: map[string]model.Score{}}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: "", Width: 6},
 		{Title: c.T("tui.whatif.col.question")},
 		{Title: c.T("tui.whatif.col.now"), Width: 10, Right: true},
@@ -65,10 +66,10 @@ func (s *whatIfScreen) FullHelp() [][]key.Binding {
 
 // answers are the customer's answers in the open workshop.
 func (s *whatIfScreen) answers() map[string]model.Answer {
-	if s.c.Data == nil {
+	if s.ws.Data() == nil {
 		return nil
 	}
-	return s.c.Data.Answers[s.customer.ID]
+	return s.ws.Data().Answers[s.customer.ID]
 }
 
 // assess places the customer with the answers as they are (if false) or
@@ -87,8 +88,8 @@ func (s *whatIfScreen) assess(changed bool) model.Assessment {
 		}
 	}
 	var t model.Thresholds
-	if s.c.Data != nil {
-		t = s.c.Data.Workshop.Thresholds
+	if s.ws.Data() != nil {
+		t = s.ws.Data().Workshop.Thresholds
 	}
 	return model.Assess(t, s.c.Questions(), s.customer, answers)
 }

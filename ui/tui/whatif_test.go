@@ -14,7 +14,7 @@ func TestWhatIfMovesThePlacementWithoutSaving(t *testing.T) {
 	for _, lang := range []string{"en", "sv"} {
 		t.Run(lang, func(t *testing.T) {
 			m, b := openBrief(t, lang, cleanCustomer)
-			db := m.c.Store
+			db := m.ws.Store()
 			before, err := db.Load(assets.DemoID)
 			if err != nil {
 				t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/tui/workbench"
 )
 
 // workshopRow is a workshop with its counts, as the list shows it.
@@ -26,6 +27,7 @@ type workshopsMsg struct{ rows []workshopRow }
 // offers to create one or to open the demo.
 type workshopsScreen struct {
 	c      *Common
+	ws     *Workshop
 	table  screen.Table
 	rows   []workshopRow
 	loaded bool
@@ -33,9 +35,9 @@ type workshopsScreen struct {
 	height int
 }
 
-func newWorkshops(c *Common) *workshopsScreen {
-	s := &workshopsScreen{c: c}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+func newWorkshops(c *Common, ws *Workshop) *workshopsScreen {
+	s := &workshopsScreen{c: c, ws: ws}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: c.T("col.workshop")},
 		{Title: c.T("col.date"), Width: 10},
 		{Title: c.T("col.ourcompany"), Width: 22},
@@ -47,17 +49,17 @@ func newWorkshops(c *Common) *workshopsScreen {
 func (s *workshopsScreen) Init() tea.Cmd { return s.load() }
 
 func (s *workshopsScreen) load() tea.Cmd {
-	db := s.c.Store
+	db := s.ws.Store()
 	return func() tea.Msg {
 		ws, err := db.Workshops()
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		rows := make([]workshopRow, 0, len(ws))
 		for _, w := range ws {
 			cs, err := db.Customers(w.ID)
 			if err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 			rows = append(rows, workshopRow{w: w, customers: len(cs)})
 		}
@@ -112,12 +114,12 @@ func (s *workshopsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.New):
-			return s, push(newWorkshopForm(s.c, nil))
+			return s, push(newWorkshopForm(s.c, s.ws, nil))
 		case key.Matches(msg, k.Demo):
 			return s, s.openDemo()
 		case key.Matches(msg, k.Enter):
 			if r, ok := s.selected(); ok {
-				return s, s.c.loadDataset(r.w.ID, newCustomers(s.c))
+				return s, s.ws.Load(r.w.ID, newCustomers(s.c, s.ws))
 			}
 			if len(s.rows) == 0 {
 				return s, s.openDemo()
@@ -125,7 +127,7 @@ func (s *workshopsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Edit):
 			if r, ok := s.selected(); ok {
 				w := r.w
-				return s, push(newWorkshopForm(s.c, &w))
+				return s, push(newWorkshopForm(s.c, s.ws, &w))
 			}
 		case key.Matches(msg, k.Delete):
 			if r, ok := s.selected(); ok {
@@ -140,28 +142,28 @@ type demoMsg struct{ text string }
 
 // openDemo creates the demo workshop when it is missing and opens it.
 func (s *workshopsScreen) openDemo() tea.Cmd {
-	db, lang, c := s.c.Store, s.c.Lang, s.c
-	return func() tea.Msg {
+	db, lang, c, ws := s.ws.Store(), s.c.Lang, s.c, s.ws
+	return ws.Serial(func() tea.Msg {
 		if _, err := db.Workshop(assets.DemoID); err != nil {
 			ds, err := assets.DemoDataset(lang)
 			if err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 			if err := db.Import(ds, false); err != nil {
-				return fail(err)
+				return workbench.Fail(err)
 			}
 		}
 		d, err := db.Load(assets.DemoID)
 		if err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
-		return datasetMsg{data: d, then: newCustomers(c)}
-	}
+		return workbench.DatasetMsg{Data: d, Then: newCustomers(c, ws)}
+	})
 }
 
 func (s *workshopsScreen) confirmDelete(r workshopRow) tea.Cmd {
 	text := s.c.T("tui.workshop.delete", r.w.Name, r.customers)
-	return newConfirm(s.c, text, s.c.removeWorkshop(r.w.ID, s.c.T("tui.workshop.deleted", r.w.Name), s.c.T("tui.workshop.restored", r.w.Name)))
+	return s.ws.Confirm(text, s.ws.RemoveWorkshop(r.w.ID, s.c.T("tui.workshop.deleted", r.w.Name), s.c.T("tui.workshop.restored", r.w.Name)))
 }
 
 func (s *workshopsScreen) View() string {

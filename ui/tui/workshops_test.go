@@ -9,6 +9,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/ui/screen"
+	"styrka/ui/tui/workbench"
 )
 
 func TestWelcomeOffersNewAndDemo(t *testing.T) {
@@ -27,7 +28,7 @@ func TestWelcomeOffersNewAndDemo(t *testing.T) {
 func TestOpenDemoFromWelcome(t *testing.T) {
 	m, db := newTestModel(t, "en", false)
 	press(t, m, "o")
-	if m.c.Data == nil || m.c.Data.Workshop.ID != assets.DemoID {
+	if m.ws.Data() == nil || m.ws.Data().Workshop.ID != assets.DemoID {
 		t.Fatal("o did not open the demo")
 	}
 	if _, ok := m.top().(*customersScreen); !ok {
@@ -47,7 +48,7 @@ func TestOpenDemoFromWelcome(t *testing.T) {
 func TestCreateRenameDeleteWorkshop(t *testing.T) {
 	m, db := newTestModel(t, "sv", false)
 	press(t, m, "n")
-	if _, ok := m.top().(*formScreen); !ok {
+	if _, ok := m.top().(*workbench.FormScreen); !ok {
 		t.Fatalf("n opened %T", m.top())
 	}
 	typeText(t, m, "Höstens workshop")
@@ -119,7 +120,7 @@ func TestCreateRenameDeleteWorkshop(t *testing.T) {
 // actions and votes.
 func TestDeleteCustomerAsksAndUndoRestores(t *testing.T) {
 	m, s := openDemo(t, "en")
-	db := m.c.Store
+	db := m.ws.Store()
 	before, err := db.Load(assets.DemoID)
 	if err != nil {
 		t.Fatal(err)
@@ -163,8 +164,8 @@ func TestDeleteCustomerAsksAndUndoRestores(t *testing.T) {
 // grace period every key is ignored.
 func TestDialogIgnoresKeysInItsGracePeriod(t *testing.T) {
 	m, _ := openDemo(t, "en")
-	db := m.c.Store
-	n := len(m.c.Data.Customers)
+	db := m.ws.Store()
+	n := len(m.ws.Data().Customers)
 	clock := clocks[m]
 	// A longer grace period than the harness's, with a clock that moves
 	// only as this test says.

@@ -1,10 +1,8 @@
-package tui
+package team
 
 import (
 	"errors"
 	"strings"
-	"styrka/ui/answer"
-	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +10,8 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/screen"
+	"styrka/ui/tui/workbench"
 )
 
 // The hot seat: participants take turns at the facilitator's keyboard.
@@ -20,21 +20,47 @@ import (
 // a hand-over screen asks them to pass the keyboard on, showing nothing of
 // what they chose.
 
-// voteTurn is one participant's turn in a silent round.
-type voteTurn struct {
+// Turn is one participant's turn in a silent round at the shared
+// keyboard. The root's question screen takes it (TurnMsg): it reads and
+// saves the participant's votes instead of the customer's answers, never
+// shows them back, and hands over when the last question is done.
+type Turn struct {
+	c           *workbench.Common
+	ws          *workbench.Workshop
 	roundID     string
 	participant model.Participant
 }
 
-// answers are the participant's current votes as answers, keyed by
+// Name is whose turn it is.
+func (t *Turn) Name() string { return t.participant.Name }
+
+// CustomerID is the customer the round is about.
+func (t *Turn) CustomerID() string {
+	r, _ := t.ws.SilentRound(t.roundID)
+	return r.CustomerID
+}
+
+// Questions are the questions the round takes votes on now.
+func (t *Turn) Questions() []model.Question {
+	r, _ := t.ws.SilentRound(t.roundID)
+	var out []model.Question
+	for _, id := range r.Voting() {
+		if q, ok := t.c.QuestionByID(id); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Answers are the participant's current votes as answers, keyed by
 // question ID.
-func (t *voteTurn) answers(c *Common) map[string]model.Answer {
-	r, ok := c.silentRound(t.roundID)
+func (t *Turn) Answers() map[string]model.Answer {
+	r, ok := t.ws.SilentRound(t.roundID)
 	if !ok {
 		return nil
 	}
 	out := map[string]model.Answer{}
-	for _, v := range c.roundVotes(t.roundID) {
+	for _, v := range t.ws.RoundVotes(t.roundID) {
 		if v.ParticipantID == t.participant.ID && v.Revote == r.Revote(v.QuestionID) {
 			out[v.QuestionID] = model.Answer{QuestionID: v.QuestionID, Score: v.Score, Note: v.Note, At: v.At}
 		}
@@ -42,49 +68,36 @@ func (t *voteTurn) answers(c *Common) map[string]model.Answer {
 	return out
 }
 
-// save stores an answer given on the question screen as the
+// Save stores an answer given on the question screen as the
 // participant's vote.
-func (t *voteTurn) save(c *Common, a model.Answer) tea.Cmd {
-	r, _ := c.silentRound(t.roundID)
+func (t *Turn) Save(a model.Answer) tea.Cmd {
+	r, _ := t.ws.SilentRound(t.roundID)
 	rev, _ := r.Accepts(a.QuestionID)
 	v := model.Vote{RoundID: t.roundID, ParticipantID: t.participant.ID, QuestionID: a.QuestionID,
 		Revote: rev, Score: a.Score, Note: a.Note, At: a.At}
-	db, wid := c.Store, c.Data.Workshop.ID
-	closed := c.T("tui.hot.closed")
+	db, wid := t.ws.Store(), t.ws.Data().Workshop.ID
+	closed := t.c.T("tui.hot.closed")
 	return func() tea.Msg {
 		if err := db.SaveVote(wid, v); err != nil {
 			if errors.Is(err, store.ErrNotOpen) {
 				return screen.StatusMsg{Text: closed, Err: true}
 			}
-			return fail(err)
+			return workbench.Fail(err)
 		}
-		return voteSavedMsg{workshopID: wid, vote: v}
+		return VoteSavedMsg{WorkshopID: wid, Vote: v}
 	}
 }
 
-// newVoteQuestions is the question screen for one participant's turn: the
-// questions the round takes votes on now, from the first they have not
-// voted on.
-func newVoteQuestions(c *Common, roundID string, p model.Participant) Screen {
-	r, _ := c.silentRound(roundID)
-	s := &questionsScreen{c: c, mode: answer.Both, vote: &voteTurn{roundID: roundID, participant: p}}
-	for _, id := range r.Voting() {
-		if q, ok := c.questionByID(id); ok {
-			s.list = append(s.list, q)
-		}
-	}
-	for _, cu := range c.Data.Customers {
-		if cu.ID == r.CustomerID {
-			s.customer = cu
-		}
-	}
-	return s.start()
-}
+// HandOver is the screen that follows the turn: it thanks the participant
+// and asks them to pass the keyboard on; left is how many questions they
+// left unanswered.
+func (t *Turn) HandOver(left int) screen.Screen { return newHandOver(t.c, t.participant.Name, left) }
 
 // hotSeatScreen asks who is at the keyboard: the round's participants with how
 // far each has come, never what they chose.
 type hotSeatScreen struct {
-	c      *Common
+	c      *workbench.Common
+	ws     *workbench.Workshop
 	id     string
 	round  model.SilentRound
 	found  bool
@@ -94,9 +107,9 @@ type hotSeatScreen struct {
 	height int
 }
 
-func newHotSeat(c *Common, roundID string) *hotSeatScreen {
-	s := &hotSeatScreen{c: c, id: roundID}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+func newHotSeat(c *workbench.Common, ws *workbench.Workshop, roundID string) *hotSeatScreen {
+	s := &hotSeatScreen{c: c, ws: ws, id: roundID}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
 		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
@@ -120,7 +133,7 @@ func (s *hotSeatScreen) intro() []string {
 	if s.found && s.allDone() {
 		text = s.c.T("tui.hot.alldone")
 	}
-	return styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
+	return screen.Styled(screen.Wrap(text, max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *hotSeatScreen) ShortHelp() []key.Binding {
@@ -135,16 +148,16 @@ func (s *hotSeatScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.Sh
 // reload rebuilds the rows; next moves the cursor to the first who has
 // not finished.
 func (s *hotSeatScreen) reload(next bool) {
-	s.round, s.found = s.c.silentRound(s.id)
+	s.round, s.found = s.ws.SilentRound(s.id)
 	s.people = s.round.Participants
-	votes := s.c.roundVotes(s.id)
+	votes := s.ws.RoundVotes(s.id)
 	fin := model.Finished(s.round, votes)
 	answered := model.Answered(s.round, votes)
 	st := s.c.Styles
 	rows := make([]screen.Row, len(s.people))
 	first := -1
 	for i, pid := range s.people {
-		p, _ := s.c.participant(pid)
+		p, _ := s.ws.Participant(pid)
 		text, ps := s.c.T("tui.silent.notstarted"), st.Muted
 		switch {
 		case fin[pid]:
@@ -155,7 +168,7 @@ func (s *hotSeatScreen) reload(next bool) {
 		if !fin[pid] && first < 0 {
 			first = i
 		}
-		rows[i] = screen.Row{Cells: []string{s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{nil, nil, &ps}}
+		rows[i] = screen.Row{Cells: []string{participantName(s.c, s.ws, pid), p.Role, text}, Styles: []*lipgloss.Style{nil, nil, &ps}}
 	}
 	s.table.SetRows(rows)
 	if next && first >= 0 {
@@ -166,7 +179,7 @@ func (s *hotSeatScreen) reload(next bool) {
 
 // allDone reports whether every participant has voted on every question.
 func (s *hotSeatScreen) allDone() bool {
-	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
+	for _, done := range model.Finished(s.round, s.ws.RoundVotes(s.id)) {
 		if !done {
 			return false
 		}
@@ -174,7 +187,7 @@ func (s *hotSeatScreen) allDone() bool {
 	return true
 }
 
-func (s *hotSeatScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *hotSeatScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case screen.DataChanged:
 		s.reload(!msg.Team)
@@ -185,25 +198,24 @@ func (s *hotSeatScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		if key.Matches(msg, k.Enter) && s.table.Cursor < len(s.people) {
 			if len(s.round.Voting()) == 0 {
-				return s, status(s.c.T("tui.hot.closed"))
+				return s, screen.Status(s.c.T("tui.hot.closed"))
 			}
-			p, ok := s.c.participant(s.people[s.table.Cursor])
+			p, ok := s.ws.Participant(s.people[s.table.Cursor])
 			if !ok {
 				return s, nil
 			}
-			return s, push(newVoteQuestions(s.c, s.id, p))
+			turn := &Turn{c: s.c, ws: s.ws, roundID: s.id, participant: p}
+			return s, func() tea.Msg { return TurnMsg{turn} }
 		}
 	}
 	return s, nil
 }
 
 func (s *hotSeatScreen) View() string {
-	st := s.c.Styles
-	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.hot.heading", s.width)
+	if !ok {
+		return head
 	}
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.hot.heading", s.c.customerName(s.round.CustomerID)), w))
 	return head + "\n" + strings.Join(s.intro(), "\n") + "\n\n" + s.table.View()
 }
 
@@ -211,14 +223,14 @@ func (s *hotSeatScreen) View() string {
 // them and asks them to pass the keyboard, showing nothing of their
 // scores.
 type handOverScreen struct {
-	c      *Common
+	c      *workbench.Common
 	name   string
 	left   int
 	width  int
 	height int
 }
 
-func newHandOver(c *Common, name string, left int) *handOverScreen {
+func newHandOver(c *workbench.Common, name string, left int) *handOverScreen {
 	return &handOverScreen{c: c, name: name, left: left}
 }
 
@@ -235,9 +247,9 @@ func (s *handOverScreen) ShortHelp() []key.Binding {
 
 func (s *handOverScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *handOverScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *handOverScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.c.Keys.Enter) {
-		return s, pop
+		return s, screen.Pop
 	}
 	return s, nil
 }
@@ -246,10 +258,10 @@ func (s *handOverScreen) View() string {
 	st := s.c.Styles
 	w := max(min(s.width-6, 60), 10)
 	lines := []string{st.Heading.Render(screen.Truncate(s.c.T("tui.hot.thanks", s.name), w)), ""}
-	lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
+	lines = append(lines, screen.Styled(screen.Wrap(s.c.T("tui.hot.hidden"), w), st.Text)...)
 	if s.left > 0 {
 		lines = append(lines, "")
-		lines = append(lines, styled(screen.Wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
+		lines = append(lines, screen.Styled(screen.Wrap(s.c.T("tui.hot.left", s.left), w), st.Warning)...)
 	}
 	lines = append(lines, "", st.Title.Render(screen.Truncate(s.c.T("tui.hot.pass"), w)), "",
 		st.Key.Render("enter")+" "+st.KeyDesc.Render(screen.Truncate(s.c.T("key.hot.next"), w-6)))

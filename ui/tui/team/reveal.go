@@ -1,12 +1,10 @@
-package tui
+package team
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-	"styrka/ui/answer"
-	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +13,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"styrka/model"
+	"styrka/ui/answer"
+	"styrka/ui/screen"
+	"styrka/ui/tui/workbench"
 )
 
 // The reveal: every participant's score at once, per question the
@@ -35,7 +36,8 @@ type revealItem struct {
 }
 
 type revealScreen struct {
-	c      *Common
+	c      *workbench.Common
+	ws     *workbench.Workshop
 	id     string
 	round  model.SilentRound
 	found  bool
@@ -48,9 +50,9 @@ type revealScreen struct {
 	left bool
 }
 
-func newReveal(c *Common, roundID string) *revealScreen {
-	s := &revealScreen{c: c, id: roundID}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+func newReveal(c *workbench.Common, ws *workbench.Workshop, roundID string) *revealScreen {
+	s := &revealScreen{c: c, ws: ws, id: roundID}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: "", Width: 1},
 		{Title: c.T("tui.reveal.col.question"), Width: 7},
 		{Title: ""},
@@ -111,13 +113,13 @@ func (s *revealScreen) reload() {
 	if it, ok := s.selected(); ok {
 		keep = it.tally.QuestionID
 	}
-	s.round, s.found = s.c.silentRound(s.id)
+	s.round, s.found = s.ws.SilentRound(s.id)
 	s.items = nil
 	if !s.found {
 		s.table.SetRows(nil)
 		return
 	}
-	tally := model.Tally(s.round, s.c.roundVotes(s.id))
+	tally := model.Tally(s.round, s.ws.RoundVotes(s.id))
 	item := func(t model.QuestionTally) revealItem {
 		it := revealItem{tally: t, hidden: s.round.Hidden(t.QuestionID)}
 		if a, ok := s.round.Agreed[t.QuestionID]; ok {
@@ -147,7 +149,7 @@ func (s *revealScreen) reload() {
 	for i, it := range s.items {
 		t := it.tally
 		text := t.QuestionID
-		if q, ok := s.c.questionByID(t.QuestionID); ok {
+		if q, ok := s.c.QuestionByID(t.QuestionID); ok {
 			text = q.Text
 		}
 		mark, ms := " ", st.Muted
@@ -159,7 +161,7 @@ func (s *revealScreen) reload() {
 			spread = strconv.Itoa(t.Spread)
 		}
 		if t.Flagged && !it.hidden && it.agreed == nil {
-			mark, ms = flagMark, st.Warning
+			mark, ms = FlagMark, st.Warning
 		}
 		as := st.Muted
 		if it.agreed != nil {
@@ -172,7 +174,7 @@ func (s *revealScreen) reload() {
 		if t.Flagged && !it.hidden {
 			ss = st.Warning
 		}
-		rows[i] = screen.Row{Cells: []string{mark, s.c.questionRef(t.QuestionID), text, spread, agreed},
+		rows[i] = screen.Row{Cells: []string{mark, questionRef(s.c, t.QuestionID), text, spread, agreed},
 			Styles: []*lipgloss.Style{&ms, nil, nil, &ss, &as}}
 	}
 	s.table.SetRows(rows)
@@ -192,7 +194,7 @@ func (s *revealScreen) selected() (revealItem, bool) {
 	return s.items[s.table.Cursor], true
 }
 
-func (s *revealScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *revealScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case screen.DataChanged:
 		s.reload()
@@ -209,7 +211,7 @@ func (s *revealScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *revealScreen) onward() tea.Cmd {
 	if !s.left && (!s.found || s.round.State == model.SilentClosed) {
 		s.left = true
-		return pop
+		return screen.Pop
 	}
 	return nil
 }
@@ -223,9 +225,9 @@ func (s *revealScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.HotSeat):
 		if !s.revoting() {
-			return status(s.c.T("tui.reveal.novoting"))
+			return screen.Status(s.c.T("tui.reveal.novoting"))
 		}
-		return push(newHotSeat(s.c, s.id))
+		return screen.Push(newHotSeat(s.c, s.ws, s.id))
 	case key.Matches(msg, k.Reveal):
 		return s.revealRevotes()
 	case key.Matches(msg, k.Medians):
@@ -235,17 +237,17 @@ func (s *revealScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case !ok:
 	case key.Matches(msg, k.Agree):
 		if it.hidden {
-			return status(s.c.T("tui.reveal.hidden"))
+			return screen.Status(s.c.T("tui.reveal.hidden"))
 		}
-		return push(newAgreeForm(s.c, s.round, it.tally))
+		return screen.Push(newAgreeForm(s.c, s.ws, s.round, it.tally))
 	case key.Matches(msg, k.Revote):
 		if it.hidden {
-			return status(s.c.T("tui.reveal.hidden"))
+			return screen.Status(s.c.T("tui.reveal.hidden"))
 		}
-		ref := s.c.questionRef(it.tally.QuestionID)
+		ref := questionRef(s.c, it.tally.QuestionID)
 		q := it.tally.QuestionID
-		return s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.OpenRevote(q); return nil },
-			s.c.T("tui.reveal.revoted", ref))
+		return s.ws.Serial(updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.OpenRevote(q); return nil },
+			s.c.T("tui.reveal.revoted", ref)))
 	}
 	return nil
 }
@@ -254,11 +256,11 @@ func (s *revealScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // when not everyone has voted again.
 func (s *revealScreen) revealRevotes() tea.Cmd {
 	if !s.revoting() {
-		return status(s.c.T("tui.reveal.nothing"))
+		return screen.Status(s.c.T("tui.reveal.nothing"))
 	}
-	at := teamClock().UTC()
-	cmd := s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, s.c.T("tui.reveal.revealed"))
-	fin := model.Finished(s.round, s.c.roundVotes(s.id))
+	at := clock().UTC()
+	cmd := updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, s.c.T("tui.reveal.revealed"))
+	fin := model.Finished(s.round, s.ws.RoundVotes(s.id))
 	n := 0
 	for _, done := range fin {
 		if done {
@@ -266,9 +268,9 @@ func (s *revealScreen) revealRevotes() tea.Cmd {
 		}
 	}
 	if n == len(s.round.Participants) {
-		return cmd
+		return s.ws.Serial(cmd)
 	}
-	return newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd)
+	return s.ws.Confirm(s.c.T("tui.silent.reveal.early", n, len(s.round.Participants)), cmd)
 }
 
 // medianScore is the score a question's median rounds to (half up), or
@@ -290,15 +292,15 @@ func (s *revealScreen) takeMedians() tea.Cmd {
 		}
 	}
 	if len(todo) == 0 {
-		return status(s.c.T("tui.reveal.medians.none"))
+		return screen.Status(s.c.T("tui.reveal.medians.none"))
 	}
-	c, r := s.c, s.round
+	c, ws, r := s.c, s.ws, s.round
 	var answers []model.Answer
 	for _, t := range todo {
 		answers = append(answers, model.Answer{CustomerID: r.CustomerID, QuestionID: t.QuestionID, Score: medianScore(t),
-			Note: c.agreedNote(t), Author: c.Author})
+			Note: agreedNote(c, t), Author: ws.Author()})
 	}
-	return newConfirm(c, c.T("tui.reveal.medians.confirm", len(todo)), c.recordAgreed(r, answers, c.T("tui.reveal.medians.done", len(todo))))
+	return ws.Confirm(c.T("tui.reveal.medians.confirm", len(todo)), recordAgreed(ws, r, answers, c.T("tui.reveal.medians.done", len(todo))))
 }
 
 // closeRound ends the round, after asking.
@@ -309,17 +311,17 @@ func (s *revealScreen) closeRound() tea.Cmd {
 			open++
 		}
 	}
-	text := s.c.T("tui.reveal.close", s.c.customerName(s.round.CustomerID))
+	text := s.c.T("tui.reveal.close", s.ws.CustomerName(s.round.CustomerID))
 	if open > 0 {
-		text = s.c.T("tui.reveal.close.open", s.c.customerName(s.round.CustomerID), open)
+		text = s.c.T("tui.reveal.close.open", s.ws.CustomerName(s.round.CustomerID), open)
 	}
-	at := teamClock().UTC()
-	return newConfirm(s.c, text, s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Close(at); return nil },
+	at := clock().UTC()
+	return s.ws.Confirm(text, updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.Close(at); return nil },
 		s.c.T("tui.reveal.closed")))
 }
 
 // agreedNote is the evidence note an agreed score starts with.
-func (c *Common) agreedNote(t model.QuestionTally) string {
+func agreedNote(c *workbench.Common, t model.QuestionTally) string {
 	lo, hi := 0, 0
 	for _, v := range t.Votes {
 		if !v.Score.Known() {
@@ -338,12 +340,12 @@ func (c *Common) agreedNote(t model.QuestionTally) string {
 
 // recordAgreed stores agreed scores as the team's answers, one after
 // another, and reports each answer saved and the round as it is then.
-func (c *Common) recordAgreed(r model.SilentRound, answers []model.Answer, done string) tea.Cmd {
-	db, wid := c.Store, c.Data.Workshop.ID
+func recordAgreed(ws *workbench.Workshop, r model.SilentRound, answers []model.Answer, done string) tea.Cmd {
+	db, wid := ws.Store(), ws.Data().Workshop.ID
 	var previous []*model.Answer
 	for _, a := range answers {
 		var p *model.Answer
-		if old, ok := c.Data.Answers[a.CustomerID][a.QuestionID]; ok {
+		if old, ok := ws.Data().Answers[a.CustomerID][a.QuestionID]; ok {
 			p = &old
 		}
 		previous = append(previous, p)
@@ -355,14 +357,14 @@ func (c *Common) recordAgreed(r model.SilentRound, answers []model.Answer, done 
 				a.At = time.Now().UTC()
 			}
 			if err := db.RecordAgreed(wid, r.ID, a); err != nil {
-				msgs = append(msgs, func() tea.Msg { return fail(err) })
+				msgs = append(msgs, func() tea.Msg { return workbench.Fail(err) })
 				break
 			}
-			saved := answerSavedMsg{answer: a, previous: previous[i]}
+			saved := workbench.AnswerSavedMsg{Answer: a, Previous: previous[i]}
 			msgs = append(msgs, func() tea.Msg { return saved })
 		}
 		if fresh, err := db.SilentRound(wid, r.ID); err == nil {
-			msgs = append(msgs, func() tea.Msg { return silentSavedMsg{workshopID: wid, round: fresh, text: done} })
+			msgs = append(msgs, func() tea.Msg { return RoundSavedMsg{WorkshopID: wid, Round: fresh, Status: done} })
 		}
 		return msgs
 	}
@@ -371,10 +373,10 @@ func (c *Common) recordAgreed(r model.SilentRound, answers []model.Answer, done 
 func (s *revealScreen) View() string {
 	st := s.c.Styles
 	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.reveal.heading", w)
+	if !ok {
+		return head
 	}
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.heading", s.c.customerName(s.round.CustomerID)), w))
 	flagged, agreed, revotes := 0, 0, 0
 	for _, it := range s.items {
 		switch {
@@ -397,7 +399,7 @@ func (s *revealScreen) View() string {
 	if w >= revealWide {
 		dw := w - lw - 3
 		detail := s.detail(dw, lh)
-		return head + "\n" + sum + "\n" + strings.Join(sideBySide(strings.Split(list, "\n"), detail, lw, 3), "\n")
+		return head + "\n" + sum + "\n" + strings.Join(screen.SideBySide(strings.Split(list, "\n"), detail, lw, 3), "\n")
 	}
 	rest := max(s.height-2-lh-1, 0)
 	out := head + "\n" + sum + "\n" + list
@@ -417,14 +419,14 @@ func (s *revealScreen) detail(w, h int) []string {
 		return nil
 	}
 	t := it.tally
-	q, known := s.c.questionByID(t.QuestionID)
-	title := s.c.questionRef(t.QuestionID)
+	q, known := s.c.QuestionByID(t.QuestionID)
+	title := questionRef(s.c, t.QuestionID)
 	if known {
 		title += " · " + s.c.Content.Dimensions[q.Dimension].Name
 	}
 	out := []string{st.Heading.Render(screen.Truncate(title, w))}
 	if known {
-		lines := styled(screen.Wrap(q.Text, w), st.Text)
+		lines := screen.Styled(screen.Wrap(q.Text, w), st.Text)
 		if len(lines) > 2 {
 			lines = append(lines[:1], st.Text.Render(screen.Truncate(ansi.Strip(lines[1])+"…", w)))
 		}
@@ -444,13 +446,13 @@ func (s *revealScreen) detail(w, h int) []string {
 				voted++
 			}
 		}
-		out = append(out, styled(screen.Wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
+		out = append(out, screen.Styled(screen.Wrap(s.c.T("tui.reveal.revoting", s.round.Revote(t.QuestionID), voted, len(s.round.Participants)), w), st.Key)...)
 		for _, p := range s.round.Participants {
 			mark, ps := "·", st.Muted
 			if fin[p] {
 				mark, ps = "✓", st.OK
 			}
-			out = append(out, ps.Render(screen.Truncate(mark+" "+s.c.participantName(p), w)))
+			out = append(out, ps.Render(screen.Truncate(mark+" "+participantName(s.c, s.ws, p), w)))
 		}
 		return fitLines(out, h)
 	}
@@ -464,7 +466,7 @@ func (s *revealScreen) detail(w, h int) []string {
 		spread += " · " + s.c.T("tui.reveal.flagged")
 		ss = st.Warning
 	}
-	out = append(out, styled(screen.Wrap(spread, w), ss)...)
+	out = append(out, screen.Styled(screen.Wrap(spread, w), ss)...)
 	if it.agreed != nil {
 		out = append(out, st.OK.Render(screen.Truncate(s.c.T("tui.reveal.agreed", s.scoreText(*it.agreed, q, known)), w)))
 	} else {
@@ -475,8 +477,8 @@ func (s *revealScreen) detail(w, h int) []string {
 		if v.Note == "" {
 			continue
 		}
-		lead := s.c.participantName(v.ParticipantID) + " (" + answer.ScoreLabel(s.c.Content, v.Score) + "): "
-		notes = append(notes, hanging(lead, v.Note, w, st.Key, st.Text)...)
+		lead := participantName(s.c, s.ws, v.ParticipantID) + " (" + answer.ScoreLabel(s.c.Content, v.Score) + "): "
+		notes = append(notes, screen.Hanging(lead, v.Note, w, st.Key, st.Text)...)
 	}
 	if len(notes) > 0 {
 		out = append(out, "", st.Heading.Render(screen.Truncate(s.c.T("tui.reveal.evidence"), w)))
@@ -496,7 +498,7 @@ func (s *revealScreen) distribution(t model.QuestionTally, q model.Question, kno
 	barW := min(max(w/4, 4), 16)
 	byScore := map[model.Score][]string{}
 	for _, v := range t.Votes {
-		byScore[v.Score] = append(byScore[v.Score], s.c.participantName(v.ParticipantID))
+		byScore[v.Score] = append(byScore[v.Score], participantName(s.c, s.ws, v.ParticipantID))
 	}
 	var out []string
 	levels := []model.Score{1, 2, 3, 4, 5, model.DontKnow}
@@ -545,7 +547,7 @@ func (s *revealScreen) scoreText(sc model.Score, q model.Question, known bool) s
 }
 
 // decimal formats a median with the user's decimal separator.
-func decimal(c *Common, v float64) string {
+func decimal(c *workbench.Common, v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if c.Lang == "sv" {
 		s = strings.Replace(s, ".", ",", 1)
@@ -566,7 +568,8 @@ func fitLines(lines []string, h int) []string {
 // not preselected); a digit records that level, with the evidence note as
 // it stands.
 type agreeScreen struct {
-	c      *Common
+	c      *workbench.Common
+	ws     *workbench.Workshop
 	round  model.SilentRound
 	tally  model.QuestionTally
 	card   *answer.Card
@@ -574,22 +577,22 @@ type agreeScreen struct {
 	height int
 }
 
-func newAgreeForm(c *Common, r model.SilentRound, t model.QuestionTally) Screen {
-	q, known := c.questionByID(t.QuestionID)
+func newAgreeForm(c *workbench.Common, ws *workbench.Workshop, r model.SilentRound, t model.QuestionTally) screen.Screen {
+	q, known := c.QuestionByID(t.QuestionID)
 	if !known {
 		q = model.Question{ID: t.QuestionID, Text: t.QuestionID}
 	}
-	q.Help = c.T("tui.reveal.agree.desc", c.questionRef(t.QuestionID), t.Spread, decimal(c, t.Median))
+	q.Help = c.T("tui.reveal.agree.desc", questionRef(c, t.QuestionID), t.Spread, decimal(c, t.Median))
 	var current *model.Score
-	note := c.agreedNote(t)
+	note := agreedNote(c, t)
 	if a, ok := r.Agreed[t.QuestionID]; ok {
 		current = &a
-		if ans, ok := c.Data.Answers[r.CustomerID][t.QuestionID]; ok {
+		if ans, ok := ws.Data().Answers[r.CustomerID][t.QuestionID]; ok {
 			note = ans.Note
 		}
 	}
 	texts := answer.Texts{DontKnow: c.T("answer.dontknow"), NoteLabel: c.T("tui.q.note"), Placeholder: c.T("tui.q.note.placeholder")}
-	return &agreeScreen{c: c, round: r, tally: t, card: answer.New(q, current, note, texts, c.Keys.Card(), c.styles)}
+	return &agreeScreen{c: c, ws: ws, round: r, tally: t, card: answer.New(q, current, note, texts, c.Keys.Card(), c.CurrentStyles)}
 }
 
 func (s *agreeScreen) Init() tea.Cmd { return nil }
@@ -618,7 +621,7 @@ func (s *agreeScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Pick, k.Up, k.Down, k.Choose, k.Note, k.Leave}}
 }
 
-func (s *agreeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *agreeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if s.card.OnNote() && msg.String() == "esc" {
@@ -629,15 +632,15 @@ func (s *agreeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch ev {
 		case answer.Picked, answer.Kept, answer.NoteDone:
 			sc, _ := s.card.Score()
-			c, t := s.c, s.tally
+			c, ws, t := s.c, s.ws, s.tally
 			a := model.Answer{CustomerID: s.round.CustomerID, QuestionID: t.QuestionID, Score: sc,
-				Note: s.card.Note(), Author: c.Author, At: time.Now().UTC()}
-			return s, tea.Sequence(pop, c.recordAgreed(s.round, []model.Answer{a},
-				c.T("tui.reveal.agree.done", c.questionRef(t.QuestionID), answer.ScoreLabel(c.Content, sc))))
+				Note: s.card.Note(), Author: ws.Author(), At: time.Now().UTC()}
+			return s, tea.Sequence(screen.Pop, ws.Serial(recordAgreed(ws, s.round, []model.Answer{a},
+				c.T("tui.reveal.agree.done", questionRef(c, t.QuestionID), answer.ScoreLabel(c.Content, sc)))))
 		case answer.Skipped:
-			return s, status(s.c.T("tui.reveal.agree.none"))
+			return s, screen.Status(s.c.T("tui.reveal.agree.none"))
 		case answer.NoScore:
-			return s, status(s.c.T("tui.q.noscore"))
+			return s, screen.Status(s.c.T("tui.q.noscore"))
 		}
 		return s, cmd
 	case tea.PasteMsg:
@@ -656,6 +659,6 @@ func (s *agreeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *agreeScreen) View() string {
 	st := s.c.Styles
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.agree.title")+": "+s.c.customerName(s.round.CustomerID), s.width))
+	head := st.Title.Render(screen.Truncate(s.c.T("tui.reveal.agree.title")+": "+s.ws.CustomerName(s.round.CustomerID), s.width))
 	return head + "\n\n" + s.card.View()
 }

@@ -1,11 +1,9 @@
-package tui
+package team
 
 import (
 	"errors"
 	"strconv"
 	"strings"
-	"styrka/ui/answer"
-	"styrka/ui/screen"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +13,9 @@ import (
 
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/answer"
+	"styrka/ui/screen"
+	"styrka/ui/tui/workbench"
 )
 
 // Silent rounds: the facilitator opens one for a customer, watches who has
@@ -24,24 +25,24 @@ import (
 // customer.
 const DefaultTimeboxMinutes = 10
 
-// openSilent opens the customer's silent round: the one under way, or the
+// OpenRound opens the customer's silent round: the one under way, or the
 // form that starts one. Without participants it says how things work.
-func openSilent(c *Common, customerID string) tea.Cmd {
-	if c.Data == nil {
+func OpenRound(c *workbench.Common, ws *workbench.Workshop, customerID string) tea.Cmd {
+	if ws.Data() == nil {
 		return nil
 	}
-	if r, ok := model.OpenSilentRound(c.Data.SilentRounds, customerID); ok {
+	if r, ok := model.OpenSilentRound(ws.Data().SilentRounds, customerID); ok {
 		if r.State == model.SilentOpen {
-			return push(newRoundView(c, r.ID))
+			return screen.Push(newRoundView(c, ws, r.ID))
 		}
-		return push(newReveal(c, r.ID))
+		return screen.Push(newReveal(c, ws, r.ID))
 	}
-	if len(c.participants()) == 0 {
-		return push(newNotice(c, c.T("tui.silent.title"), c.T("tui.silent.noparticipants"),
-			noticeKey{c.Keys.Participants, func() tea.Cmd { return replace(newParticipants(c)) }},
-			noticeKey{c.Keys.Answer, func() tea.Cmd { return replace(newQuestions(c, customerID, answer.Both)) }}))
+	if len(ws.Participants()) == 0 {
+		return screen.Push(newNotice(c, c.T("tui.silent.title"), c.T("tui.silent.noparticipants"),
+			noticeKey{c.Keys.Participants, func() tea.Cmd { return screen.Replace(NewParticipants(c, ws)) }},
+			noticeKey{c.Keys.Answer, func() tea.Cmd { return func() tea.Msg { return AnswerMsg{customerID} } }}))
 	}
-	return push(newSilentForm(c, customerID))
+	return screen.Push(newSilentForm(c, ws, customerID))
 }
 
 // silentFields is the heap value the form that opens a round writes into.
@@ -54,18 +55,20 @@ type silentFields struct {
 // silentFormScreen opens a silent round: the question sets, who takes part and
 // the timebox. Once the round is stored it gives way to the round view.
 type silentFormScreen struct {
-	*formScreen
+	*workbench.FormScreen
+	c        *workbench.Common
+	ws       *workbench.Workshop
 	customer string
 	fields   *silentFields
 }
 
-func newSilentForm(c *Common, customerID string) *silentFormScreen {
+func newSilentForm(c *workbench.Common, ws *workbench.Workshop, customerID string) *silentFormScreen {
 	f := &silentFields{Set: "both", Minutes: strconv.Itoa(DefaultTimeboxMinutes)}
 	sets := []huh.Option[string]{huh.NewOption(c.T("tui.silent.set.both"), "both")}
 	for _, set := range c.Content.QuestionSets() {
 		sets = append(sets, huh.NewOption(c.T("tui.silent.set.one", answer.SetLetter(c.Content, set.ID), set.Title), string(set.ID)))
 	}
-	ps := c.participants()
+	ps := ws.Participants()
 	opts := make([]huh.Option[string], len(ps))
 	for i, p := range ps {
 		label := p.Name
@@ -79,7 +82,7 @@ func newSilentForm(c *Common, customerID string) *silentFormScreen {
 		huh.NewGroup(
 			huh.NewSelect[string]().Title(c.T("field.silent.set")).Options(sets...).Value(&f.Set),
 			huh.NewInput().Title(c.T("field.silent.minutes")).Description(c.T("field.silent.minutes.help")).
-				Value(&f.Minutes).CharLimit(3).Validate(c.validMinutes),
+				Value(&f.Minutes).CharLimit(3).Validate(validMinutes(c)),
 		),
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Title(c.T("field.silent.participants")).Description(c.T("field.silent.participants.help")).
@@ -91,48 +94,47 @@ func newSilentForm(c *Common, customerID string) *silentFormScreen {
 			}),
 		),
 	)
-	s := &silentFormScreen{customer: customerID, fields: f}
-	s.formScreen = newFormScreen(c, c.T("tui.silent.new", c.customerName(customerID)), form, nil)
+	s := &silentFormScreen{c: c, ws: ws, customer: customerID, fields: f}
+	s.FormScreen = workbench.NewFormScreen(c, c.T("tui.silent.new", ws.CustomerName(customerID)), form, nil)
 	return s
 }
 
-func (c *Common) validMinutes(s string) error {
-	if strings.TrimSpace(s) == "" {
+func validMinutes(c *workbench.Common) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 0 || n > 240 {
+			return errors.New(c.T("field.silent.minutes.invalid"))
+		}
 		return nil
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 || n > 240 {
-		return errors.New(c.T("field.silent.minutes.invalid"))
-	}
-	return nil
 }
 
 // silentOpenedMsg reports a new silent round stored.
 type silentOpenedMsg struct{ round model.SilentRound }
 
-func (s *silentFormScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *silentFormScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if m, ok := msg.(silentOpenedMsg); ok && m.round.CustomerID == s.customer {
 		// The round goes into the dataset before its view opens.
-		return s, tea.Sequence(func() tea.Msg { return silentSavedMsg{workshopID: m.round.WorkshopID, round: m.round} },
-			replace(newRoundView(s.c, m.round.ID)))
+		return s, tea.Sequence(func() tea.Msg { return RoundSavedMsg{WorkshopID: m.round.WorkshopID, Round: m.round} },
+			screen.Replace(newRoundView(s.c, s.ws, m.round.ID)))
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
-		return s, pop
+		return s, screen.Pop
 	}
 	switch msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg, tea.BackgroundColorMsg:
 	case screen.DataChanged:
 		return s, nil
 	}
-	m, cmd := s.form.Update(msg)
-	if f, ok := m.(*huh.Form); ok {
-		s.form = f
-	}
-	switch s.form.State {
+	state, cmd := s.UpdateForm(msg)
+	switch state {
 	case huh.StateCompleted:
 		return s, tea.Batch(cmd, s.create())
 	case huh.StateAborted:
-		return s, pop
+		return s, screen.Pop
 	}
 	return s, cmd
 }
@@ -140,6 +142,7 @@ func (s *silentFormScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // create stores the new round.
 func (s *silentFormScreen) create() tea.Cmd {
 	c := s.c
+	ws := s.ws
 	mode := answer.Both
 	switch model.SetID(s.fields.Set) {
 	case model.SetThem:
@@ -152,16 +155,16 @@ func (s *silentFormScreen) create() tea.Cmd {
 		qs = append(qs, q.ID)
 	}
 	minutes, _ := strconv.Atoi(strings.TrimSpace(s.fields.Minutes))
-	r := model.SilentRound{ID: store.NewID(), WorkshopID: c.Data.Workshop.ID, CustomerID: s.customer,
+	r := model.SilentRound{ID: store.NewID(), WorkshopID: ws.Data().Workshop.ID, CustomerID: s.customer,
 		Questions: qs, Participants: append([]string(nil), s.fields.Participants...),
-		Opened: teamClock().UTC(), TimeboxSeconds: minutes * 60, State: model.SilentOpen}
-	db := c.Store
-	return func() tea.Msg {
+		Opened: clock().UTC(), TimeboxSeconds: minutes * 60, State: model.SilentOpen}
+	db := ws.Store()
+	return ws.Serial(func() tea.Msg {
 		if err := db.PutSilentRound(r); err != nil {
-			return fail(err)
+			return workbench.Fail(err)
 		}
 		return silentOpenedMsg{r}
-	}
+	})
 }
 
 // noticeKey is a key a notice offers, with what it does.
@@ -173,7 +176,7 @@ type noticeKey struct {
 // noticeScreen is a short message in a box with a few keys to go on; esc goes
 // back.
 type noticeScreen struct {
-	c      *Common
+	c      *workbench.Common
 	title  string
 	text   string
 	keys   []noticeKey
@@ -181,7 +184,7 @@ type noticeScreen struct {
 	height int
 }
 
-func newNotice(c *Common, title, text string, keys ...noticeKey) *noticeScreen {
+func newNotice(c *workbench.Common, title, text string, keys ...noticeKey) *noticeScreen {
 	return &noticeScreen{c: c, title: title, text: text, keys: keys}
 }
 
@@ -200,7 +203,7 @@ func (s *noticeScreen) ShortHelp() []key.Binding {
 
 func (s *noticeScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *noticeScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *noticeScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		for _, nk := range s.keys {
 			if key.Matches(k, nk.binding) {
@@ -219,7 +222,7 @@ func (s *noticeScreen) View() string {
 		h := k.binding.Help()
 		keys = append(keys, st.Key.Render(h.Key)+" "+st.KeyDesc.Render(h.Desc))
 	}
-	body := st.Heading.Render(screen.Truncate(s.title, w)) + "\n\n" + strings.Join(styled(screen.Wrap(s.text, w), st.Text), "\n") +
+	body := st.Heading.Render(screen.Truncate(s.title, w)) + "\n\n" + strings.Join(screen.Styled(screen.Wrap(s.text, w), st.Text), "\n") +
 		"\n\n" + screen.Truncate(strings.Join(keys, "   "), w)
 	return screen.PlaceCenter(s.width, s.height, st.Dialog.Render(body))
 }
@@ -237,7 +240,8 @@ var timerIDs int
 // roundScreen is the facilitator's view of an open silent round: who has
 // finished, never what they chose, and the time against the timebox.
 type roundScreen struct {
-	c      *Common
+	c      *workbench.Common
+	ws     *workbench.Workshop
 	id     string
 	round  model.SilentRound
 	found  bool
@@ -250,10 +254,10 @@ type roundScreen struct {
 	left bool
 }
 
-func newRoundView(c *Common, roundID string) *roundScreen {
+func newRoundView(c *workbench.Common, ws *workbench.Workshop, roundID string) *roundScreen {
 	timerIDs++
-	s := &roundScreen{c: c, id: roundID, timer: timerIDs, now: teamClock()}
-	s.table = screen.Table{Styles: c.styles, Cols: []screen.Column{
+	s := &roundScreen{c: c, ws: ws, id: roundID, timer: timerIDs, now: clock()}
+	s.table = screen.Table{Styles: c.CurrentStyles, Cols: []screen.Column{
 		{Title: c.T("tui.team.col.name")},
 		{Title: c.T("tui.team.col.role"), Width: 16},
 		{Title: c.T("tui.silent.col.progress"), Width: 14, Right: true},
@@ -288,7 +292,7 @@ func (s *roundScreen) SetSize(w, h int) {
 
 // hint explains the keys under the table.
 func (s *roundScreen) hint() []string {
-	return styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
+	return screen.Styled(screen.Wrap(s.c.T("tui.silent.hint"), max(s.width, 1)), s.c.Styles.Muted)
 }
 
 func (s *roundScreen) ShortHelp() []key.Binding {
@@ -302,18 +306,18 @@ func (s *roundScreen) FullHelp() [][]key.Binding {
 }
 
 func (s *roundScreen) reload() {
-	s.round, s.found = s.c.silentRound(s.id)
+	s.round, s.found = s.ws.SilentRound(s.id)
 	if !s.found {
 		s.table.SetRows(nil)
 		return
 	}
-	votes := s.c.roundVotes(s.id)
+	votes := s.ws.RoundVotes(s.id)
 	fin := model.Finished(s.round, votes)
 	answered := model.Answered(s.round, votes)
 	st := s.c.Styles
 	rows := make([]screen.Row, len(s.round.Participants))
 	for i, pid := range s.round.Participants {
-		p, _ := s.c.participant(pid)
+		p, _ := s.ws.Participant(pid)
 		name, prog := st.Muted, st.Muted
 		mark := "·"
 		text := s.c.T("tui.silent.notstarted")
@@ -325,7 +329,7 @@ func (s *roundScreen) reload() {
 			text = s.c.T("tui.silent.answered", answered[pid], len(s.round.Questions))
 			name, prog = st.Text, st.Text
 		}
-		rows[i] = screen.Row{Cells: []string{mark + " " + s.c.participantName(pid), p.Role, text}, Styles: []*lipgloss.Style{&name, nil, &prog}}
+		rows[i] = screen.Row{Cells: []string{mark + " " + participantName(s.c, s.ws, pid), p.Role, text}, Styles: []*lipgloss.Style{&name, nil, &prog}}
 	}
 	s.table.SetRows(rows)
 }
@@ -333,7 +337,7 @@ func (s *roundScreen) reload() {
 // finished counts the participants who have voted on every question.
 func (s *roundScreen) finished() int {
 	n := 0
-	for _, done := range model.Finished(s.round, s.c.roundVotes(s.id)) {
+	for _, done := range model.Finished(s.round, s.ws.RoundVotes(s.id)) {
 		if done {
 			n++
 		}
@@ -341,13 +345,13 @@ func (s *roundScreen) finished() int {
 	return n
 }
 
-func (s *roundScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+func (s *roundScreen) Update(msg tea.Msg) (screen.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case timerMsg:
 		if msg.id != s.timer {
 			return s, nil
 		}
-		s.now = teamClock()
+		s.now = clock()
 		return s, s.tick()
 	case screen.DataChanged:
 		s.reload()
@@ -362,7 +366,7 @@ func (s *roundScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case !s.found:
 		case key.Matches(msg, k.HotSeat):
-			return s, push(newHotSeat(s.c, s.id))
+			return s, screen.Push(newHotSeat(s.c, s.ws, s.id))
 		case key.Matches(msg, k.Latecomer):
 			return s, s.addLatecomer()
 		case key.Matches(msg, k.Reveal):
@@ -381,33 +385,33 @@ func (s *roundScreen) onward() tea.Cmd {
 	switch {
 	case !s.found || s.round.State == model.SilentClosed:
 		s.left = true
-		return pop
+		return screen.Pop
 	case s.round.State == model.SilentRevealed:
 		s.left = true
-		return replace(newReveal(s.c, s.id))
+		return screen.Replace(newReveal(s.c, s.ws, s.id))
 	}
 	return nil
 }
 
 // reveal shows the scores, after asking when not everyone has finished.
 func (s *roundScreen) reveal() tea.Cmd {
-	at := teamClock().UTC()
-	cmd := s.c.updateSilent(s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, "")
+	at := clock().UTC()
+	cmd := updateSilent(s.ws, s.id, func(r *model.SilentRound) error { r.Reveal(at); return nil }, "")
 	n, all := s.finished(), len(s.round.Participants)
 	if n == all {
-		return cmd
+		return s.ws.Serial(cmd)
 	}
-	return newConfirm(s.c, s.c.T("tui.silent.reveal.early", n, all), cmd)
+	return s.ws.Confirm(s.c.T("tui.silent.reveal.early", n, all), cmd)
 }
 
 func (s *roundScreen) View() string {
 	st := s.c.Styles
 	w := s.width
-	if !s.found {
-		return st.Muted.Render(screen.Wrap(s.c.T("tui.silent.missing"), w))
+	head, ok := roundHeading(s.c, s.ws, s.round, s.found, "tui.silent.heading", w)
+	if !ok {
+		return head
 	}
 	r := s.round
-	head := st.Title.Render(screen.Truncate(s.c.T("tui.silent.heading", s.c.customerName(r.CustomerID)), w))
 	info := st.Muted.Render(screen.Truncate(s.c.T("tui.silent.info", s.setsText(), len(r.Questions), len(r.Participants)), w))
 	n, all := s.finished(), len(r.Participants)
 	done := st.Heading.Render(screen.Truncate(s.c.T("tui.silent.progress", n, all), w))
@@ -420,11 +424,11 @@ func (s *roundScreen) View() string {
 // setsText names the question sets the round asks.
 func (s *roundScreen) setsText() string { return roundSets(s.c, s.round) }
 
-func roundSets(c *Common, r model.SilentRound) string {
+func roundSets(c *workbench.Common, r model.SilentRound) string {
 	var letters []string
 	for _, set := range model.Sets {
 		for _, id := range r.Questions {
-			if q, ok := c.questionByID(id); ok && q.Set == set {
+			if q, ok := c.QuestionByID(id); ok && q.Set == set {
 				letters = append(letters, answer.SetLetter(c.Content, set))
 				break
 			}
@@ -455,31 +459,32 @@ func (s *roundScreen) timerLine() string {
 // who joined after it opened.
 func (s *roundScreen) addLatecomer() tea.Cmd {
 	c := s.c
+	ws := s.ws
 	if s.round.State != model.SilentOpen {
-		return status(c.T("tui.silent.late.closed"))
+		return screen.Status(c.T("tui.silent.late.closed"))
 	}
 	var opts []huh.Option[string]
-	for _, p := range c.participants() {
+	for _, p := range ws.Participants() {
 		if !s.round.Takes(p.ID) {
 			opts = append(opts, huh.NewOption(p.Name, p.ID))
 		}
 	}
 	if len(opts) == 0 {
-		return status(c.T("tui.silent.late.none"))
+		return screen.Status(c.T("tui.silent.late.none"))
 	}
 	var pick string
 	choice := &pick
 	form := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title(c.T("tui.silent.late.title")).
 		Description(c.T("tui.silent.late.help")).Options(opts...).Value(choice)))
 	id := s.id
-	return push(newFormScreen(c, c.T("tui.silent.late.title"), form, func() tea.Cmd {
+	return screen.Push(workbench.NewFormScreen(c, c.T("tui.silent.late.title"), form, func() tea.Cmd {
 		pid := *choice
-		name := c.participantName(pid)
-		return c.updateSilent(id, func(r *model.SilentRound) error {
+		name := participantName(c, ws, pid)
+		return ws.Serial(updateSilent(ws, id, func(r *model.SilentRound) error {
 			if !r.Takes(pid) {
 				r.Participants = append(r.Participants, pid)
 			}
 			return nil
-		}, c.T("tui.silent.late.added", name))
+		}, c.T("tui.silent.late.added", name)))
 	}))
 }
