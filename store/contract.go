@@ -76,6 +76,9 @@ type Change struct {
 	// Kind names the record written ("answer", "customer", "workshop",
 	// "vote", ...), empty when unknown.
 	Kind string
+	// Key names the record within the workshop when one was written: a
+	// customer's ID, "customerID/questionID" for an answer, a round's ID.
+	Key string
 }
 
 // Watcher is the optional interface of a Store that several processes
