@@ -174,6 +174,20 @@ var migrations = map[int]string{}
 var tables = []string{"styrka_schema", "workshops", "customers", "answers", "actions", "rounds", "round_entries",
 	"participants", "silent_rounds", "votes"}
 
+// ForeignError is a database with tables but no styrka schema: another
+// application's. It is store.ErrNotStyrka (errors.Is).
+type ForeignError struct {
+	// Table is one of its tables.
+	Table string
+}
+
+func (e *ForeignError) Error() string {
+	return fmt.Sprintf("the database holds another application's tables (%s, ...) and no styrka schema: give styrka a database of its own", e.Table)
+}
+
+// Is makes a ForeignError store.ErrNotStyrka.
+func (e *ForeignError) Is(target error) bool { return target == store.ErrNotStyrka }
+
 // setUp creates the schema in an empty database, or checks and migrates
 // an existing one, under an advisory lock so that two processes opening
 // the database at once do not both create it.
@@ -202,8 +216,7 @@ func setUp(ctx context.Context, conn *pgx.Conn, existing bool) error {
 		}
 		switch {
 		case len(others) > 0:
-			return fmt.Errorf("%w: the database has tables (%s, ...) but no styrka schema; give styrka a database of its own",
-				store.ErrNotStyrka, others[0])
+			return &ForeignError{Table: others[0]}
 		case existing:
 			return fmt.Errorf("%w: the database has no styrka schema yet", store.ErrNoDatabase)
 		}
