@@ -21,3 +21,7 @@ func openBolt(t testing.TB, now func() time.Time) store.Store {
 
 // TestConformance runs the store contract's suite against bbolt.
 func TestConformance(t *testing.T) { storetest.Run(t, openBolt) }
+
+// BenchmarkStore measures bbolt on the contract's benchmarks (compare
+// with store/postgres's BenchmarkStore).
+func BenchmarkStore(b *testing.B) { storetest.Bench(b, openBolt) }

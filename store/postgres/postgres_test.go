@@ -26,3 +26,7 @@ func openDB(t testing.TB, url string, opts postgres.Options) *postgres.DB {
 
 // TestConformance runs the store contract's suite against PostgreSQL.
 func TestConformance(t *testing.T) { storetest.Run(t, openPG) }
+
+// BenchmarkStore measures PostgreSQL on the contract's benchmarks
+// (compare with store's BenchmarkStore, bbolt).
+func BenchmarkStore(b *testing.B) { storetest.Bench(b, openPG) }
