@@ -52,4 +52,3 @@ func Bench(b *testing.B, open Opener) {
 		}
 	})
 }
-
