@@ -318,13 +318,23 @@ func (db *DB) write(ctx context.Context, wid, kind, key string, fn func(tx pgx.T
 	if db.closed.Load() {
 		return store.ErrClosed
 	}
-	return db.fail(pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{}, func(tx pgx.Tx) error {
-		if err := fn(tx); err != nil {
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{}, func(tx pgx.Tx) error {
+			if err := fn(tx); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", channel, db.payload(wid, kind, key))
 			return err
+		})
+		// Two writers that lock the same rows in opposite orders (a vote
+		// and a participant's delete, say): the server cancels one, and
+		// it runs again, as nothing of it was committed.
+		var pe *pgconn.PgError
+		if attempt < 4 && errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") {
+			continue
 		}
-		_, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", channel, db.payload(wid, kind, key))
-		return err
-	}))
+		return db.fail(err)
+	}
 }
 
 // note is the payload of a notification.

@@ -129,3 +129,44 @@ func TestWatchReconnects(t *testing.T) {
 		t.Fatal("Close did not end the watch")
 	}
 }
+
+// Two processes write the same answers at once: every write is
+// acknowledged or refused, none hangs, and each answer holds one of the
+// values written.
+func TestTwoWriters(t *testing.T) {
+	url := storetest.FreshPostgres(t)
+	a := openDB(t, url, postgres.Options{})
+	b := openDB(t, url, postgres.Options{})
+	d := storetest.Dataset(3, 0)
+	if err := a.Import(d, false); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 2)
+	for i, db := range []*postgres.DB{a, b} {
+		go func() {
+			for j := range 40 {
+				c := d.Customers[j%3]
+				if err := db.SaveAnswer(d.Workshop.ID, model.Answer{CustomerID: c.ID, QuestionID: "q", Score: model.Score(1 + i), Author: []string{"anna", "bo"}[i]}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := b.Load(d.Workshop.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Customers {
+		ans := got.Answers[c.ID]["q"]
+		if !(ans.Score == 1 && ans.Author == "anna" || ans.Score == 2 && ans.Author == "bo") {
+			t.Errorf("answer of %s: %+v, want one writer's whole answer", c.Name, ans)
+		}
+	}
+}
