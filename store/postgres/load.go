@@ -1,11 +1,8 @@
 package postgres
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -22,87 +19,36 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	if err := store.ValidID("workshop", workshopID); err != nil {
 		return d, fmt.Errorf("load workshop: %w", err)
 	}
+	if db.closed.Load() {
+		return d, fmt.Errorf("load workshop %s: %w", workshopID, store.ErrClosed)
+	}
 	ctx, cancel := db.bulk()
 	defer cancel()
-	err := db.read(ctx, func(tx pgx.Tx) error {
-		var err error
-		d, err = loadDataset(ctx, tx, workshopID)
-		return err
-	})
+	// One round trip: the transaction (one snapshot for every query) and
+	// the queries go to the server together.
+	b := &pgx.Batch{}
+	b.Queue("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+	finish := queueDataset(b, workshopID, &d)
+	b.Queue("COMMIT")
+	err := db.pool.SendBatch(ctx, b).Close()
+	if err == nil {
+		err = finish()
+	}
+	err = db.fail(err)
 	if err != nil {
 		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
 	}
 	return d, nil
 }
 
+// loadDataset reads a workshop with everything in it in a transaction.
 func loadDataset(ctx ctxT, tx pgx.Tx, workshopID string) (d model.Dataset, err error) {
-	if d.Workshop, err = getWorkshop(ctx, tx, workshopID); err != nil {
+	b := &pgx.Batch{}
+	finish := queueDataset(b, workshopID, &d)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return d, err
 	}
-	if d.Customers, err = loadCustomers(ctx, tx, workshopID); err != nil {
-		return d, err
-	}
-	if d.Answers, err = loadAnswers(ctx, tx, workshopID, d.Customers); err != nil {
-		return d, err
-	}
-	if d.Actions, err = loadActions(ctx, tx, workshopID); err != nil {
-		return d, err
-	}
-	if d.Rounds, err = loadRounds(ctx, tx, workshopID); err != nil {
-		return d, err
-	}
-	d.Participants, d.SilentRounds, d.Votes, err = loadTeam(ctx, tx, workshopID)
-	return d, err
-}
-
-// loadAnswers reads a workshop's answers by customer, with an entry for
-// every customer.
-func loadAnswers(ctx ctxT, tx pgx.Tx, workshopID string, cs []model.Customer) (map[string]map[string]model.Answer, error) {
-	out := make(map[string]map[string]model.Answer, len(cs))
-	for _, c := range cs {
-		out[c.ID] = map[string]model.Answer{}
-	}
-	// In whatever order the server finds them: a sort would cost it more
-	// than the map lookups cost here.
-	rows, err := tx.Query(ctx, `SELECT customer_id, question_id, score, note, author, at FROM answers
-		WHERE workshop_id = $1`, workshopID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	// Question IDs, authors and notes repeat: one string each.
-	in := map[string]string{}
-	intern := func(b []byte) string {
-		if s, ok := in[string(b)]; ok {
-			return s
-		}
-		s := string(b)
-		if len(in) < 1<<16 {
-			in[s] = s
-		}
-		return s
-	}
-	var cid, qid, note, author []byte
-	var score int16
-	var at time.Time
-	var m map[string]model.Answer
-	var last string
-	for rows.Next() {
-		if err := rows.Scan(&cid, &qid, &score, &note, &author, &at); err != nil {
-			return nil, err
-		}
-		if m == nil || string(cid) != last {
-			last = string(cid)
-			if m = out[last]; m == nil {
-				m = map[string]model.Answer{}
-				out[last] = m
-			}
-		}
-		a := model.Answer{CustomerID: last, QuestionID: intern(qid), Score: model.Score(score),
-			Note: intern(note), Author: intern(author), At: at.UTC()}
-		m[a.QuestionID] = a
-	}
-	return out, rows.Err()
+	return d, finish()
 }
 
 func loadActions(ctx ctxT, tx pgx.Tx, workshopID string) ([]model.Action, error) {
@@ -110,17 +56,8 @@ func loadActions(ctx ctxT, tx pgx.Tx, workshopID string) ([]model.Action, error)
 	if err != nil {
 		return nil, err
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Action, error) {
-		var a model.Action
-		var kind, status string
-		err := r.Scan(&a.WorkshopID, &a.ID, &a.CustomerID, &kind, &a.Text, &a.Owner, &a.Due, &status, &a.Source, &a.Created, &a.Updated)
-		a.Kind, a.Status = model.ActionKind(kind), model.ActionStatus(status)
-		a.Created, a.Updated = a.Created.UTC(), a.Updated.UTC()
-		return a, err
-	})
-	slices.SortFunc(out, func(a, b model.Action) int {
-		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
-	})
+	out, err := pgx.CollectRows(rows, scanAction)
+	sortActions(out)
 	return out, err
 }
 
@@ -129,48 +66,20 @@ func loadRounds(ctx ctxT, tx pgx.Tx, workshopID string) ([]model.Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Round, error) {
-		x := model.Round{Customers: []model.RoundEntry{}}
-		err := r.Scan(&x.WorkshopID, &x.ID, &x.Number, &x.Name, &x.ClosedAt)
-		x.ClosedAt = x.ClosedAt.UTC()
-		return x, err
-	})
+	out, err := pgx.CollectRows(rows, scanRound)
 	if err != nil || len(out) == 0 {
 		return out, err
-	}
-	at := make(map[string]int, len(out))
-	for i, r := range out {
-		at[r.ID] = i
 	}
 	rows, err = tx.Query(ctx, `SELECT round_id, customer_id, name, kraljic, preferencing, regime, priority, scores, answers
 		FROM round_entries WHERE workshop_id = $1 ORDER BY round_id, position`, workshopID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var rid, kraljic, pref, regime string
-		var e model.RoundEntry
-		var prio int
-		var scores, answers []byte
-		if err := rows.Scan(&rid, &e.CustomerID, &e.Name, &kraljic, &pref, &regime, &prio, &scores, &answers); err != nil {
-			return nil, err
-		}
-		e.Kraljic, e.Pref, e.Regime, e.Priority = model.Kraljic(kraljic), model.Preferencing(pref), model.Regime(regime), model.Priority(prio)
-		if err := fromJSON(scores, &e.Scores); err != nil {
-			return nil, err
-		}
-		if err := fromJSON(answers, &e.Answers); err != nil {
-			return nil, err
-		}
-		if i, ok := at[rid]; ok {
-			out[i].Customers = append(out[i].Customers, e)
-		}
-	}
-	if err := rows.Err(); err != nil {
+	entries, err := pgx.CollectRows(rows, scanEntry)
+	if err != nil {
 		return nil, err
 	}
-	model.SortRounds(out)
+	attachEntries(out, entries)
 	return out, nil
 }
 

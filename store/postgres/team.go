@@ -73,12 +73,7 @@ func loadParticipants(ctx ctxT, tx pgx.Tx, workshopID string) ([]model.Participa
 	if err != nil {
 		return nil, err
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Participant, error) {
-		var p model.Participant
-		err := r.Scan(&p.WorkshopID, &p.ID, &p.Name, &p.Role, &p.Identity, &p.Created)
-		p.Created = p.Created.UTC()
-		return p, err
-	})
+	out, err := pgx.CollectRows(rows, scanParticipant)
 	model.SortParticipants(out)
 	return out, err
 }
@@ -313,7 +308,7 @@ func (db *DB) Votes(workshopID, roundID string) ([]model.Vote, error) {
 
 // loadVotes reads the votes of a workshop, or of one of its rounds.
 func loadVotes(ctx ctxT, tx pgx.Tx, workshopID, roundID string) ([]model.Vote, error) {
-	sql := "SELECT round_id, question_id, revote, participant_id, score, note, at FROM votes WHERE workshop_id = $1"
+	sql := voteQuery
 	args := []any{workshopID}
 	if roundID != "" {
 		sql += " AND round_id = $2"
@@ -323,13 +318,7 @@ func loadVotes(ctx ctxT, tx pgx.Tx, workshopID, roundID string) ([]model.Vote, e
 	if err != nil {
 		return nil, err
 	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Vote, error) {
-		var v model.Vote
-		var score int16
-		err := r.Scan(&v.RoundID, &v.QuestionID, &v.Revote, &v.ParticipantID, &score, &v.Note, &v.At)
-		v.Score, v.At = model.Score(score), v.At.UTC()
-		return v, err
-	})
+	out, err := pgx.CollectRows(rows, scanVote)
 	model.SortVotes(out)
 	return out, err
 }
