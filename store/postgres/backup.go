@@ -1,7 +1,9 @@
 package postgres
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -23,7 +25,12 @@ func (db *DB) Backup(path string) error {
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(abs), ".styrka-backup-*")
 	if err != nil {
-		return fmt.Errorf("backup to %s: %w", abs, err)
+		// Name the file asked for, not the temporary folder.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "create", Path: abs, Err: pe.Err}
+		}
+		return fmt.Errorf("backup: %w", err)
 	}
 	defer func() { _ = os.RemoveAll(tmp) }()
 	file, err := store.Open(filepath.Join(tmp, "styrka.db"), store.Options{NoAutoBackup: true, NoFolders: true, Now: db.now})

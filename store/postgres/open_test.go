@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"net/url"
 	"strings"
@@ -161,5 +162,15 @@ func TestLostConnection(t *testing.T) {
 	}
 	if got.Answers[d.Customers[0].ID]["after"].Score != 3 || len(got.Answers[d.Customers[1].ID]) != 2 {
 		t.Errorf("answers after reconnecting: %v", got.Answers)
+	}
+}
+
+func TestBackupErrors(t *testing.T) {
+	db := openDB(t, storetest.FreshPostgres(t), postgres.Options{})
+	path := t.TempDir() + "/missing/folder/copy.db"
+	err := db.Backup(path)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != path || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Backup into a missing folder: %v", err)
 	}
 }
