@@ -79,6 +79,10 @@ type Change struct {
 	// Key names the record within the workshop when one was written: a
 	// customer's ID, "customerID/questionID" for an answer, a round's ID.
 	Key string
+	// By is who wrote it when the record names someone (an answer's
+	// Author), so that a screen can say whose edit replaced the one it
+	// showed.
+	By string
 }
 
 // Watcher is the optional interface of a Store that several processes

@@ -69,8 +69,8 @@ const DefaultConnectTimeout = 5 * time.Second
 
 // DefaultTimeout bounds one operation, so that a server that stops
 // answering gives ErrConnLost instead of a hang; bulk operations (Import,
-// Backup, Check) get ten times as long.
-const DefaultTimeout = 30 * time.Second
+// Backup, Check) get twenty times as long.
+const DefaultTimeout = 15 * time.Second
 
 // channel is the LISTEN/NOTIFY channel of every change.
 const channel = "styrka_changes"
@@ -301,7 +301,7 @@ func (db *DB) op() (context.Context, context.CancelFunc) {
 
 // bulk is the context of an import, a backup or a check.
 func (db *DB) bulk() (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), 10*db.timeout)
+	return context.WithTimeout(context.Background(), 20*db.timeout)
 }
 
 // read runs fn in a read-only transaction that sees one snapshot.
@@ -342,11 +342,19 @@ type note struct {
 	Workshop string `json:"w"`
 	Kind     string `json:"k,omitempty"`
 	Key      string `json:"r,omitempty"`
+	By       string `json:"b,omitempty"`
 	Origin   string `json:"o"`
 }
 
-func (db *DB) payload(wid, kind, key string) string {
-	b, _ := json.Marshal(note{Workshop: wid, Kind: kind, Key: key, Origin: db.origin})
+func (db *DB) payload(wid, kind, key string) string { return db.payloadBy(wid, kind, key, "") }
+
+// payloadBy is a notification that names who wrote the record. A payload
+// must stay under 8000 bytes: the author is cut short.
+func (db *DB) payloadBy(wid, kind, key, by string) string {
+	if len(by) > 200 {
+		by = strings.ToValidUTF8(by[:200], "")
+	}
+	b, _ := json.Marshal(note{Workshop: wid, Kind: kind, Key: key, By: by, Origin: db.origin})
 	return string(b)
 }
 

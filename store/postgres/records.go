@@ -487,7 +487,7 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 	_, err := db.pool.Exec(ctx, `WITH saved AS (`+upsertAnswer+` RETURNING 1)
 		SELECT pg_notify($8, $9) FROM saved`,
 		workshopID, a.CustomerID, a.QuestionID, int(a.Score), a.Note, a.Author, ts(a.At),
-		channel, db.payload(workshopID, "answer", a.CustomerID+"/"+a.QuestionID))
+		channel, db.payloadBy(workshopID, "answer", a.CustomerID+"/"+a.QuestionID, a.Author))
 	if err != nil {
 		err = db.fail(err)
 		if errors.Is(err, store.ErrNotFound) {

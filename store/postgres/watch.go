@@ -59,7 +59,7 @@ func (db *DB) Watch(ctx context.Context) (<-chan store.Change, error) {
 			if json.Unmarshal([]byte(n.Payload), &p) != nil || p.Origin == db.origin {
 				continue
 			}
-			if !send(ctx, out, store.Change{WorkshopID: p.Workshop, Kind: p.Kind, Key: p.Key}) {
+			if !send(ctx, out, store.Change{WorkshopID: p.Workshop, Kind: p.Kind, Key: p.Key, By: p.By}) {
 				return
 			}
 		}

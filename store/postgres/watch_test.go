@@ -60,7 +60,7 @@ func TestWatch(t *testing.T) {
 	if err := b.SaveAnswer(wid, model.Answer{CustomerID: cid, QuestionID: "q1", Score: 5, Author: "bo"}); err != nil {
 		t.Fatal(err)
 	}
-	if c := next(t, wa); c.WorkshopID != wid || c.Key != cid+"/q1" {
+	if c := next(t, wa); c.WorkshopID != wid || c.Key != cid+"/q1" || c.By != "bo" {
 		t.Errorf("a saw %+v", c)
 	}
 	got, err := a.Load(wid)
