@@ -84,6 +84,7 @@ func newFixture(t testing.TB, n, questions int, limit Limit, tweak ...func(*Opti
 	o := Options{
 		DB: db, WorkshopID: f.wid, Addr: "127.0.0.1:0", Lang: "en", Limit: limit,
 		Poll: 100 * time.Millisecond,
+		Skip: isBlink,
 		OnVote: func(v model.Vote) {
 			f.mu.Lock()
 			f.voted = append(f.voted, v)

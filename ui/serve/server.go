@@ -96,6 +96,9 @@ type Options struct {
 	// Poll is how often a session looks for a round opening, revealed or
 	// closed; 0 means a second.
 	Poll time.Duration
+	// Skip, when set, drops the commands of the sessions' screens it
+	// picks: tests drop cursor blinks, which would never settle.
+	Skip func(tea.Cmd) bool
 	// MaxSessions bounds the connections served at once; 0 means
 	// DefaultMaxSessions.
 	MaxSessions int

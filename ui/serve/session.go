@@ -170,6 +170,7 @@ func newSession(srv *Server, environ []string, ip string) *session {
 		HeaderRight: m.headerRight,
 		Now:         srv.o.Now,
 		OnQuit:      m.writes.Idle,
+		Skip:        srv.o.Skip,
 	}, m.st, newLangScreen(m))
 	return m
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/cursor"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -148,10 +149,31 @@ func press(m *session, keys ...string) {
 
 var cmdType = reflect.TypeFor[tea.Cmd]()
 
-// run runs a command and what it leads to, in order, skipping timers
-// (the poll's tick) and the terminal's queries.
+// cmdTimeout bounds a command that never returns.
+const cmdTimeout = 10 * time.Second
+
+// isTick reports whether c is a timer: every tea.Tick is a closure of
+// the same function literal, so they share its code pointer.
+func isTick(c tea.Cmd) bool { return reflect.ValueOf(c).Pointer() == tickPC }
+
+var tickPC = reflect.ValueOf(tea.Tick(time.Hour, nil)).Pointer()
+
+// isBlink reports whether c is the cursor's blink, for the fixture's
+// Skip.
+func isBlink(c tea.Cmd) bool { return reflect.ValueOf(c).Pointer() == blinkPC }
+
+var blinkPC = func() uintptr {
+	c := cursor.New()
+	return reflect.ValueOf(c.Focus()).Pointer()
+}()
+
+// run runs a command and what it leads to, in order, skipping the
+// poll's ticks (cursor blinks are dropped by the fixture's Skip) and the
+// terminal's queries. Every other command returns at once, or after a
+// store write, which a loaded machine can make slow: it is waited for,
+// up to cmdTimeout, which only guards against a hang.
 func run(m *session, cmd tea.Cmd) {
-	if cmd == nil {
+	if cmd == nil || isTick(cmd) {
 		return
 	}
 	done := make(chan tea.Msg, 1)
@@ -159,8 +181,8 @@ func run(m *session, cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(50 * time.Millisecond):
-		return // a timer
+	case <-time.After(cmdTimeout):
+		return
 	}
 	if v := reflect.ValueOf(msg); msg != nil && v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
 		// A batch or a sequence: run in order.
