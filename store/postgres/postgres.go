@@ -173,6 +173,17 @@ func connect(ctx context.Context, cc *pgx.ConnConfig) (*pgx.Conn, error) {
 	return pgx.ConnectConfig(ctx, cc)
 }
 
+// SafeURL is url as it is safe to show: the database it names without
+// its password (as Location names an open DB), or, when it does not
+// parse, url with the password blotted out.
+func SafeURL(url string) string {
+	cc, err := pgx.ParseConfig(url)
+	if err != nil {
+		return redact(url)
+	}
+	return location(cc)
+}
+
 // location names the database without its password.
 func location(cc *pgx.ConnConfig) string {
 	host := cc.Host
