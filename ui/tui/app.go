@@ -50,7 +50,7 @@ const (
 
 // Options configure the UI.
 type Options struct {
-	Store   *store.DB
+	Store   store.Store
 	Content *assets.Content
 	Lang    string
 	Theme   styles.Theme

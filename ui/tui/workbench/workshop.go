@@ -16,7 +16,7 @@ import (
 // the program's one serial queue; only the root changes it (through its
 // Owner), from the results of those writes.
 type Workshop struct {
-	store  *store.DB
+	store  store.Store
 	author string
 	// data is the open workshop, or nil.
 	data *model.Dataset
@@ -35,7 +35,7 @@ type Owner struct{ w *Workshop }
 
 // NewWorkshop is a program's workshop, none open yet, in the store; author
 // is recorded with every answer.
-func NewWorkshop(db *store.DB, author string) (*Workshop, Owner) {
+func NewWorkshop(db store.Store, author string) (*Workshop, Owner) {
 	w := &Workshop{store: db, author: author, writes: &screen.Writes{}}
 	return w, Owner{w}
 }
@@ -44,7 +44,7 @@ func NewWorkshop(db *store.DB, author string) (*Workshop, Owner) {
 func (w *Workshop) Data() *model.Dataset { return w.data }
 
 // Store is the database, for commands that read it.
-func (w *Workshop) Store() *store.DB { return w.store }
+func (w *Workshop) Store() store.Store { return w.store }
 
 // Author is who is at the keyboard, recorded with every answer.
 func (w *Workshop) Author() string { return w.author }
@@ -187,7 +187,7 @@ func (w *Workshop) SaveAnswer(a model.Answer, done string) tea.Cmd {
 
 // ReloadAfter runs a store change after the writes before it, then
 // reloads the open workshop and says what happened.
-func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea.Cmd {
+func (w *Workshop) ReloadAfter(change func(db store.Store) error, done string) tea.Cmd {
 	db, wid := w.store, w.data.Workshop.ID
 	return w.Serial(func() tea.Msg {
 		if err := change(db); err != nil {
@@ -208,7 +208,7 @@ func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea
 //
 // focus is a customer the list selects once the undo brings it back (""
 // for none).
-func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db *store.DB) error, done, restored, focus string) tea.Cmd {
+func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db store.Store) error, done, restored, focus string) tea.Cmd {
 	db := w.store
 	return func() tea.Msg {
 		var before model.Dataset
@@ -223,7 +223,7 @@ func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Da
 			return Fail(err)
 		}
 		offer := &Undo{WorkshopID: workshopID, Text: restored, Focus: focus}
-		offer.Restore = func(db *store.DB) error { return db.Restore(before) }
+		offer.Restore = func(db store.Store) error { return db.Restore(before) }
 		msg := DeletedMsg{Offer: offer, Text: done}
 		if workshopID != "" {
 			d, err := db.Load(workshopID)
@@ -248,7 +248,7 @@ func (w *Workshop) RemoveWorkshop(id, done, restored string) tea.Cmd {
 		if err := db.DeleteWorkshop(id); err != nil {
 			return Fail(err)
 		}
-		offer := &Undo{Text: restored, Restore: func(db *store.DB) error { return db.Import(before, false) }}
+		offer := &Undo{Text: restored, Restore: func(db store.Store) error { return db.Import(before, false) }}
 		return DeletedMsg{Offer: offer, Text: done}
 	}
 }
