@@ -28,6 +28,13 @@ type Workshop struct {
 	focus string
 	// writes is the serial queue every store write of the program joins.
 	writes *screen.Writes
+	// elsewhere is set while data is a reload that another process's
+	// writes brought (a shared database): changedBy names who changed
+	// which answers ("customerID/questionID"), and everything is taken as
+	// changed when anyAnswer is set (the change was not named).
+	elsewhere bool
+	anyAnswer bool
+	changedBy map[string]string
 }
 
 // Owner changes the open workshop. The root holds the only one.
@@ -76,6 +83,21 @@ func (w *Workshop) CustomerName(id string) string {
 		}
 	}
 	return ""
+}
+
+// ChangedElsewhere says whether the last reload brought a change of a
+// customer's answer made on another screen (another styrka on the same
+// database), and by whom ("" when it is not known): a screen showing that
+// answer tells the user, so that an edit replaced is never replaced
+// silently.
+func (w *Workshop) ChangedElsewhere(customerID, questionID string) (by string, ok bool) {
+	if !w.elsewhere {
+		return "", false
+	}
+	if by, ok := w.changedBy[customerID+"/"+questionID]; ok {
+		return by, true
+	}
+	return "", w.anyAnswer
 }
 
 // Assess scores the open workshop's customers on the questions, ranked by
@@ -138,6 +160,10 @@ func (w *Workshop) RoundVotes(id string) []model.Vote {
 // through Confirm when it runs only on a yes (joining twice would make a
 // write wait for itself).
 func (w *Workshop) Serial(cmd tea.Cmd) tea.Cmd { return w.writes.Then(cmd) }
+
+// Joined counts the commands joined to the queue so far (see
+// screen.Writes.Joined).
+func (w *Workshop) Joined() uint64 { return w.writes.Joined() }
 
 // Later joins a store write to the queue when it starts, for one that
 // may never run (the yes of a dialog).
@@ -258,10 +284,29 @@ func (o Owner) Workshop() *Workshop { return o.w }
 
 // Open puts a workshop, loaded or reloaded, in place (nil for none), with
 // the customer the list selects next ("" for none).
-func (o Owner) Open(d *model.Dataset, focus string) { o.w.data, o.w.focus = d, focus }
+func (o Owner) Open(d *model.Dataset, focus string) {
+	o.w.data, o.w.focus = d, focus
+	o.w.fromHere()
+}
 
 // Replace puts a reloaded workshop in place, keeping the focus.
-func (o Owner) Replace(d *model.Dataset) { o.w.data = d }
+func (o Owner) Replace(d *model.Dataset) {
+	o.w.data = d
+	o.w.fromHere()
+}
+
+// ReplaceFromElsewhere puts in place a workshop reloaded because another
+// process changed it, keeping the focus: answers names the answers
+// changed ("customerID/questionID") and by whom; all says that anything
+// may have changed (a change not named, or notifications missed).
+func (o Owner) ReplaceFromElsewhere(d *model.Dataset, answers map[string]string, all bool) {
+	o.w.data = d
+	o.w.elsewhere, o.w.changedBy, o.w.anyAnswer = true, answers, all
+}
+
+// fromHere forgets the changes made elsewhere once data is this
+// program's own again.
+func (w *Workshop) fromHere() { w.elsewhere, w.changedBy, w.anyAnswer = false, nil, false }
 
 // Focus sets the customer the list selects next.
 func (o Owner) Focus(customerID string) { o.w.focus = customerID }
