@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -20,6 +19,7 @@ import (
 	"styrka/report"
 	"styrka/store"
 	"styrka/ui/mapview"
+	"styrka/ui/styles"
 )
 
 func (a *App) demoCommand() *cobra.Command {
@@ -216,7 +216,7 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 	plot := mapview.NewPlot(v, ranked, ds.Workshop.Thresholds, a.Content)
 	plot.Options.Width, plot.Options.Height = width, height
 	if colour {
-		plot.Options.Styles = mapStyles()
+		plot.Options.Styles = styles.MapStyles()
 	}
 	m := mapview.Render(plot.Points, plot.Options)
 	var b strings.Builder
@@ -245,16 +245,6 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(text, width, ""), width, false) + "\n")
 	}
 	return b.String()
-}
-
-func mapStyles() *mapview.Styles {
-	q := [4]lipgloss.Style{
-		lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("2")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("6")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
-	}
-	return mapview.NewStyles(lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Reverse(true), q)
 }
 
 func (a *App) reportCommand() *cobra.Command {
