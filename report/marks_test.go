@@ -72,3 +72,22 @@ func TestMarkdownMarksDivergence(t *testing.T) {
 		})
 	}
 }
+
+// TestSVGMarksDivergence: the SVG writes the ! after the name and says
+// in a note what it means.
+func TestSVGMarksDivergence(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			in, _ := withDivergence(t, lang)
+			doc := parseSVG(t, writeSVG(t, in))
+			// Notes wrap onto lines of their own.
+			all := strings.Join(strings.Fields(strings.Join(doc.texts, " ")), " ")
+			if !strings.Contains(all, divergedName+" "+mapview.DivergedMarker) {
+				t.Errorf("the SVG does not mark %q", divergedName)
+			}
+			if !strings.Contains(all, in.Content.T("export.svg.diverged")) {
+				t.Error("the SVG does not say what ! means")
+			}
+		})
+	}
+}
