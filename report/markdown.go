@@ -70,7 +70,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		if plot.Options.OnLine[e.Index] {
 			name += " " + mapview.OnLineMarker
 		}
-		fmt.Fprintf(&b, "%s  %s\n", e.Key, name)
+		fmt.Fprintf(&b, "%s  %s\n", e.Shown(), name)
 	}
 	b.WriteString("```\n\n")
 	if slices.Contains(plot.Options.OnLine, true) {

@@ -94,13 +94,28 @@ type Trail struct {
 }
 
 // Entry is a point whose name the legend gives: one drawn with a key
-// instead of its name, or (Cut) one whose name is shortened on the map;
-// Key is then the shortened name as the map shows it.
+// instead of its name, or (Cut) one whose name is shortened on the map,
+// to Short; its Key is then CutKey.
 type Entry struct {
 	Key   string
 	Index int
 	Cut   bool
+	Short string
 }
+
+// Shown is what the map shows for the entry: its key, or its shortened
+// name; a legend with room lists that before the full name.
+func (e Entry) Shown() string {
+	if e.Cut {
+		return e.Short
+	}
+	return e.Key
+}
+
+// CutKey is the key of a legend entry whose name the map shortens: a
+// legend one cell wide lists it as "… Full Name"; one with room can
+// write the Short form as the key instead.
+const CutKey = "…"
 
 // Map is a drawn map.
 type Map struct {
@@ -208,20 +223,36 @@ func Render(points []Point, o Options) Map {
 		free.take(rr, cc)
 	}
 
-	// Pass 2: names beside markers, in priority order: whole where they
-	// fit, else shortened (and in the legend); the rest get keys.
+	// Pass 2: names beside markers, in priority order, whole where they
+	// fit; then for the rest a shortened name (listed in the legend)
+	// where there is room, so no name is cut to make room for another's
+	// cut; the rest get keys.
+	named := make([]bool, len(points))
+	for i, p := range points {
+		if rr, cc := m.Marks[i][0], m.Marks[i][1]; rr >= 0 {
+			_, named[i], _ = g.label(cv, g.quadrantOf(rr, cc), rr, cc, p.Name, o.MaxLabel, i == o.Selected, nil)
+		}
+	}
+	unnamed := 0
+	for i, ok := range named {
+		if !ok && m.Marks[i][0] >= 0 {
+			unnamed++
+		}
+	}
+	if unnamed > 0 {
+		// Every point not named yet is in the legend: a crowded map's
+		// legend is most of its points.
+		m.Legend = make([]Entry, 0, unnamed)
+	}
 	keyN := 0
+	var cuts map[string]bool // the shortened names so far, each used once
 	for i, p := range points {
 		rr, cc := m.Marks[i][0], m.Marks[i][1]
-		if rr < 0 {
+		if rr < 0 || named[i] {
 			continue
 		}
-		q := g.quadrantOf(rr, cc)
-		text, placed, cut := g.label(cv, q, rr, cc, p.Name, o.MaxLabel, i == o.Selected)
-		if cut {
-			m.Legend = append(m.Legend, Entry{Key: text, Index: i, Cut: true})
-		}
-		if placed {
+		if text, ok, _ := g.label(cv, g.quadrantOf(rr, cc), rr, cc, p.Name, o.MaxLabel, i == o.Selected, &cuts); ok {
+			m.Legend = append(m.Legend, Entry{Key: CutKey, Index: i, Cut: true, Short: text})
 			continue
 		}
 		key := overflowKey
@@ -456,61 +487,78 @@ func abs(v int) int {
 	return v
 }
 
-// label writes a point's name beside its marker, whole where it fits:
-// right of the marker, left of it, on the row above (starting above the
-// marker, then ending above it), on the row below likewise. Only when the
-// whole name fits nowhere is it shortened, in the widest of those places,
-// and then it reports cut, so the caller lists the name in the legend.
-// A label is written only over empty cells inside the quadrant, keeps a
-// free cell before the next thing on its row, and never ends two cells
-// from another marker, where it would read as that marker's name.
-func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool) (text string, placed, cut bool) {
+// label writes a point's name beside its marker: with cuts nil, whole
+// where it fits, trying right of the marker, left of it, starting above
+// it on the row above, then on the row below, then ending above it or
+// below it, so a name read from its marker's column is found first; it
+// reports whether it wrote the name. With cuts, it shortens the name to
+// the widest of those places instead (and not to a text one before it,
+// in cuts, reads as) and reports whether it did; the caller lists a
+// shortened name in the legend. A label is written only over empty cells
+// inside the quadrant, keeps a free cell before the next thing on its
+// row, and never ends two cells from another marker, where it would read
+// as that marker's name.
+func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool, cuts *map[string]bool) (text string, ok, cut bool) {
+	// A crowded map has no room around most markers: find that out before
+	// the name is measured. Every spot needs one of the four cells beside
+	// the marker free; a marker is inside the frame, so they are on the
+	// canvas, and the frame and the cut lines around a quadrant are never
+	// free.
+	if !cv.open(r, c) {
+		return "", false, false
+	}
 	r0, r1, c0, c1 := g.bounds(q)
 	name = strings.TrimSpace(name)
 	spots := [...]spot{
 		{r, c + 2, 1}, {r, c - 2, -1},
-		{r - 1, c, 1}, {r - 1, c, -1},
-		{r + 1, c, 1}, {r + 1, c, -1},
-	}
-	// A crowded map has no room around most markers: find that out before
-	// the name is measured.
-	open := false
-	for _, s := range spots {
-		if s.r >= r0 && s.r <= r1 && s.c >= c0 && s.c <= c1 && cv.at(s.r, s.c).kind == kEmpty {
-			open = true
-			break
-		}
-	}
-	if !open {
-		return "", false, false
+		{r - 1, c, 1}, {r + 1, c, 1},
+		{r - 1, c, -1}, {r + 1, c, -1},
 	}
 	nameW := textWidth(name)
 	if nameW == 0 {
 		return "", false, false
 	}
-	limit := max(nameW, maxW)
+	if cuts == nil {
+		for _, s := range spots {
+			if s.r >= r0 && s.r <= r1 && cv.room(s, r, c, c0, c1, nameW) >= nameW {
+				cv.writeAt(s, name, nameW, q, sel)
+				return name, true, false
+			}
+		}
+		return "", false, false
+	}
 	best, bestW := -1, 0
 	for i, s := range spots {
 		if s.r < r0 || s.r > r1 {
 			continue
 		}
-		w := cv.room(s, r, c, c0, c1, limit)
-		if w >= nameW {
-			cv.writeAt(s, name, nameW, q, sel)
-			return name, true, false
-		}
-		if w > bestW {
+		if w := cv.room(s, r, c, c0, c1, maxW); w > bestW {
 			best, bestW = i, w
 		}
 	}
-	w := min(bestW, maxW)
-	if best < 0 || w < minLabel {
+	if best < 0 || bestW < minLabel {
 		return "", false, false
 	}
 	// Cut one cell short, drop a trailing space, then add the ellipsis.
-	text = strings.TrimRight(truncate(name, w-1), " ") + "…"
+	text = strings.TrimRight(truncate(name, min(bestW, nameW-1)-1), " ") + "…"
+	if (*cuts)[text] {
+		// Another name reads the same once cut: the legend could not tell
+		// them apart, so this one gets a key.
+		return "", false, false
+	}
+	if *cuts == nil {
+		*cuts = map[string]bool{}
+	}
+	(*cuts)[text] = true
 	cv.writeAt(spots[best], text, textWidth(text), q, sel)
 	return text, true, true
+}
+
+// open reports whether a cell beside (r, c) is free, which any label
+// beside a marker there needs.
+func (cv *canvas) open(r, c int) bool {
+	return cv.at(r, c+1).kind == kEmpty || cv.at(r, c-1).kind == kEmpty ||
+		cv.at(r-1, c).kind == kEmpty || cv.at(r+1, c).kind == kEmpty
 }
 
 // spot is where a label may start (dir 1, reading right from column c)
@@ -520,7 +568,8 @@ type spot struct{ r, c, dir int }
 // room is the widest label that fits at a spot, up to limit cells: the
 // cells must be empty and inside the columns c0..c1, with a free cell (or
 // the quadrant's edge) on either side, and no marker but the point's own
-// (at mr, mc) two cells beyond either end.
+// (at mr, mc), no other label and no quadrant name two cells beyond
+// either end.
 func (cv *canvas) room(s spot, mr, mc, c0, c1, limit int) int {
 	if s.c < c0 || s.c > c1 {
 		return 0
@@ -533,7 +582,7 @@ func (cv *canvas) room(s spot, mr, mc, c0, c1, limit int) int {
 	if b := s.c - s.dir; b >= c0 && b <= c1 && cv.at(s.r, b).kind != kEmpty {
 		return 0
 	}
-	if cv.markerAt(s.r, s.c-2*s.dir, mr, mc) {
+	if cv.crowds(s.r, s.c-2*s.dir, mr, mc) {
 		return 0
 	}
 	n := 0
@@ -543,22 +592,28 @@ func (cv *canvas) room(s spot, mr, mc, c0, c1, limit int) int {
 	end := s.c + s.dir*n // the first cell past the run
 	if n < limit+2 && end != edge+s.dir {
 		// Something ends the run: keep a free cell before it, and two
-		// before a marker.
+		// before a marker or other text, which the label would otherwise
+		// seem to run into.
 		n--
-		if cv.markerAt(s.r, end, mr, mc) {
+		if cv.crowds(s.r, end, mr, mc) {
 			n--
 		}
 	}
 	return max(min(n, limit), 0)
 }
 
-// markerAt reports whether (r, c) holds a marker other than the one at
-// (mr, mc).
-func (cv *canvas) markerAt(r, c, mr, mc int) bool {
+// crowds reports whether (r, c) holds what a label keeps two cells
+// from: a marker other than the one at (mr, mc), another label or a
+// quadrant's name.
+func (cv *canvas) crowds(r, c, mr, mc int) bool {
 	if c < 0 || c >= cv.w || (r == mr && c == mc) {
 		return false
 	}
-	return cv.at(r, c).kind == kMarker
+	switch cv.at(r, c).kind {
+	case kMarker, kLabel, kCont, kName:
+		return true
+	}
+	return false
 }
 
 // writeAt writes a label of width w at a spot.

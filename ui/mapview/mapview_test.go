@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(m.String() + "\n")
 			for _, e := range m.Legend {
-				fmt.Fprintf(&b, "%s %s\n", e.Key, sample()[e.Index].Name)
+				fmt.Fprintf(&b, "%s %s\n", e.Shown(), sample()[e.Index].Name)
 			}
 			golden.RequireEqual(t, b.String())
 		})
@@ -72,6 +72,7 @@ func checkMap(t *testing.T, pts []Point, o Options, m Map) {
 	}
 	g := newGeometry(o)
 	seen := map[[2]int]int{}
+	cuts := map[string]bool{}
 	inLegend := map[int]Entry{}
 	for _, e := range m.Legend {
 		if _, dup := inLegend[e.Index]; dup {
@@ -106,9 +107,13 @@ func checkMap(t *testing.T, pts []Point, o Options, m Map) {
 				t.Fatalf("point %d (%s) is neither named in full beside its marker nor in the legend; rows:\n%s", i, p.Name, near)
 			}
 		case e.Cut:
-			if !strings.Contains(near, e.Key) || !strings.HasSuffix(e.Key, "…") {
-				t.Fatalf("point %d (%s) is cut to %q, which is not beside its marker; rows:\n%s", i, p.Name, e.Key, near)
+			if !strings.Contains(near, e.Short) || !strings.HasSuffix(e.Short, "…") || e.Key != CutKey {
+				t.Fatalf("point %d (%s) is cut to %q (key %q), which is not beside its marker; rows:\n%s", i, p.Name, e.Short, e.Key, near)
 			}
+			if cuts[e.Short] {
+				t.Fatalf("two names are cut to %q", e.Short)
+			}
+			cuts[e.Short] = true
 		default:
 			if got := cellAt(m, mk); got != e.Key && e.Key != overflowKey {
 				t.Fatalf("point %d (%s) has the key %q in the legend and %q on the map", i, p.Name, e.Key, got)
