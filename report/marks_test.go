@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -87,6 +89,52 @@ func TestSVGMarksDivergence(t *testing.T) {
 			}
 			if !strings.Contains(all, in.Content.T("export.svg.diverged")) {
 				t.Error("the SVG does not say what ! means")
+			}
+		})
+	}
+}
+
+// TestSpreadsheetsMarkDivergence: the customers' sheet of the CSV and the
+// workbook has a column naming the questions the team diverged on, filled
+// for the diverged customer only; on the line has its columns already.
+func TestSpreadsheetsMarkDivergence(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			in, ref := withDivergence(t, lang)
+			header := in.Content.T("export.diverged")
+			var b strings.Builder
+			if err := report.WriteCSV(&b, in, report.CSVOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			r := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), report.BOM)))
+			r.Comma = report.DefaultDelimiter(lang)
+			recs, err := r.ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			col := slices.Index(recs[0], header)
+			if col < 0 {
+				t.Fatalf("no column %q in %q", header, recs[0])
+			}
+			for _, rec := range recs[1:] {
+				want := ""
+				if rec[1] == divergedName {
+					want = ref
+				}
+				if rec[col] != want {
+					t.Errorf("%s: %q, want %q", rec[1], rec[col], want)
+				}
+			}
+			f := openXLSX(t, in)
+			rows, err := f.GetRows(in.Content.T("export.sheet.customers"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			xcol := slices.Index(rows[0], header)
+			for _, r := range rows[1:] {
+				if r[1] == divergedName && (xcol < 0 || r[xcol] != ref) {
+					t.Errorf("the workbook does not name %q for %s: %q", ref, divergedName, r)
+				}
 			}
 		})
 	}
