@@ -15,6 +15,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/styles"
 )
 
 func writeSVG(t testing.TB, in report.Input) string {
@@ -276,4 +277,17 @@ func anyHasPrefix(list []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// TestSVGUsesThePalette: the quadrants are tinted and named in the
+// palette's colours, which the TUI draws them in too.
+func TestSVGUsesThePalette(t *testing.T) {
+	out := writeSVG(t, demoInput(t, "en"))
+	for q, pc := range styles.Palette() {
+		for _, c := range []string{pc.Ink, pc.Tint} {
+			if !strings.Contains(out, `"`+c+`"`) {
+				t.Errorf("quadrant %d: the colour %s is not in the SVG", q, c)
+			}
+		}
+	}
 }
