@@ -45,6 +45,8 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	ws := in.Dataset.Workshop
 	ranked := in.ranked()
 	c := in.Content
+	// Names carry the TUI's ! where the team's scores diverged.
+	marked := mapview.MarkDiverged(ranked, diverged(in.Dataset))
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", in.t("report.title", mdEscape(ws.Name)))
 	placed := 0
@@ -68,11 +70,14 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		if plot.Options.OnLine[e.Index] {
 			name += " " + mapview.OnLineMarker
 		}
-		fmt.Fprintf(&b, "%s  %s\n", e.Key, name)
+		fmt.Fprintf(&b, "%s  %s\n", e.Shown(), name)
 	}
 	b.WriteString("```\n\n")
 	if slices.Contains(plot.Options.OnLine, true) {
 		fmt.Fprintf(&b, "%s\n\n", mapview.LegendOnLine(c))
+	}
+	if marked {
+		fmt.Fprintf(&b, "%s\n\n", mapview.LegendDiverged(c))
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("report.priorities"))
@@ -87,6 +92,9 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)), online)
 	}
 	b.WriteString("\n")
+	if marked {
+		fmt.Fprintf(&b, "%s\n\n", mapview.LegendDiverged(c))
+	}
 	writeStability(&b, in)
 	writeMovements(&b, in, ranked)
 
@@ -232,6 +240,9 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	}
 	for _, s := range LineSentences(c, in.Lang, a) {
 		fmt.Fprintf(&b, "- %s %s\n", mapview.OnLineMarker, s)
+	}
+	if qs := diverged(in.Dataset)[cu.ID]; len(qs) > 0 {
+		fmt.Fprintf(&b, "- %s %s\n", mapview.DivergedMarker, in.t("report.diverged", QuestionRefs(c, qs)))
 	}
 	b.WriteString("\n")
 
