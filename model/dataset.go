@@ -19,6 +19,12 @@ type Dataset struct {
 	Participants []Participant
 	SilentRounds []SilentRound
 	Votes        []Vote
+	// Stakeholders are the customers' buying centres, in the order they
+	// were added; Worksheets and Targets hold at most one per customer,
+	// in the order of the customers.
+	Stakeholders []Stakeholder
+	Worksheets   []Worksheet
+	Targets      []Target
 }
 
 // Assess scores every customer of the dataset against the questions, with
@@ -27,4 +33,35 @@ func (d Dataset) Assess(questions []Question) []Assessment {
 	as := AssessAll(d.Workshop.Thresholds, questions, d.Customers, d.Answers)
 	ConvertRevenue(as, d.Workshop)
 	return as
+}
+
+// StakeholdersOf lists one customer's stakeholders in the dataset's order.
+func (d Dataset) StakeholdersOf(customerID string) []Stakeholder {
+	var out []Stakeholder
+	for _, s := range d.Stakeholders {
+		if s.CustomerID == customerID {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// WorksheetOf finds one customer's negotiation worksheet.
+func (d Dataset) WorksheetOf(customerID string) (Worksheet, bool) {
+	for _, w := range d.Worksheets {
+		if w.CustomerID == customerID {
+			return w, true
+		}
+	}
+	return Worksheet{}, false
+}
+
+// TargetOf finds one customer's target position.
+func (d Dataset) TargetOf(customerID string) (Target, bool) {
+	for _, t := range d.Targets {
+		if t.CustomerID == customerID {
+			return t, true
+		}
+	}
+	return Target{}, false
 }
