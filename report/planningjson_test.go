@@ -1,0 +1,98 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"styrka/report"
+)
+
+func TestJSONCarriesPlanning(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			in, cid := plannedInput(t, lang)
+			qs := in.Content.Questions()
+			data := writeJSON(t, in.Dataset, qs)
+			got, err := report.ReadJSON(bytes.NewReader(data), qs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []struct {
+				name      string
+				got, want any
+			}{
+				{"stakeholders", got.Stakeholders, in.Dataset.Stakeholders},
+				{"worksheets", got.Worksheets, in.Dataset.Worksheets},
+				{"targets", got.Targets, in.Dataset.Targets},
+				{"answers", got.Answers[cid], in.Dataset.Answers[cid]},
+			} {
+				if !reflect.DeepEqual(f.got, f.want) {
+					t.Errorf("%s:\n%+v\nwant\n%+v", f.name, f.got, f.want)
+				}
+			}
+			if !bytes.Equal(writeJSON(t, got, qs), data) {
+				t.Error("re-encoded document differs")
+			}
+			for _, s := range []string{`"confirmed_by": "Eva Ek"`, `"source": "estimate"`, `"source_ref": "Åsa Lind, inköpschef"`, `"role": "gatekeeper"`, `"walk_away"`} {
+				if !strings.Contains(string(data), s) {
+					t.Errorf("the export has no %s", s)
+				}
+			}
+		})
+	}
+}
+
+// TestJSONVersion3Imports: a file written before the account planning
+// reads as before, with none.
+func TestJSONVersion3Imports(t *testing.T) {
+	in := demoInput(t, "en")
+	var doc map[string]any
+	if err := json.Unmarshal(writeJSON(t, in.Dataset, in.Content.Questions()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["version"] = 3
+	delete(doc, "stakeholders")
+	delete(doc, "worksheets")
+	delete(doc, "targets")
+	data, _ := json.Marshal(doc)
+	got, err := report.ReadJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Customers) != len(in.Dataset.Customers) || got.Stakeholders != nil || got.Targets != nil {
+		t.Errorf("version 3: %d customers, %v, %v", len(got.Customers), got.Stakeholders, got.Targets)
+	}
+}
+
+func TestReadJSONPlanningErrors(t *testing.T) {
+	in, _ := plannedInput(t, "en")
+	base := writeJSON(t, in.Dataset, in.Content.Questions())
+	for _, c := range []struct {
+		name, want string
+		edit       func(d map[string]any)
+	}{
+		{"stakeholder of nobody", "stakeholders[0]: customer_id", func(d map[string]any) {
+			d["stakeholders"].([]any)[0].(map[string]any)["customer_id"] = "ghost"
+		}},
+		{"bad role", "stakeholders[1]: role", func(d map[string]any) { d["stakeholders"].([]any)[1].(map[string]any)["role"] = "boss" }},
+		{"two targets", "targets[1]: a second target", func(d map[string]any) { d["targets"] = append(d["targets"].([]any), d["targets"].([]any)[0]) }},
+		{"bad class", "targets[0]: target Kraljic class", func(d map[string]any) { d["targets"].([]any)[0].(map[string]any)["kraljic"] = "best" }},
+		{"bad source", "answers[0].source", func(d map[string]any) { answerAt(d, 0, 0)["source"] = "rumour" }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var d map[string]any
+			if err := json.Unmarshal(base, &d); err != nil {
+				t.Fatal(err)
+			}
+			c.edit(d)
+			data, _ := json.Marshal(d)
+			_, err := report.ReadJSON(bytes.NewReader(data))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want one with %q", err, c.want)
+			}
+		})
+	}
+}
