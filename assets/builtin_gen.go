@@ -4148,7 +4148,7 @@ func builtinSV() *Content {
 			"workshops.none":                     "Det finns inga workshoppar än. Skapa demon med: styrka demo",
 			"ws.alternatives":                    "Deras alternativ till oss",
 			"ws.blank":                           "att fylla i",
-			"ws.floor":                           "Golv: betjäningskostnaden",
+			"ws.floor":                           "Betjäningskostnadens golv",
 			"ws.fromanswers":                     "Enligt svaren i frågedel A",
 			"ws.get":                             "Vi vill ha tillbaka",
 			"ws.give":                            "Vi kan ge",
