@@ -104,7 +104,7 @@ var glyphs = sync.OnceValue(func() func(rune) bool {
 })
 
 // pdfSubstitutes are drawn, where the fonts lack a rune, as ASCII.
-var pdfSubstitutes = map[rune]string{'⚠': "!", '✓': "x", '✔': "x", '→': "->", '•': "-", '’': "'", '”': "\"", '“': "\""}
+var pdfSubstitutes = map[rune]string{'◐': "≈", '⚠': "!", '✓': "x", '✔': "x", '→': "->", '•': "-", '’': "'", '”': "\"", '“': "\""}
 
 // pdfText makes text printable in the PDF: user text cleaned as for a
 // terminal line (no controls, no escape sequences), and every rune the
@@ -119,8 +119,10 @@ func pdfText(s string) string {
 		switch sub, ok := pdfSubstitutes[r]; {
 		case has(r):
 			b.WriteRune(r)
-		case ok:
+		case ok && strings.IndexFunc(sub, func(r rune) bool { return !has(r) }) < 0:
 			b.WriteString(sub)
+		case r >= 0x2500 && r <= 0x257F: // box drawing, as the map draws it
+			b.WriteByte(boxASCII(r))
 		default:
 			b.WriteByte('?')
 		}
@@ -162,4 +164,16 @@ func fitText(f *fpdf.Fpdf, s string, w float64) string {
 		return s
 	}
 	return ellipsize(f, s, w)
+}
+
+// boxASCII draws a box-drawing rune in ASCII: its lines as - and |, its
+// corners and crossings as +.
+func boxASCII(r rune) byte {
+	switch r {
+	case '─', '━', '┄', '┅', '┈', '┉', '╌', '╍', '═', '╴', '╶', '╸', '╺':
+		return '-'
+	case '│', '┃', '┆', '┇', '┊', '┋', '╎', '╏', '║', '╵', '╷', '╹', '╻':
+		return '|'
+	}
+	return '+'
 }

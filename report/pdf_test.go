@@ -195,3 +195,50 @@ func BenchmarkPDFBrief(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
 }
+
+func TestPDFReportAndHandout(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			in, _ := plannedInput(t, lang)
+			c := in.Content
+			var b bytes.Buffer
+			if err := report.WritePDFReport(&b, in); err != nil {
+				t.Fatal(err)
+			}
+			pages, text := readPDF(t, b.Bytes())
+			all := strings.Join(text, "\n")
+			if pages < 3 {
+				t.Errorf("the workshop report has %d pages", pages)
+			}
+			for _, want := range []string{c.T("report.title", in.Dataset.Workshop.Name), c.T("report.priorities"), "Östervik Vagnfabrik AB", "Åkerlunds Järnhandel AB",
+				c.T("pdf.page", 2, fmt.Sprint(pages)), c.Regimes["interdependence"].Name} {
+				if !strings.Contains(all, want) {
+					t.Errorf("the report has no %q", want)
+				}
+			}
+			if strings.Contains(all, "**") || strings.Contains(all, "{nb}") {
+				t.Error("Markdown markers or the page-count alias left in the PDF")
+			}
+
+			b.Reset()
+			if err := report.WritePDFHandout(&b, in, plannedCustomer); err != nil {
+				t.Fatal(err)
+			}
+			hp, htext := readPDF(t, b.Bytes())
+			hall := strings.Join(htext, "\n")
+			if hp < 1 || hp > 6 {
+				t.Errorf("the handout has %d pages", hp)
+			}
+			for _, q := range c.Questions() {
+				if !strings.Contains(hall, q.Anchors[0][:min(20, len(q.Anchors[0]))]) {
+					t.Errorf("the handout has no anchor of %s", q.ID)
+					break
+				}
+			}
+			if !strings.Contains(hall, plannedCustomer) || !strings.Contains(hall, "______") {
+				t.Error("the handout names no customer, or lost its lines to write on")
+			}
+			t.Logf("report %d pages, handout %d pages", pages, hp)
+		})
+	}
+}

@@ -19,22 +19,29 @@ import (
 )
 
 // Formats are the formats Write knows, in the order they are offered.
-var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout"}
+var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout", "pdf", "handout-pdf"}
 
 // CustomerFormats are the formats that make sense for one customer: the
-// brief in Markdown, and the workshop holding only that customer.
-var CustomerFormats = []string{"md", "json", "csv", "xlsx", "svg"}
+// brief in Markdown and as a one-page PDF, and the workshop holding only
+// that customer.
+var CustomerFormats = []string{"md", "json", "csv", "xlsx", "svg", "pdf"}
 
 // ErrFormat is returned by Write for a format it does not know.
 var ErrFormat = errors.New("unknown report format")
 
 // Binary reports whether a format cannot be shown on a terminal.
-func Binary(format string) bool { return format == "xlsx" }
+func Binary(format string) bool { return format == "xlsx" || PDF(format) }
+
+// PDF reports whether a format is a PDF document.
+func PDF(format string) bool { return format == "pdf" || format == "handout-pdf" }
 
 // Extension is the file extension a format is written with.
 func Extension(format string) string {
-	if format == "handout" {
+	switch format {
+	case "handout":
 		return ".md"
+	case "handout-pdf":
+		return ".pdf"
 	}
 	return "." + format
 }
@@ -42,8 +49,9 @@ func Extension(format string) string {
 // WriteOptions choose what Write puts in a report.
 type WriteOptions struct {
 	// CustomerID makes the report about one customer: md is that
-	// customer's brief, handout names the customer, and json, csv, xlsx and
-	// svg hold the workshop with that one customer.
+	// customer's brief and pdf its one-page brief, handout and handout-pdf
+	// name the customer, and json, csv, xlsx and svg hold the workshop with
+	// that one customer.
 	CustomerID string
 	// CSV is how csv is written.
 	CSV CSVOptions
@@ -62,7 +70,7 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 			return fmt.Errorf("customer %s: %w", o.CustomerID, ErrNoCustomer)
 		}
 		c = in.Dataset.Customers[i]
-		if format != "md" && format != "handout" {
+		if format != "md" && format != "handout" && format != "pdf" && format != "handout-pdf" {
 			in.Dataset.Customers = []model.Customer{c}
 			in.Dataset.Answers = map[string]map[string]model.Answer{c.ID: in.Dataset.Answers[c.ID]}
 			in.Dataset = ForCustomer(in.Dataset, c.ID) // and its actions, and what the rounds saw of it
@@ -82,6 +90,13 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 		return WriteXLSX(w, in)
 	case "svg":
 		return WriteSVG(w, in)
+	case "pdf":
+		if o.CustomerID != "" {
+			return WritePDFBrief(w, in, c.ID)
+		}
+		return WritePDFReport(w, in)
+	case "handout-pdf":
+		return WritePDFHandout(w, in, c.Name)
 	default: // handout
 		return WriteHandout(w, in, c.Name)
 	}
