@@ -18,13 +18,21 @@ import (
 	"styrka/model"
 )
 
-// Formats are the formats Write knows, in the order they are offered.
-var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout", "pdf", "handout-pdf"}
+// Formats are the formats the terminal UI's export offers, in order.
+var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout"}
 
-// CustomerFormats are the formats that make sense for one customer: the
-// brief in Markdown and as a one-page PDF, and the workshop holding only
-// that customer.
-var CustomerFormats = []string{"md", "json", "csv", "xlsx", "svg", "pdf"}
+// PDFFormats are the PDF documents: the workshop report (with a
+// customer, the one-page brief) and the handout.
+var PDFFormats = []string{"pdf", "handout-pdf"}
+
+// AllFormats are the formats Write knows, in the order the command line
+// offers them: Formats, then PDFFormats.
+var AllFormats = append(slices.Clone(Formats), PDFFormats...)
+
+// CustomerFormats are the formats the terminal UI offers for one
+// customer: the brief in Markdown, and the workshop holding only that
+// customer. "pdf" makes sense for one customer too (the one-page brief).
+var CustomerFormats = []string{"md", "json", "csv", "xlsx", "svg"}
 
 // ErrFormat is returned by Write for a format it does not know.
 var ErrFormat = errors.New("unknown report format")
@@ -33,7 +41,7 @@ var ErrFormat = errors.New("unknown report format")
 func Binary(format string) bool { return format == "xlsx" || PDF(format) }
 
 // PDF reports whether a format is a PDF document.
-func PDF(format string) bool { return format == "pdf" || format == "handout-pdf" }
+func PDF(format string) bool { return slices.Contains(PDFFormats, format) }
 
 // Extension is the file extension a format is written with.
 func Extension(format string) string {
@@ -57,10 +65,10 @@ type WriteOptions struct {
 	CSV CSVOptions
 }
 
-// Write writes the workshop in one of Formats. It is the one place the
+// Write writes the workshop in one of AllFormats. It is the one place the
 // command line and the terminal UI choose a renderer.
 func Write(w io.Writer, format string, in Input, o WriteOptions) error {
-	if !slices.Contains(Formats, format) {
+	if !slices.Contains(AllFormats, format) {
 		return fmt.Errorf("%w: %q", ErrFormat, format)
 	}
 	var c model.Customer

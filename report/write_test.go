@@ -21,7 +21,7 @@ func TestWriteEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := report.Input{Dataset: ds, Content: assets.MustBuiltin("en"), Lang: "en"}
-	for _, f := range report.Formats {
+	for _, f := range report.AllFormats {
 		var b bytes.Buffer
 		if err := report.Write(&b, f, in, report.WriteOptions{}); err != nil || b.Len() == 0 {
 			t.Errorf("%s: %d bytes, %v", f, b.Len(), err)
