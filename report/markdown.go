@@ -89,6 +89,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	b.WriteString("\n")
 	writeStability(&b, in)
 	writeMovements(&b, in, ranked)
+	writePortfolio(&b, in)
 
 	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
 		rt := c.Regimes[r]

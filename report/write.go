@@ -26,8 +26,8 @@ var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout"}
 var PDFFormats = []string{"pdf", "handout-pdf"}
 
 // AllFormats are the formats Write knows, in the order the command line
-// offers them: Formats, then PDFFormats.
-var AllFormats = append(slices.Clone(Formats), PDFFormats...)
+// offers them: Formats, then PDFFormats, then the portfolio chart.
+var AllFormats = append(append(slices.Clone(Formats), PDFFormats...), "portfolio-svg")
 
 // CustomerFormats are the formats the terminal UI offers for one
 // customer: the brief in Markdown, and the workshop holding only that
@@ -50,6 +50,8 @@ func Extension(format string) string {
 		return ".md"
 	case "handout-pdf":
 		return ".pdf"
+	case "portfolio-svg":
+		return ".svg"
 	}
 	return "." + format
 }
@@ -105,6 +107,8 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 		return WritePDFReport(w, in)
 	case "handout-pdf":
 		return WritePDFHandout(w, in, c.Name)
+	case "portfolio-svg":
+		return WritePortfolioSVG(w, in)
 	default: // handout
 		return WriteHandout(w, in, c.Name)
 	}
