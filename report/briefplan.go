@@ -398,3 +398,32 @@ func writeChecklistSection(b *strings.Builder, in Input, p Planning) {
 	}
 	b.WriteString("\n")
 }
+
+// validationColumns are the answer sheet's columns of an answer's
+// source and confirmation (the exports mark confirmed answers).
+func validationColumns(in Input) []column {
+	return []column{
+		{in.t("label.source"), colText},
+		{in.t("export.sourceref"), colText},
+		{in.t("export.confirmedby"), colText},
+		{in.t("export.confirmedat"), colTime},
+	}
+}
+
+// validationValues are an answer's values for validationColumns.
+func validationValues(in Input, a model.Answer) []any {
+	var source, ref, by, at any
+	if a.Source.Valid() {
+		source = in.t("source." + string(a.Source))
+	}
+	if a.SourceRef != "" {
+		ref = a.SourceRef
+	}
+	if a.ConfirmedBy != "" {
+		by = a.ConfirmedBy
+	}
+	if !a.ConfirmedAt.IsZero() {
+		at = a.ConfirmedAt.UTC()
+	}
+	return []any{source, ref, by, at}
+}

@@ -98,7 +98,12 @@ func WritePortfolioSVG(w io.Writer, in Input) error {
 func wrapWords(s string, width int) []string {
 	var lines []string
 	var cur []rune
-	for _, word := range strings.Fields(s) {
+	// A number keeps its unit: "68 %" is never broken.
+	s = strings.ReplaceAll(s, " %", "\u00a0%")
+	for _, word := range strings.Split(s, " ") {
+		if word == "" {
+			continue
+		}
 		wr := []rune(word)
 		if len(cur) > 0 && len(cur)+1+len(wr) > width {
 			lines = append(lines, string(cur))

@@ -73,3 +73,16 @@ func TestPortfolioSheetAndChart(t *testing.T) {
 		}
 	}
 }
+
+func TestStakeholderSheet(t *testing.T) {
+	in, _ := plannedInput(t, "sv")
+	c := in.Content
+	f := openXLSX(t, in)
+	if got := f.GetSheetList(); got[len(got)-2] != c.T("brief.centre") {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, err := f.GetRows(c.T("brief.centre"))
+	if err != nil || len(rows) != 3 || rows[1][1] != "Örjan Häll" || rows[2][3] != c.T("role.gatekeeper") || rows[2][7] != "2026-04-20" {
+		t.Errorf("stakeholders sheet: %q, %v", rows, err)
+	}
+}

@@ -44,7 +44,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 		return err
 	}
 	sheets := append([]sheet{customerSheet(in), answerSheet(in)}, planSheets(in)...)
-	sheets = append(sheets, portfolioSheet(in))
+	sheets = append(sheets, accountSheets(in)...)
 	// Every sheet is made and the first made active before any is
 	// streamed: excelize reads each sheet back to mark the active one.
 	names := make([]string, len(sheets))
