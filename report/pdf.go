@@ -34,9 +34,11 @@ const (
 	fontMono = "gomono"
 )
 
-// newPDF starts an A4 document with the fonts registered, no automatic
-// page breaks (the layouts break pages themselves) and the metadata set.
-func newPDF(title string, made time.Time) *fpdf.Fpdf {
+// newPDF starts an A4 document with the fonts registered (the monospaced
+// one only when mono: every font registered is parsed and embedded, which
+// is most of a PDF's cost), no automatic page breaks (the layouts break
+// pages themselves) and the metadata set.
+func newPDF(title string, made time.Time, mono bool) *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	f.SetAutoPageBreak(false, pdfMargin)
@@ -44,7 +46,9 @@ func newPDF(title string, made time.Time) *fpdf.Fpdf {
 	f.AddUTF8FontFromBytes(fontSans, "", goregular.TTF)
 	f.AddUTF8FontFromBytes(fontSans, "B", gobold.TTF)
 	f.AddUTF8FontFromBytes(fontSans, "I", goitalic.TTF)
-	f.AddUTF8FontFromBytes(fontMono, "", gomono.TTF)
+	if mono {
+		f.AddUTF8FontFromBytes(fontMono, "", gomono.TTF)
+	}
 	f.SetTitle(pdfText(title), true)
 	f.SetCreator("styrka", true)
 	f.SetProducer("styrka", true)

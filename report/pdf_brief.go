@@ -23,7 +23,7 @@ func WritePDFBrief(w io.Writer, in Input, customerID string) (err error) {
 	if !ok {
 		return fmt.Errorf("customer %s: %w", customerID, ErrNoCustomer)
 	}
-	f := newPDF(in.t("brief.title", a.Customer.Name), in.Today)
+	f := newPDF(in.t("brief.title", a.Customer.Name), in.Today, false)
 	f.AddPage()
 	pg := &page{f: f, y: pdfMargin, bottom: pageH - pdfMargin - 9}
 	in.briefPage(pg, a)

@@ -33,7 +33,7 @@ func WritePDFReport(w io.Writer, in Input) (err error) {
 	if err := WriteMarkdown(&md, in); err != nil {
 		return err
 	}
-	f := newPDF(in.t("report.title", in.Dataset.Workshop.Name), in.Today)
+	f := newPDF(in.t("report.title", in.Dataset.Workshop.Name), in.Today, true)
 	renderMarkdownPDF(f, in, md.String(), reportStyle)
 	return writePDF(w, f)
 }
@@ -51,7 +51,7 @@ func WritePDFHandout(w io.Writer, in Input, customer string) (err error) {
 	if name := in.Dataset.Workshop.Name; name != "" {
 		title = in.t("handout.title.workshop", name)
 	}
-	f := newPDF(title, in.Today)
+	f := newPDF(title, in.Today, true)
 	renderMarkdownPDF(f, in, md.String(), handoutStyle)
 	return writePDF(w, f)
 }
