@@ -65,3 +65,41 @@ func (d Dataset) TargetOf(customerID string) (Target, bool) {
 	}
 	return Target{}, false
 }
+
+// CustomerPart is what deleting a customer removes, as a dataset that
+// puts it back (the store's Restore): the customer with its answers,
+// actions, silent rounds and their votes (with the workshop's
+// participants, whom the rounds name), its buying centre, worksheet and
+// target.
+func (d Dataset) CustomerPart(customerID string) Dataset {
+	part := Dataset{Workshop: d.Workshop, Participants: d.Participants, Answers: map[string]map[string]Answer{}}
+	for _, c := range d.Customers {
+		if c.ID == customerID {
+			part.Customers = append(part.Customers, c)
+		}
+	}
+	if a := d.Answers[customerID]; len(a) > 0 {
+		part.Answers[customerID] = a
+	}
+	part.Actions = FilterActions(d.Actions, ActionFilter{CustomerID: customerID})
+	rounds := map[string]bool{}
+	for _, r := range d.SilentRounds {
+		if r.CustomerID == customerID {
+			part.SilentRounds = append(part.SilentRounds, r)
+			rounds[r.ID] = true
+		}
+	}
+	for _, v := range d.Votes {
+		if rounds[v.RoundID] {
+			part.Votes = append(part.Votes, v)
+		}
+	}
+	part.Stakeholders = d.StakeholdersOf(customerID)
+	if w, ok := d.WorksheetOf(customerID); ok {
+		part.Worksheets = []Worksheet{w}
+	}
+	if t, ok := d.TargetOf(customerID); ok {
+		part.Targets = []Target{t}
+	}
+	return part
+}
