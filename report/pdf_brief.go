@@ -324,6 +324,11 @@ func (in Input) briefPage(p *page, a model.Assessment) {
 		}
 		p.labelled(in.t("ws.alternatives"), alt, false)
 		p.labelled(in.t("ws.tactics"), plan.Worksheet.Tactics, false)
+		if cell, ok := a.Cell(); ok {
+			p.labelled(in.t("label.negotiation"), c.Cells[cell.Key()].Negotiation, false)
+		} else if a.Regime != "" {
+			p.labelled(in.t("label.negotiation"), c.Regimes[a.Regime].Negotiation, false)
+		}
 		p.labelled(in.t("ws.room"), plan.Worksheet.Room, false)
 		if plan.Worksheet.Notes != "" {
 			p.labelled(in.t("ws.notes"), plan.Worksheet.Notes, false)
