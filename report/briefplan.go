@@ -274,25 +274,29 @@ func (in Input) checklist(a model.Assessment) []CheckLine {
 	return out
 }
 
-// answerSource says where an answer comes from and whether it is
-// confirmed, for the list of every answer; "" when it says nothing.
+// answerSource says where an answer comes from, and answerConfirmed who
+// confirmed it and when, for the list of every answer; "" when there is
+// nothing to say.
 func (in Input) answerSource(a model.Answer) string {
-	var parts []string
-	if a.Source.Valid() {
-		s := in.t("source." + string(a.Source))
-		if a.SourceRef != "" {
-			s += " (" + a.SourceRef + ")"
-		}
-		parts = append(parts, s)
+	if !a.Source.Valid() {
+		return ""
 	}
-	if a.Confirmed() {
-		when := ""
-		if !a.ConfirmedAt.IsZero() {
-			when = a.ConfirmedAt.UTC().Format(time.DateOnly)
-		}
-		parts = append(parts, "✓ "+strings.TrimSuffix(in.t("check.confirmed", orDash(a.ConfirmedBy), when), ", "))
+	s := in.t("source." + string(a.Source))
+	if a.SourceRef != "" {
+		s += " (" + a.SourceRef + ")"
 	}
-	return strings.Join(parts, " · ")
+	return s
+}
+
+func (in Input) answerConfirmed(a model.Answer) string {
+	if !a.Confirmed() {
+		return ""
+	}
+	when := ""
+	if !a.ConfirmedAt.IsZero() {
+		when = a.ConfirmedAt.UTC().Format(time.DateOnly)
+	}
+	return "✓ " + strings.TrimSuffix(in.t("check.confirmed", orDash(a.ConfirmedBy), when), ", ")
 }
 
 // The Markdown sections.

@@ -299,6 +299,9 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 				if src := in.answerSource(ans); src != "" {
 					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.source"), mdEscape(src))
 				}
+				if ok := in.answerConfirmed(ans); ok != "" {
+					fmt.Fprintf(&b, "  \n  %s", mdEscape(ok))
+				}
 				b.WriteString("\n")
 			}
 		}
