@@ -293,6 +293,18 @@ func (db *DB) ConfirmAnswer(workshopID, customerID, questionID, by string) error
 	return db.updateAnswer(workshopID, customerID, questionID, func(a model.Answer) model.Answer { return a.Confirm(by, now) })
 }
 
+// SetAnswerSource records where an answer comes from (empty: not said)
+// and the data or person it names, leaving the score, the evidence and
+// the confirmation as they are. ErrNotFound when there is no such answer;
+// an unknown source or a ref over its limit is ErrInvalid.
+func (db *DB) SetAnswerSource(workshopID, customerID, questionID string, src model.AnswerSource, ref string) error {
+	ref = model.CleanText(ref)
+	return db.updateAnswer(workshopID, customerID, questionID, func(a model.Answer) model.Answer {
+		a.Source, a.SourceRef = src, ref
+		return a
+	})
+}
+
 // UnconfirmAnswer takes the tick back: the answer is no longer confirmed.
 // ErrNotFound when there is no such answer.
 func (db *DB) UnconfirmAnswer(workshopID, customerID, questionID string) error {

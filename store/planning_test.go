@@ -212,6 +212,14 @@ func TestConfirmAnswer(t *testing.T) {
 	if ds.Answers[cid][qid].Confirmed() {
 		t.Error("still confirmed")
 	}
+	mustNoErr(t, db.SetAnswerSource(wid, cid, qid, model.FromData, "ERP \x1b[2Jexport"))
+	ds, _ = db.Load(wid)
+	if a := ds.Answers[cid][qid]; a.Source != model.FromData || a.SourceRef != "ERP export" || a.Score != d.Answers[cid][qid].Score {
+		t.Errorf("source set: %+v", a)
+	}
+	if err := db.SetAnswerSource(wid, cid, qid, "rumour", ""); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("bad source: %v", err)
+	}
 	if err := db.ConfirmAnswer(wid, cid, "no.such", "Eva"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing answer: %v", err)
 	}
