@@ -18,11 +18,14 @@ type mdStyle struct {
 	body, small, h1, h2, h3 float64
 	// gap is the space after a paragraph, in millimetres.
 	gap float64
+	// keep is how many body lines a ### heading takes to the next page
+	// with it: a handout's question stays whole with its anchors.
+	keep int
 }
 
 var (
-	reportStyle  = mdStyle{body: 9, small: 8, h1: 16, h2: 12, h3: 10, gap: 1.6}
-	handoutStyle = mdStyle{body: 8, small: 7, h1: 13, h2: 10.5, h3: 8.5, gap: 0.8}
+	reportStyle  = mdStyle{body: 9, small: 8, h1: 16, h2: 12, h3: 10, gap: 1.6, keep: 3}
+	handoutStyle = mdStyle{body: 8, small: 7, h1: 13, h2: 10.5, h3: 8.5, gap: 0.8, keep: 12}
 )
 
 // WritePDFReport writes the workshop report as a PDF of as many pages as
@@ -110,11 +113,11 @@ func (m *mdFlow) block(lines []string, i int) int {
 		m.code(code)
 		return j + 1
 	case strings.HasPrefix(l, "# "):
-		m.heading(l[2:], m.s.h1, 2.5)
+		m.heading(l[2:], m.s.h1, 2.5, 3)
 	case strings.HasPrefix(l, "## "):
-		m.heading(l[3:], m.s.h2, 1.5)
+		m.heading(l[3:], m.s.h2, 1.5, 3)
 	case strings.HasPrefix(l, "### "):
-		m.heading(l[4:], m.s.h3, 1)
+		m.heading(l[4:], m.s.h3, 1, m.s.keep)
 	case strings.HasPrefix(l, "|"):
 		j := i
 		var rows [][]string
@@ -186,10 +189,12 @@ func startsBlock(l string) bool {
 	return false
 }
 
-func (m *mdFlow) heading(text string, size, before float64) {
+// heading writes a heading with keep body lines after it on its page: it
+// never stands alone at the foot of one.
+func (m *mdFlow) heading(text string, size, before float64, keep int) {
 	f := m.f
 	f.SetY(f.GetY() + before)
-	m.need(m.lh(size) + 3*m.lh(m.s.body)) // never alone at the foot of a page
+	m.need(m.lh(size) + float64(keep)*m.lh(m.s.body))
 	f.SetFont(fontSans, "B", size)
 	f.SetTextColor(30, 60, 110)
 	f.SetX(pdfMargin)
