@@ -96,3 +96,32 @@ func TestReadJSONPlanningErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReadJSONCleansPlanning: names and notes of the account planning
+// lose escape sequences and control characters on import, as every other
+// text does, and a text over its limit is refused.
+func TestReadJSONCleansPlanning(t *testing.T) {
+	in, _ := plannedInput(t, "en")
+	var d map[string]any
+	if err := json.Unmarshal(writeJSON(t, in.Dataset, in.Content.Questions()), &d); err != nil {
+		t.Fatal(err)
+	}
+	d["stakeholders"].([]any)[0].(map[string]any)["name"] = "Åsa\x1b[31m Lind\u200b"
+	d["worksheets"].([]any)[0].(map[string]any)["give"] = []any{" ", "Lager\x07 i Östervik"}
+	data, _ := json.Marshal(d)
+	got, err := report.ReadJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := got.Stakeholders[0].Name; n != "Åsa Lind" {
+		t.Errorf("name %q", n)
+	}
+	if g := got.Worksheets[0].Give; len(g) != 1 || g[0] != "Lager i Östervik" {
+		t.Errorf("give %q", g)
+	}
+	d["stakeholders"].([]any)[0].(map[string]any)["name"] = strings.Repeat("ö", 81)
+	data, _ = json.Marshal(d)
+	if _, err := report.ReadJSON(bytes.NewReader(data)); err == nil || !strings.Contains(err.Error(), "stakeholders[0]") {
+		t.Errorf("a name of 81 characters: %v", err)
+	}
+}
