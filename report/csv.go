@@ -166,6 +166,7 @@ func answerSheet(in Input) sheet {
 		{in.t("export.author"), colText},
 		{in.t("export.time"), colTime},
 	}}
+	s.Columns = append(s.Columns, validationColumns(in)...)
 	sets := map[model.SetID]string{}
 	for _, set := range c.QuestionSets() {
 		sets[set.ID] = set.Title
@@ -186,7 +187,7 @@ func answerSheet(in Input) sheet {
 			if !a.At.IsZero() {
 				at = a.At.UTC()
 			}
-			return []any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}
+			return append([]any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}, validationValues(in, a)...)
 		}
 		for _, q := range qs {
 			if a, ok := answers[q.ID]; ok {

@@ -97,6 +97,7 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	}
 	writeStability(&b, in)
 	writeMovements(&b, in, ranked)
+	writePortfolio(&b, in)
 
 	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
 		rt := c.Regimes[r]
@@ -247,6 +248,8 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	b.WriteString("\n")
 
 	writeSensitivity(&b, in, a)
+	plan := PlanningOf(in, a)
+	writeTargetSection(&b, in, plan)
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.negotiation"))
 	if a.Room.Placed {
@@ -260,6 +263,7 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	case a.Regime != "":
 		fmt.Fprintf(&b, "%s\n\n", c.Regimes[a.Regime].Negotiation)
 	}
+	writeWorksheetSection(&b, in, plan)
 
 	if len(a.Warnings) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.warnings"))
@@ -273,21 +277,8 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		b.WriteString("\n")
 	}
 
-	byID := make(map[string]model.Question, len(questions))
-	for _, q := range questions {
-		byID[q.ID] = q
-	}
-	if len(a.Validate) > 0 {
-		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.validate"))
-		for _, id := range a.Validate {
-			if slices.Contains(a.NoEvidence, id) {
-				fmt.Fprintf(&b, "- [ ] %s (%s)\n", byID[id].Text, in.t("brief.noevidence"))
-			} else {
-				fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
-			}
-		}
-		b.WriteString("\n")
-	}
+	writeCentreSection(&b, in, plan)
+	writeChecklistSection(&b, in, plan)
 
 	writeSinceRound(&b, in, a)
 	writeActionPlan(&b, in, cu.ID)
@@ -315,6 +306,12 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 			if ok {
 				if ans.Note != "" {
 					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.evidence"), strings.ReplaceAll(mdEscape(ans.Note), "\n", " "))
+				}
+				if src := in.answerSource(ans); src != "" {
+					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.source"), mdEscape(src))
+				}
+				if ok := in.answerConfirmed(ans); ok != "" {
+					fmt.Fprintf(&b, "  \n  %s", mdEscape(ok))
 				}
 				b.WriteString("\n")
 			}

@@ -44,6 +44,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 		return err
 	}
 	sheets := append([]sheet{customerSheet(in), answerSheet(in)}, planSheets(in)...)
+	sheets = append(sheets, accountSheets(in)...)
 	// Every sheet is made and the first made active before any is
 	// streamed: excelize reads each sheet back to mark the active one.
 	names := make([]string, len(sheets))
@@ -268,10 +269,10 @@ func cellText(row []any, i int) (string, bool) {
 // Excel shows the rows of a written workbook at the height the file
 // gives (the default, one line, when it gives none), however much their
 // text wraps; so each row is made as tall as its widest-wrapping cell:
-// lineHeight points a line (Calibri 11), at most Excel's 409 points.
+// xlsxLineHeight points a line (Calibri 11), at most Excel's 409 points.
 const (
-	lineHeight   = 15.0
-	maxRowHeight = 409.0
+	xlsxLineHeight = 15.0
+	maxRowHeight   = 409.0
 )
 
 // rowHeight is the height option of a row of lines, none for one line.
@@ -279,7 +280,7 @@ func rowHeight(lines int) []excelize.RowOpts {
 	if lines <= 1 {
 		return nil
 	}
-	return []excelize.RowOpts{{Height: min(float64(lines)*lineHeight, maxRowHeight)}}
+	return []excelize.RowOpts{{Height: min(float64(lines)*xlsxLineHeight, maxRowHeight)}}
 }
 
 // lineCounts remembers wrappedLines of texts that need wrapping, by text

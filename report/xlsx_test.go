@@ -35,7 +35,7 @@ func TestXLSXReadBack(t *testing.T) {
 			c := in.Content
 			f := openXLSX(t, in)
 			customers, answers := c.T("export.sheet.customers"), c.T("export.sheet.answers")
-			if got := f.GetSheetList(); len(got) != 2 || got[0] != customers || got[1] != answers {
+			if got := f.GetSheetList(); len(got) != 3 || got[0] != customers || got[1] != answers || got[2] != c.T("report.portfolio") {
 				t.Fatalf("sheets %q, want %q and %q", got, customers, answers)
 			}
 			if f.GetActiveSheetIndex() != 0 {
