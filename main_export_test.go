@@ -137,7 +137,7 @@ func TestExportMistakes(t *testing.T) {
 		{"xlsx to stdout", "sv_SE.UTF-8", []string{"report", "--format", "xlsx", "-o", "-"}, "kan inte skrivas till terminalen"},
 		{"--answers with svg", "en_GB.UTF-8", []string{"report", "--format", "svg", "--answers"}, "only to --format csv"},
 		{"bad delimiter", "en_GB.UTF-8", []string{"report", "--format", "csv", "--delimiter", "x"}, "There is no delimiter “x”"},
-		{"unknown format names the formats", "en_GB.UTF-8", []string{"report", "--format", "pdf"}, "md, json, csv, xlsx, svg, handout"},
+		{"unknown format names the formats", "en_GB.UTF-8", []string{"report", "--format", "docx"}, "md, json, csv, xlsx, svg, handout, pdf, handout-pdf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -181,7 +181,7 @@ func TestActionsAndRoundsInTheReports(t *testing.T) {
 	if err := json.Unmarshal([]byte(first.stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Version != 3 || len(doc.Actions) != 2 || len(doc.Rounds) != 1 || len(doc.Rounds[0].Customers) != demoCustomers {
+	if doc.Version != 4 || len(doc.Actions) != 2 || len(doc.Rounds) != 1 || len(doc.Rounds[0].Customers) != demoCustomers {
 		t.Fatalf("export: version %d, %d actions, %d rounds", doc.Version, len(doc.Actions), len(doc.Rounds))
 	}
 	file := writeFile(t, "demo.json", []byte(first.stdout))

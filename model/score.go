@@ -196,8 +196,10 @@ type Assessment struct {
 	Room     Room                         `json:"room"`
 	Warnings []WarningKind                `json:"warnings,omitempty"`
 	// Validate lists the set A questions to validate with the customer, in
-	// question order: those answered "don't know" and those scored without
-	// an evidence note (listed in NoEvidence too).
+	// question order: those answered "don't know", those marked as our
+	// estimate, and those scored without an evidence note or a named
+	// source (listed in NoEvidence too). An answer confirmed with the
+	// customer, or said by the customer, is not listed.
 	Validate   []string `json:"validate,omitempty"`
 	NoEvidence []string `json:"no_evidence,omitempty"`
 	// LowCoverage lists the dimensions of started sets where fewer than
@@ -297,7 +299,7 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 			p.Answered++
 			if q.Set == SetThem {
 				switch validation(ans) {
-				case dontKnow:
+				case dontKnow, estimated:
 					nValidate++
 				case noEvidence:
 					nValidate++
@@ -318,7 +320,7 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 				continue
 			}
 			switch validation(ans) {
-			case dontKnow:
+			case dontKnow, estimated:
 				a.Validate = append(a.Validate, q.ID)
 			case noEvidence:
 				a.Validate = append(a.Validate, q.ID)
@@ -347,13 +349,19 @@ const (
 	evidenced validated = iota
 	dontKnow
 	noEvidence
+	// estimated: a score marked as our own estimate.
+	estimated
 )
 
 func validation(a Answer) validated {
 	switch {
 	case !a.Score.Known():
 		return dontKnow
-	case strings.TrimSpace(a.Note) == "":
+	case a.Confirmed() || a.Source == FromCustomer:
+		return evidenced
+	case a.Source == FromEstimate:
+		return estimated
+	case strings.TrimSpace(a.Note) == "" && strings.TrimSpace(a.SourceRef) == "":
 		return noEvidence
 	}
 	return evidenced

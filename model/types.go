@@ -243,4 +243,12 @@ type Answer struct {
 	Note   string    `json:"note,omitempty"`
 	Author string    `json:"author,omitempty"`
 	At     time.Time `json:"at"`
+	// Source says where the score comes from (validation.go); empty when
+	// not said. SourceRef names the data, or who at the customer said it.
+	Source    AnswerSource `json:"source,omitempty"`
+	SourceRef string       `json:"source_ref,omitempty"`
+	// ConfirmedBy and ConfirmedAt record who confirmed the answer with the
+	// customer, and when; both empty until then.
+	ConfirmedBy string    `json:"confirmed_by,omitempty"`
+	ConfirmedAt time.Time `json:"confirmed_at,omitzero"`
 }

@@ -83,6 +83,7 @@ func customerSheet(in Input) sheet {
 		column{in.t("export.stance"), colText},
 		column{in.t("export.online"), colText},
 		column{in.t("export.other"), colWrapped},
+		column{in.t("export.diverged"), colText},
 		column{in.t("brief.warnings"), colWrapped},
 		column{in.t("export.notes"), colWrapped},
 	)
@@ -94,6 +95,7 @@ func customerSheet(in Input) sheet {
 		cols = slices.Insert(cols, 5, column{in.t("export.baserevenue", basis.Base), colMoney})
 	}
 	s := sheet{Name: in.t("export.sheet.customers"), Columns: cols}
+	div := diverged(in.Dataset)
 	for i, a := range in.ranked() {
 		cu := a.Customer
 		row := []any{i + 1, cu.Name, cu.Offering, nil, cu.Currency}
@@ -135,6 +137,8 @@ func customerSheet(in Input) sheet {
 			row = append(row, nil, nil, nil)
 		}
 		row = append(row, named(len(a.OnLine) > 0, LineDimensions(c, a)), named(len(a.OnLine) > 0, OtherPlacements(c, a)))
+		// The TUI's !: questions the team's scores diverged on.
+		row = append(row, named(len(div[cu.ID]) > 0, QuestionRefs(c, div[cu.ID])))
 		var warns []string
 		for _, w := range a.Warnings {
 			warns = append(warns, in.t("export.warn."+string(w)))
@@ -162,6 +166,7 @@ func answerSheet(in Input) sheet {
 		{in.t("export.author"), colText},
 		{in.t("export.time"), colTime},
 	}}
+	s.Columns = append(s.Columns, validationColumns(in)...)
 	sets := map[model.SetID]string{}
 	for _, set := range c.QuestionSets() {
 		sets[set.ID] = set.Title
@@ -182,7 +187,7 @@ func answerSheet(in Input) sheet {
 			if !a.At.IsZero() {
 				at = a.At.UTC()
 			}
-			return []any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}
+			return append([]any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}, validationValues(in, a)...)
 		}
 		for _, q := range qs {
 			if a, ok := answers[q.ID]; ok {

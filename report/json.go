@@ -21,14 +21,16 @@ import (
 
 // Format and FormatVersion identify a styrka JSON export. Version 2 added
 // the actions and rounds, version 3 the team scoring (participants, silent
-// rounds and votes); files of versions 1 and 2 are read as before. The
+// rounds and votes), version 4 the account planning (stakeholders,
+// worksheets, targets) and each answer's source and confirmation; files of
+// versions 1 to 3 are read as before. The
 // workshop's base currency, rates and on-the-line band, and for readers the
 // on-the-line cases and the smallest change, are optional fields within
 // version 3: a file without them reads as before (default band, no base
 // currency).
 const (
 	Format        = "styrka-workshop"
-	FormatVersion = 3
+	FormatVersion = 4
 )
 
 // Document is the JSON export of one workshop.
@@ -47,6 +49,11 @@ type Document struct {
 	Participants []model.Participant `json:"participants"`
 	SilentRounds []model.SilentRound `json:"silent_rounds"`
 	Votes        []model.Vote        `json:"votes"`
+	// Stakeholders, Worksheets and Targets are the account planning: the
+	// buying centres, the negotiation worksheets and the target positions.
+	Stakeholders []model.Stakeholder `json:"stakeholders"`
+	Worksheets   []model.Worksheet   `json:"worksheets"`
+	Targets      []model.Target      `json:"targets"`
 }
 
 // CustomerRecord is one customer with its answers and, for readers of the
@@ -97,6 +104,7 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 	}
 	doc.Actions, doc.Rounds = documentPlans(d)
 	doc.Participants, doc.SilentRounds, doc.Votes = documentTeam(d)
+	doc.Stakeholders, doc.Worksheets, doc.Targets = documentPlanning(d)
 	return doc
 }
 
@@ -352,6 +360,11 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 			}
 			a.Note = model.CleanNote(a.Note)
 			a.Author = model.CleanText(a.Author)
+			a.SourceRef = model.CleanText(a.SourceRef)
+			a.ConfirmedBy = model.CleanText(a.ConfirmedBy)
+			if err := a.ValidateSource(); err != nil {
+				return invalid("%s: %v", at("source"), err)
+			}
 			if bad := tooLong(a.Note, model.MaxAnswerNoteLen); bad != "" {
 				return invalid("%s: %s", at("note"), bad)
 			}
@@ -367,6 +380,9 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 		return invalid("%s", bad)
 	}
 	if ds.Participants, ds.SilentRounds, ds.Votes, bad = readTeam(doc, w.ID, seen, known); bad != "" {
+		return invalid("%s", bad)
+	}
+	if ds.Stakeholders, ds.Worksheets, ds.Targets, bad = readPlanning(doc, w.ID, seen); bad != "" {
 		return invalid("%s", bad)
 	}
 	return ds, nil

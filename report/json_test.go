@@ -178,7 +178,7 @@ func TestJSONDocumentShape(t *testing.T) {
 	if err := json.Unmarshal(writeJSON(t, in.Dataset, qs), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if report.Format != "styrka-workshop" || report.FormatVersion != 3 {
+	if report.Format != "styrka-workshop" || report.FormatVersion != 4 {
 		t.Errorf("format %q version %d: a changed format breaks files people keep", report.Format, report.FormatVersion)
 	}
 	if doc["format"] != report.Format {
@@ -193,7 +193,7 @@ func TestJSONDocumentShape(t *testing.T) {
 			t.Errorf("workshop has no %q", k)
 		}
 	}
-	for _, k := range []string{"actions", "rounds", "participants", "silent_rounds", "votes"} {
+	for _, k := range []string{"actions", "rounds", "participants", "silent_rounds", "votes", "stakeholders", "worksheets", "targets"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %T, want an array (never null)", k, doc[k])
 		}

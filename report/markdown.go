@@ -45,6 +45,8 @@ func WriteMarkdown(w io.Writer, in Input) error {
 	ws := in.Dataset.Workshop
 	ranked := in.ranked()
 	c := in.Content
+	// Names carry the TUI's ! where the team's scores diverged.
+	marked := mapview.MarkDiverged(ranked, diverged(in.Dataset))
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", in.t("report.title", mdEscape(ws.Name)))
 	placed := 0
@@ -68,11 +70,14 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		if plot.Options.OnLine[e.Index] {
 			name += " " + mapview.OnLineMarker
 		}
-		fmt.Fprintf(&b, "%s  %s\n", e.Key, name)
+		fmt.Fprintf(&b, "%s  %s\n", e.Shown(), name)
 	}
 	b.WriteString("```\n\n")
 	if slices.Contains(plot.Options.OnLine, true) {
 		fmt.Fprintf(&b, "%s\n\n", mapview.LegendOnLine(c))
+	}
+	if marked {
+		fmt.Fprintf(&b, "%s\n\n", mapview.LegendDiverged(c))
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("report.priorities"))
@@ -87,8 +92,12 @@ func WriteMarkdown(w io.Writer, in Input) error {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(a.Customer.Name), l.Priority, l.Regime, l.Kraljic, l.Preferencing, l.Room, mdEscape(Revenue(in.Lang, a.Customer)), online)
 	}
 	b.WriteString("\n")
+	if marked {
+		fmt.Fprintf(&b, "%s\n\n", mapview.LegendDiverged(c))
+	}
 	writeStability(&b, in)
 	writeMovements(&b, in, ranked)
+	writePortfolio(&b, in)
 
 	for _, r := range []model.Regime{model.Interdependence, model.BuyerDominance, model.SupplierDominance, model.Independence} {
 		rt := c.Regimes[r]
@@ -233,9 +242,14 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	for _, s := range LineSentences(c, in.Lang, a) {
 		fmt.Fprintf(&b, "- %s %s\n", mapview.OnLineMarker, s)
 	}
+	if qs := diverged(in.Dataset)[cu.ID]; len(qs) > 0 {
+		fmt.Fprintf(&b, "- %s %s\n", mapview.DivergedMarker, in.t("report.diverged", QuestionRefs(c, qs)))
+	}
 	b.WriteString("\n")
 
 	writeSensitivity(&b, in, a)
+	plan := PlanningOf(in, a)
+	writeTargetSection(&b, in, plan)
 
 	fmt.Fprintf(&b, "## %s\n\n", in.t("brief.negotiation"))
 	if a.Room.Placed {
@@ -249,6 +263,7 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 	case a.Regime != "":
 		fmt.Fprintf(&b, "%s\n\n", c.Regimes[a.Regime].Negotiation)
 	}
+	writeWorksheetSection(&b, in, plan)
 
 	if len(a.Warnings) > 0 {
 		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.warnings"))
@@ -262,21 +277,8 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 		b.WriteString("\n")
 	}
 
-	byID := make(map[string]model.Question, len(questions))
-	for _, q := range questions {
-		byID[q.ID] = q
-	}
-	if len(a.Validate) > 0 {
-		fmt.Fprintf(&b, "## %s\n\n", in.t("brief.validate"))
-		for _, id := range a.Validate {
-			if slices.Contains(a.NoEvidence, id) {
-				fmt.Fprintf(&b, "- [ ] %s (%s)\n", byID[id].Text, in.t("brief.noevidence"))
-			} else {
-				fmt.Fprintf(&b, "- [ ] %s\n", byID[id].Text)
-			}
-		}
-		b.WriteString("\n")
-	}
+	writeCentreSection(&b, in, plan)
+	writeChecklistSection(&b, in, plan)
 
 	writeSinceRound(&b, in, a)
 	writeActionPlan(&b, in, cu.ID)
@@ -304,6 +306,12 @@ func WriteBrief(w io.Writer, in Input, customerID string) error {
 			if ok {
 				if ans.Note != "" {
 					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.evidence"), strings.ReplaceAll(mdEscape(ans.Note), "\n", " "))
+				}
+				if src := in.answerSource(ans); src != "" {
+					fmt.Fprintf(&b, "  \n  %s: %s", in.t("label.source"), mdEscape(src))
+				}
+				if ok := in.answerConfirmed(ans); ok != "" {
+					fmt.Fprintf(&b, "  \n  %s", mdEscape(ok))
 				}
 				b.WriteString("\n")
 			}

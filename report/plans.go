@@ -654,6 +654,14 @@ func ForCustomer(ds model.Dataset, customerID string) model.Dataset {
 	}
 	out.Answers = map[string]map[string]model.Answer{customerID: ds.Answers[customerID]}
 	out.Actions = model.FilterActions(ds.Actions, model.ActionFilter{CustomerID: customerID})
+	out.Stakeholders = ds.StakeholdersOf(customerID)
+	out.Worksheets, out.Targets = nil, nil
+	if w, ok := ds.WorksheetOf(customerID); ok {
+		out.Worksheets = []model.Worksheet{w}
+	}
+	if t, ok := ds.TargetOf(customerID); ok {
+		out.Targets = []model.Target{t}
+	}
 	out.Rounds = nil
 	for _, r := range ds.Rounds {
 		r.Customers = slices.DeleteFunc(slices.Clone(r.Customers), func(e model.RoundEntry) bool { return e.CustomerID != customerID })

@@ -325,7 +325,7 @@ func TestXLSXPlanSheets(t *testing.T) {
 			in := planInput(t, lang)
 			c := in.Content
 			f := openXLSX(t, in)
-			want := []string{c.T("export.sheet.customers"), c.T("export.sheet.answers"), c.T("export.sheet.actions"), c.T("export.sheet.rounds")}
+			want := []string{c.T("export.sheet.customers"), c.T("export.sheet.answers"), c.T("export.sheet.actions"), c.T("export.sheet.rounds"), c.T("report.portfolio")}
 			if got := f.GetSheetList(); !reflect.DeepEqual(got, want) {
 				t.Fatalf("sheets %q, want %q", got, want)
 			}
@@ -361,7 +361,7 @@ func TestXLSXPlanSheets(t *testing.T) {
 			}
 			// Without plans, no such sheets.
 			in.Dataset.Actions, in.Dataset.Rounds = nil, nil
-			if got := openXLSX(t, in).GetSheetList(); len(got) != 2 {
+			if got := openXLSX(t, in).GetSheetList(); len(got) != 3 {
 				t.Errorf("sheets without plans: %q", got)
 			}
 		})

@@ -14,9 +14,11 @@ import (
 
 	"styrka/model"
 	"styrka/ui/mapview"
+	"styrka/ui/styles"
 )
 
-// The SVG power map is drawn for a 16:9 slide.
+// The SVG power map is drawn for a 16:9 slide; a legend too long for
+// the slide's right side widens the picture (PowerMap.Width).
 const (
 	SVGWidth  = 1600
 	SVGHeight = 900
@@ -24,16 +26,20 @@ const (
 
 // Layout of the SVG map, in its own units (pixels of the viewBox).
 const (
-	svgPlotLeft   = 130.0
-	svgPlotTop    = 110.0
-	svgPlotRight  = 1560.0
-	svgPlotBottom = 780.0
-	svgLegendW    = 380.0 // taken from the plot's right when a legend is needed
-	svgPad        = 44.0  // between the plot's frame and the scale's ends
+	svgPlotLeft     = 130.0
+	svgPlotTop      = 110.0
+	svgPlotRight    = 1560.0
+	svgPlotBottom   = 780.0
+	svgMinPlotW     = 900.0 // the narrowest plot a legend may leave
+	svgLegendGap    = 30.0  // between the plot and the legend
+	svgLegendKeyW   = 34.0  // the key's column in a legend entry
+	svgLegendColGap = 24.0  // between two columns of the legend
+	svgLegendCells  = 60    // cells of a name on one line of the legend
+	svgPad          = 44.0  // between the plot's frame and the scale's ends
 
 	svgLabelSize  = 16.0 // font size of a name on the map
 	svgLabelH     = 21.0
-	svgLabelMax   = 30 // cells of a name on the map before it is cut
+	svgLabelMax   = 40 // cells of the longest name written on the map
 	svgKeySize    = 14.0
 	svgKeyH       = 19.0
 	svgQuadSize   = 20.0
@@ -90,6 +96,10 @@ type Bubble struct {
 	// Shown is false when not even the key found room; the name is then
 	// only in the legend and the bubble's tooltip.
 	Shown bool
+	// Shared: customers at one place (the same scores) have consecutive
+	// keys and one label for all, "7–12", whose Text and Label the first
+	// of them holds; the others are Shared.
+	Shared bool
 	// Leader is a line from the bubble's edge to a label set further out.
 	Leader               bool
 	LeaderFrom, LeaderTo [2]float64
@@ -113,10 +123,15 @@ type PowerMap struct {
 	Plot            Box
 	Quadrants       [4]Quadrant
 	Bubbles         []Bubble
-	// Legend lists the bubbles (indexes) whose names are in the legend;
-	// LegendShown of them fit in it.
+	// Width and Height are the picture's size (its viewBox).
+	Width, Height float64
+	// Legend lists the bubbles (indexes) whose names are in the legend,
+	// every one of them shown (LegendShown is their number); LegendAt is
+	// where each entry is written and LegendLines its name, wrapped.
 	Legend      []int
 	LegendShown int
+	LegendAt    []Box
+	LegendLines [][]string
 	XLabel      string
 	YLabel      string
 	XCut, YCut  float64
@@ -132,7 +147,7 @@ func (m PowerMap) Labels() []Box {
 		out = append(out, q.Label)
 	}
 	for _, b := range m.Bubbles {
-		if b.Shown {
+		if b.Shown && !b.Shared {
 			out = append(out, b.Label)
 		}
 	}
@@ -140,13 +155,14 @@ func (m PowerMap) Labels() []Box {
 }
 
 // regimeColours are the stroke and fill of each regime's bubbles, and the
-// tint of its quadrant.
-var regimeColours = map[model.Regime][3]string{
-	model.SupplierDominance: {"#A8770F", "#E0A526", "#FDF6E3"},
-	model.Interdependence:   {"#23683C", "#3A9D5D", "#EEF7F0"},
-	model.Independence:      {"#2F557E", "#4F7CAC", "#EEF3F8"},
-	model.BuyerDominance:    {"#8E3422", "#C8553D", "#FBEFEC"},
-}
+// tint of its quadrant: the palette the TUI draws its quadrants in.
+var regimeColours = func() map[model.Regime][3]string {
+	out := map[model.Regime][3]string{}
+	for q, pc := range styles.Palette() {
+		out[model.Regimes[q]] = [3]string{pc.Ink, pc.Fill, pc.Tint}
+	}
+	return out
+}()
 
 // textWidth estimates the width of text at a font size.
 func textWidth(s string, size, factor float64) float64 {
@@ -155,14 +171,121 @@ func textWidth(s string, size, factor float64) float64 {
 
 // LayoutPowerMap lays out the power map of a workshop: the customers that
 // are placed as bubbles sized by revenue, their names where they fit
-// without touching another label, bubble or quadrant name, and a numbered
-// legend for the rest.
+// without touching another label, bubble or quadrant name, and a keyed
+// legend for the rest, in as many columns beside the map as it takes.
 func LayoutPowerMap(in Input) PowerMap {
 	m := layoutPowerMap(in, svgPlotRight)
-	if len(m.Legend) > 0 {
-		m = layoutPowerMap(in, svgPlotRight-svgLegendW)
+	if len(m.Legend) == 0 {
+		m.fitNotes()
+		return m
 	}
+	// A narrower plot puts more names in the legend, so the legend's
+	// width is found again until the plot leaves room for it.
+	legendW := 0.0
+	for range 4 {
+		need := m.legendWidth()
+		if need <= legendW {
+			break
+		}
+		legendW = need
+		m = layoutPowerMap(in, max(svgPlotRight-svgLegendGap-legendW, svgPlotLeft+svgMinPlotW))
+	}
+	m.layoutLegend()
+	m.fitNotes()
 	return m
+}
+
+// svgNoteStep is the distance between two lines of notes; the slide has
+// room for two under the axis.
+const svgNoteStep = 20.0
+
+// noteLines are the notes wrapped to the picture's width.
+func (m *PowerMap) noteLines() []string {
+	cells := int(math.Floor((m.Width - 120) / (15 * svgCharWidth)))
+	var out []string
+	for _, n := range m.Footnotes {
+		out = append(out, strings.Split(ansi.Hardwrap(ansi.Wordwrap(n, cells, ""), cells, true), "\n")...)
+	}
+	return out
+}
+
+// fitNotes makes the picture taller by the lines of notes beyond two.
+func (m *PowerMap) fitNotes() {
+	m.Height = SVGHeight + svgNoteStep*float64(max(len(m.noteLines())-2, 0))
+}
+
+// legendLines wraps a name for the legend.
+func legendLines(name string) []string {
+	if ansi.StringWidth(name) <= svgLegendCells {
+		return []string{name}
+	}
+	return strings.Split(ansi.Hardwrap(ansi.Wordwrap(name, svgLegendCells, ""), svgLegendCells, true), "\n")
+}
+
+// legendTop and legendBottom bound the legend's entries.
+const (
+	legendTop    = svgPlotTop + 50
+	legendBottom = svgPlotBottom
+)
+
+// legendColumns splits the legend into columns from top to bottom: the
+// entries of each column, and the width of each.
+func (m *PowerMap) legendColumns() (cols [][]int, widths []float64) {
+	y := legendTop
+	for n, i := range m.Legend {
+		lines := legendLines(m.Bubbles[i].Name)
+		h := float64(len(lines)) * svgLegendStep
+		if len(cols) == 0 || (y+h > legendBottom+svgLegendStep/2 && len(cols[len(cols)-1]) > 0) {
+			cols, widths = append(cols, nil), append(widths, 0)
+			y = legendTop
+		}
+		k := len(cols) - 1
+		cols[k] = append(cols[k], n)
+		for _, l := range lines {
+			widths[k] = max(widths[k], m.legendKeyW()+textWidth(l, svgLegendSize, svgCharWidth))
+		}
+		y += h
+	}
+	return cols, widths
+}
+
+// legendKeyW is the width of the keys' column in the legend: room for
+// the longest key and a gap.
+func (m *PowerMap) legendKeyW() float64 {
+	return max(svgLegendKeyW, textWidth(strconv.Itoa(len(m.Legend)), svgLegendSize, svgBoldCharWidth)+10)
+}
+
+// legendWidth is the width the legend's columns take.
+func (m *PowerMap) legendWidth() float64 {
+	_, widths := m.legendColumns()
+	w := 0.0
+	for _, cw := range widths {
+		w += cw + svgLegendColGap
+	}
+	return w
+}
+
+// layoutLegend places every legend entry in its column beside the plot
+// and widens the picture where the columns need more than the slide.
+func (m *PowerMap) layoutLegend() {
+	cols, widths := m.legendColumns()
+	m.LegendAt = make([]Box, len(m.Legend))
+	m.LegendLines = make([][]string, len(m.Legend))
+	x := m.Plot.X + m.Plot.W + svgLegendGap
+	for k, col := range cols {
+		y := legendTop
+		for _, n := range col {
+			lines := legendLines(m.Bubbles[m.Legend[n]].Name)
+			h := float64(len(lines)) * svgLegendStep
+			// The box holds the text from its cap height to its descent.
+			m.LegendAt[n] = Box{x, y - svgLegendSize, widths[k], h}
+			m.LegendLines[n] = lines
+			y += h
+		}
+		x += widths[k] + svgLegendColGap
+	}
+	m.LegendShown = len(m.Legend)
+	m.Width = max(m.Width, math.Ceil(x+svgLegendGap-svgLegendColGap))
 }
 
 func layoutPowerMap(in Input, right float64) PowerMap {
@@ -174,8 +297,12 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 		ranked[i].Customer.Name = model.SafeLine(ranked[i].Customer.Name)
 	}
 	plot := mapview.NewPlot(mapview.Power, ranked, ws.Thresholds, c)
+	// Names carry the TUI's ! where the team's scores diverged.
+	marked := mapview.MarkDiverged(ranked, diverged(in.Dataset))
 	m := PowerMap{
 		Title:  in.t("report.title", model.SafeLine(ws.Name)),
+		Width:  SVGWidth,
+		Height: SVGHeight,
 		Plot:   Box{svgPlotLeft, svgPlotTop, right - svgPlotLeft, svgPlotBottom - svgPlotTop},
 		XLabel: plot.Options.XLabel,
 		YLabel: plot.Options.YLabel,
@@ -281,18 +408,45 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 	}
 	for i := range m.Bubbles {
 		b := &m.Bubbles[i]
-		text := ansi.Truncate(b.Name, svgLabelMax, "…")
-		if m.place(b, text, textWidth(text, svgLabelSize, svgCharWidth), svgLabelH, 4, &used) {
+		if ansi.StringWidth(b.Name) <= svgLabelMax && m.place(b, b.Name, textWidth(b.Name, svgLabelSize, svgCharWidth), svgLabelH, 4, &used) {
 			continue
 		}
 		m.Legend = append(m.Legend, i)
 	}
-	for n, i := range m.Legend {
-		b := &m.Bubbles[i]
-		b.Key = strconv.Itoa(n + 1)
-		m.place(b, b.Key, textWidth(b.Key, svgKeySize, svgBoldCharWidth)+4, svgKeyH, 8, &used)
+	// Every key finds a place: near its bubble, or further out along a
+	// leader line, as far as the plot reaches. Customers at one place
+	// are numbered together and share a label.
+	m.Legend = byPlace(m.Bubbles, m.Legend)
+	for n := 0; n < len(m.Legend); {
+		end, anchor := n+1, m.Legend[n]
+		for end < len(m.Legend) && samePlace(m.Bubbles[m.Legend[end]], m.Bubbles[anchor]) {
+			if m.Bubbles[m.Legend[end]].R > m.Bubbles[anchor].R {
+				anchor = m.Legend[end]
+			}
+			end++
+		}
+		text := strconv.Itoa(n + 1)
+		if end-n > 1 {
+			text += "–" + strconv.Itoa(end)
+		}
+		b := &m.Bubbles[anchor]
+		w := textWidth(text, svgKeySize, svgBoldCharWidth) + 4
+		if !m.place(b, text, w, svgKeyH, 8, &used) && !m.placeAround(b, text, w, svgKeyH, int(max(p.W, p.H)/22), farDirections, &used) {
+			// Nothing is left but a leader across other labels.
+			used.cross = true
+			m.placeAround(b, text, w, svgKeyH, int(max(p.W, p.H)/22), farDirections, &used)
+			used.cross = false
+		}
+		for k := n; k < end; k++ {
+			o := &m.Bubbles[m.Legend[k]]
+			o.Key = strconv.Itoa(k + 1)
+			if m.Legend[k] != anchor {
+				o.Shown, o.Shared, o.Label = b.Shown, true, b.Label
+			}
+		}
+		n = end
 	}
-	m.LegendShown = min(len(m.Legend), int(math.Floor((svgPlotBottom-svgPlotTop-50)/svgLegendStep)))
+	m.LegendShown = len(m.Legend)
 
 	// At most two lines of notes: how to read the sizes, and who is not
 	// on the map.
@@ -308,6 +462,9 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 	}
 	if onLine {
 		size = append(size, in.t("export.svg.online"))
+	}
+	if marked {
+		size = append(size, in.t("export.svg.diverged"))
 	}
 	if len(size) > 0 {
 		m.Footnotes = append(m.Footnotes, strings.Join(size, " "))
@@ -325,11 +482,35 @@ func layoutPowerMap(in Input, right float64) PowerMap {
 // directions are where a label may go around its bubble, best first.
 var directions = [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}}
 
+// byPlace orders the legend so that customers at one place come
+// together, each place where its first customer was.
+func byPlace(bs []Bubble, legend []int) []int {
+	out := make([]int, 0, len(legend))
+	taken := make([]bool, len(legend))
+	for n, i := range legend {
+		if taken[n] {
+			continue
+		}
+		for k := n; k < len(legend); k++ {
+			if !taken[k] && samePlace(bs[legend[k]], bs[i]) {
+				taken[k] = true
+				out = append(out, legend[k])
+			}
+		}
+	}
+	return out
+}
+
+// samePlace reports whether two bubbles have one centre.
+func samePlace(a, b Bubble) bool { return math.Abs(a.X-b.X) < 1 && math.Abs(a.Y-b.Y) < 1 }
+
 // occupied is what labels must keep clear of besides the bubbles: the
 // labels placed so far and their leader lines.
 type occupied struct {
 	boxes   []Box
 	leaders [][4]float64
+	// cross lets a leader line cross labels: the last resort of a key.
+	cross bool
 	// soft are lines a label avoids where it can: the cut-offs.
 	soft [][4]float64
 }
@@ -338,36 +519,54 @@ type occupied struct {
 // first, then further out with a leader line that crosses no label. It
 // records the label and reports whether it found room.
 func (m *PowerMap) place(b *Bubble, text string, w, h float64, rings int, used *occupied) bool {
-	if m.placeIn(b, text, w, h, rings, used, true) {
+	return m.placeAround(b, text, w, h, rings, directions, used)
+}
+
+func (m *PowerMap) placeAround(b *Bubble, text string, w, h float64, rings int, dirs [][2]float64, used *occupied) bool {
+	if m.placeIn(b, text, w, h, rings, dirs, used, true) {
 		return true
 	}
-	return m.placeIn(b, text, w, h, rings, used, false)
+	return m.placeIn(b, text, w, h, rings, dirs, used, false)
 }
+
+// farDirections are 32 rays around a bubble, for keys set far out along
+// a leader line: many customers with the same scores share one centre,
+// and each ray holds the key of one of them.
+var farDirections = func() [][2]float64 {
+	out := make([][2]float64, 32)
+	for i := range out {
+		a := float64(i) * 2 * math.Pi / 32
+		out[i] = [2]float64{math.Cos(a), -math.Sin(a)}
+	}
+	return out
+}()
 
 // placeIn is one search of place; strict keeps the label off the soft
 // lines too.
-func (m *PowerMap) placeIn(b *Bubble, text string, w, h float64, rings int, used *occupied, strict bool) bool {
+func (m *PowerMap) placeIn(b *Bubble, text string, w, h float64, rings int, dirs [][2]float64, used *occupied, strict bool) bool {
 	const gap, step, margin = 4.0, 22.0, 3.0
+	// A ray this close to an axis sets the label centred across it.
+	const across = 0.38
 	area := m.Plot.grow(-2)
 	for ring := range rings {
 		d := gap + float64(ring)*step
-		for _, dir := range directions {
+		for _, dir := range dirs {
 			ux, uy := dir[0], dir[1]
-			if ux != 0 && uy != 0 {
-				ux, uy = ux*math.Sqrt2/2, uy*math.Sqrt2/2
+			if n := math.Hypot(ux, uy); n != 1 {
+				ux, uy = ux/n, uy/n
 			}
 			px, py := b.X+ux*(b.R+d), b.Y+uy*(b.R+d)
 			box := Box{px, py - h/2, w, h}
 			switch {
-			case dir[0] < 0:
+			case ux < -across:
 				box.X = px - w
-			case dir[0] == 0:
+			case ux <= across:
 				box.X = px - w/2
 			}
 			switch {
-			case dir[1] < 0:
+			case uy < -across:
 				box.Y = py - h
-			case dir[1] > 0:
+			case uy > across:
 				box.Y = py
 			}
 			if !m.free(box, area, margin, used) {
@@ -377,7 +576,7 @@ func (m *PowerMap) placeIn(b *Bubble, text string, w, h float64, rings int, used
 				continue
 			}
 			leader := [4]float64{b.X + ux*b.R, b.Y + uy*b.R, px, py}
-			if ring > 0 && used.crossed(leader) {
+			if ring > 0 && !used.cross && used.crossed(leader) {
 				continue
 			}
 			b.Text, b.Label, b.Shown = text, box, true
@@ -476,10 +675,11 @@ func WriteSVG(w io.Writer, in Input) error {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 	fmt.Fprintf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	W, H := int(m.Width), int(m.Height)
 	fmt.Fprintf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"title\" font-family=\"%s\">\n",
-		SVGWidth, SVGHeight, SVGWidth, SVGHeight, e(svgFont))
+		W, H, W, H, e(svgFont))
 	fmt.Fprintf(&b, "<title id=\"title\">%s</title>\n", e(m.Title+" · "+m.Subtitle))
-	fmt.Fprintf(&b, "<rect width=\"%d\" height=\"%d\" fill=\"#FFFFFF\"/>\n", SVGWidth, SVGHeight)
+	fmt.Fprintf(&b, "<rect width=\"%d\" height=\"%d\" fill=\"#FFFFFF\"/>\n", W, H)
 	fmt.Fprintf(&b, "<text x=\"60\" y=\"58\" font-size=\"30\" font-weight=\"bold\" fill=\"#222222\">%s</text>\n", e(m.Title))
 	fmt.Fprintf(&b, "<text x=\"60\" y=\"88\" font-size=\"18\" fill=\"#555555\">%s</text>\n", e(m.Subtitle))
 
@@ -540,7 +740,7 @@ func WriteSVG(w io.Writer, in Input) error {
 	}
 	b.WriteString("</g>\n<g id=\"labels\" font-size=\"16\" fill=\"#222222\">\n")
 	for _, bu := range m.Bubbles {
-		if !bu.Shown {
+		if !bu.Shown || bu.Shared {
 			continue
 		}
 		l := bu.Label
@@ -549,7 +749,7 @@ func WriteSVG(w io.Writer, in Input) error {
 		}
 		if bu.Key != "" {
 			fmt.Fprintf(&b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"4\" fill=\"#FFFFFF\" stroke=\"%s\"/>\n", f(l.X), f(l.Y), f(l.W), f(l.H), regimeColours[bu.Regime][0])
-			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" font-weight=\"bold\" text-anchor=\"middle\">%s</text>\n", f(l.X+l.W/2), f(l.Y+l.H-5), f(svgKeySize), e(bu.Key))
+			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" font-weight=\"bold\" text-anchor=\"middle\">%s</text>\n", f(l.X+l.W/2), f(l.Y+l.H-5), f(svgKeySize), e(bu.Text))
 			continue
 		}
 		if l.X+l.W <= bu.X {
@@ -563,30 +763,32 @@ func WriteSVG(w io.Writer, in Input) error {
 	b.WriteString("</g>\n")
 
 	if len(m.Legend) > 0 {
-		x := p.X + p.W + 30
 		fmt.Fprintf(&b, "<g id=\"legend\" font-size=\"%s\" fill=\"#222222\">\n", f(svgLegendSize))
-		fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", f(x), f(p.Y+20), e(in.t("export.svg.legend")))
-		maxCells := int(math.Floor((svgLegendW - 80) / (svgLegendSize * svgCharWidth)))
-		for n, i := range m.Legend[:m.LegendShown] {
-			bu := m.Bubbles[i]
-			y := p.Y + 50 + float64(n)*svgLegendStep
-			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\"><tspan font-weight=\"bold\">%s</tspan><tspan x=\"%s\">%s</tspan></text>\n",
-				f(x), f(y), e(bu.Key), f(x+34), e(ansi.Truncate(bu.Name, maxCells, "…")))
-		}
-		if rest := len(m.Legend) - m.LegendShown; rest > 0 {
-			y := p.Y + 50 + float64(m.LegendShown)*svgLegendStep
-			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\">%s</text>\n", f(x), f(y), e(in.t("export.svg.more", rest)))
+		fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-weight=\"bold\">%s</text>\n", f(p.X+p.W+svgLegendGap), f(p.Y+20), e(in.t("export.svg.legend")))
+		for n, i := range m.Legend {
+			bu, at := m.Bubbles[i], m.LegendAt[n]
+			fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\"><tspan font-weight=\"bold\">%s</tspan>", f(at.X), f(at.Y+svgLegendSize), e(bu.Key))
+			for k, line := range m.LegendLines[n] {
+				if k < len(m.LegendLines[n])-1 {
+					line += " " // the space the line broke at, so the name reads whole
+				}
+				dy := ""
+				if k > 0 {
+					dy = fmt.Sprintf(" dy=\"%s\"", f(svgLegendStep))
+				}
+				fmt.Fprintf(&b, "<tspan x=\"%s\"%s>%s</tspan>", f(at.X+m.legendKeyW()), dy, e(line))
+			}
+			b.WriteString("</text>\n")
 		}
 		b.WriteString("</g>\n")
 	}
 
-	if len(m.Footnotes) > 0 {
-		maxCells := int(math.Floor((SVGWidth - 120) / (15 * svgCharWidth)))
+	if lines := m.noteLines(); len(lines) > 0 {
 		b.WriteString("<g id=\"notes\" font-size=\"15\" fill=\"#555555\">\n")
-		y := float64(SVGHeight) - 14 - float64(len(m.Footnotes)-1)*20
-		for _, n := range m.Footnotes {
-			fmt.Fprintf(&b, "<text x=\"60\" y=\"%s\">%s</text>\n", f(y), e(ansi.Truncate(n, maxCells, "…")))
-			y += 20
+		y := m.Height - 14 - float64(len(lines)-1)*svgNoteStep
+		for _, n := range lines {
+			fmt.Fprintf(&b, "<text x=\"60\" y=\"%s\">%s</text>\n", f(y), e(n))
+			y += svgNoteStep
 		}
 		b.WriteString("</g>\n")
 	}

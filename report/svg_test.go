@@ -15,6 +15,7 @@ import (
 
 	"styrka/model"
 	"styrka/report"
+	"styrka/ui/styles"
 )
 
 func writeSVG(t testing.TB, in report.Input) string {
@@ -128,13 +129,18 @@ func TestSVGStructure(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := writeSVG(t, in)
 			doc := parseSVG(t, out)
-			if doc.viewBox != fmt.Sprintf("0 0 %d %d", report.SVGWidth, report.SVGHeight) {
-				t.Errorf("viewBox %q", doc.viewBox)
+			m := report.LayoutPowerMap(in)
+			// A slide, widened only for a legend that needs it (and made
+			// taller only for more than two lines of notes).
+			if m.Width < report.SVGWidth || m.Height < report.SVGHeight || doc.viewBox != fmt.Sprintf("0 0 %g %g", m.Width, m.Height) {
+				t.Errorf("viewBox %q for a map of %gx%g", doc.viewBox, m.Width, m.Height)
+			}
+			if len(m.Legend) == 0 && m.Width != report.SVGWidth {
+				t.Errorf("a map with no legend is %g wide", m.Width)
 			}
 			if !strings.Contains(out, "sans-serif") {
 				t.Error("no generic font family to fall back on")
 			}
-			m := report.LayoutPowerMap(in)
 
 			// Every placed customer is named on the map or in the legend,
 			// and has its full name as a tooltip.
@@ -271,4 +277,17 @@ func anyHasPrefix(list []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// TestSVGUsesThePalette: the quadrants are tinted and named in the
+// palette's colours, which the TUI draws them in too.
+func TestSVGUsesThePalette(t *testing.T) {
+	out := writeSVG(t, demoInput(t, "en"))
+	for q, pc := range styles.Palette() {
+		for _, c := range []string{pc.Ink, pc.Tint} {
+			if !strings.Contains(out, `"`+c+`"`) {
+				t.Errorf("quadrant %d: the colour %s is not in the SVG", q, c)
+			}
+		}
+	}
 }

@@ -18,23 +18,40 @@ import (
 	"styrka/model"
 )
 
-// Formats are the formats Write knows, in the order they are offered.
+// Formats are the formats the terminal UI's export offers, in order.
 var Formats = []string{"md", "json", "csv", "xlsx", "svg", "handout"}
 
-// CustomerFormats are the formats that make sense for one customer: the
-// brief in Markdown, and the workshop holding only that customer.
+// PDFFormats are the PDF documents: the workshop report (with a
+// customer, the one-page brief) and the handout.
+var PDFFormats = []string{"pdf", "handout-pdf"}
+
+// AllFormats are the formats Write knows, in the order the command line
+// offers them: Formats, then PDFFormats, then the portfolio chart.
+var AllFormats = append(append(slices.Clone(Formats), PDFFormats...), "portfolio-svg")
+
+// CustomerFormats are the formats the terminal UI offers for one
+// customer: the brief in Markdown, and the workshop holding only that
+// customer. "pdf" makes sense for one customer too (the one-page brief).
 var CustomerFormats = []string{"md", "json", "csv", "xlsx", "svg"}
 
 // ErrFormat is returned by Write for a format it does not know.
 var ErrFormat = errors.New("unknown report format")
 
 // Binary reports whether a format cannot be shown on a terminal.
-func Binary(format string) bool { return format == "xlsx" }
+func Binary(format string) bool { return format == "xlsx" || PDF(format) }
+
+// PDF reports whether a format is a PDF document.
+func PDF(format string) bool { return slices.Contains(PDFFormats, format) }
 
 // Extension is the file extension a format is written with.
 func Extension(format string) string {
-	if format == "handout" {
+	switch format {
+	case "handout":
 		return ".md"
+	case "handout-pdf":
+		return ".pdf"
+	case "portfolio-svg":
+		return ".svg"
 	}
 	return "." + format
 }
@@ -42,17 +59,18 @@ func Extension(format string) string {
 // WriteOptions choose what Write puts in a report.
 type WriteOptions struct {
 	// CustomerID makes the report about one customer: md is that
-	// customer's brief, handout names the customer, and json, csv, xlsx and
-	// svg hold the workshop with that one customer.
+	// customer's brief and pdf its one-page brief, handout and handout-pdf
+	// name the customer, and json, csv, xlsx and svg hold the workshop with
+	// that one customer.
 	CustomerID string
 	// CSV is how csv is written.
 	CSV CSVOptions
 }
 
-// Write writes the workshop in one of Formats. It is the one place the
+// Write writes the workshop in one of AllFormats. It is the one place the
 // command line and the terminal UI choose a renderer.
 func Write(w io.Writer, format string, in Input, o WriteOptions) error {
-	if !slices.Contains(Formats, format) {
+	if !slices.Contains(AllFormats, format) {
 		return fmt.Errorf("%w: %q", ErrFormat, format)
 	}
 	var c model.Customer
@@ -62,7 +80,7 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 			return fmt.Errorf("customer %s: %w", o.CustomerID, ErrNoCustomer)
 		}
 		c = in.Dataset.Customers[i]
-		if format != "md" && format != "handout" {
+		if format != "md" && format != "handout" && format != "pdf" && format != "handout-pdf" {
 			in.Dataset.Customers = []model.Customer{c}
 			in.Dataset.Answers = map[string]map[string]model.Answer{c.ID: in.Dataset.Answers[c.ID]}
 			in.Dataset = ForCustomer(in.Dataset, c.ID) // and its actions, and what the rounds saw of it
@@ -82,6 +100,15 @@ func Write(w io.Writer, format string, in Input, o WriteOptions) error {
 		return WriteXLSX(w, in)
 	case "svg":
 		return WriteSVG(w, in)
+	case "pdf":
+		if o.CustomerID != "" {
+			return WritePDFBrief(w, in, c.ID)
+		}
+		return WritePDFReport(w, in)
+	case "handout-pdf":
+		return WritePDFHandout(w, in, c.Name)
+	case "portfolio-svg":
+		return WritePortfolioSVG(w, in)
 	default: // handout
 		return WriteHandout(w, in, c.Name)
 	}

@@ -44,6 +44,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 		return err
 	}
 	sheets := append([]sheet{customerSheet(in), answerSheet(in)}, planSheets(in)...)
+	sheets = append(sheets, accountSheets(in)...)
 	// Every sheet is made and the first made active before any is
 	// streamed: excelize reads each sheet back to mark the active one.
 	names := make([]string, len(sheets))
@@ -189,10 +190,11 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 	if err != nil {
 		return err
 	}
+	colW := make([]int, n)
 	for i := range s.Columns {
 		// Room for the header's filter button beside its text.
-		wd := min(max(widths[i]+3, minColWidth), maxColWidth)
-		if err := sw.SetColWidth(i+1, i+1, float64(wd)); err != nil {
+		colW[i] = min(max(widths[i]+3, minColWidth), maxColWidth)
+		if err := sw.SetColWidth(i+1, i+1, float64(colW[i])); err != nil {
 			return err
 		}
 	}
@@ -206,7 +208,12 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 	for i, col := range s.Columns {
 		vals[i] = excelize.Cell{StyleID: st.header, Value: col.Header}
 	}
-	if err := sw.SetRow("A1", vals); err != nil {
+	// The header wraps beside its filter button.
+	headerLines := 1
+	for i, col := range s.Columns {
+		headerLines = max(headerLines, wrappedLines(col.Header, colW[i]-3))
+	}
+	if err := sw.SetRow("A1", vals, rowHeight(headerLines)...); err != nil {
 		return err
 	}
 	// One row of cells, reused: SetRow writes a row out before it returns,
@@ -216,15 +223,21 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 	for i := range cells {
 		vals[i] = &cells[i]
 	}
+	// Questions repeat on every answer's row: their lines are counted once.
+	wrapped := lineCounts{}
 	for r, row := range s.Rows {
 		cell, err := excelize.CoordinatesToCellName(1, r+2)
 		if err != nil {
 			return err
 		}
+		lines := 1
 		for i, col := range s.Columns {
 			// Every cell carries its column's style, an empty one too, as
 			// a styled range did.
 			c := excelize.Cell{StyleID: st.kinds[col.Kind]}
+			if text, ok := cellText(row, i); ok && col.Kind == colWrapped {
+				lines = max(lines, wrapped.lines(text, colW[i]))
+			}
 			if i < len(row) {
 				switch v := row[i].(type) {
 				case float64, int, bool, string:
@@ -237,11 +250,75 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 			}
 			cells[i] = c
 		}
-		if err := sw.SetRow(cell, vals); err != nil {
+		if err := sw.SetRow(cell, vals, rowHeight(lines)...); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// cellText is the text of a row's i-th value, if it is text.
+func cellText(row []any, i int) (string, bool) {
+	if i >= len(row) {
+		return "", false
+	}
+	s, ok := row[i].(string)
+	return s, ok
+}
+
+// Excel shows the rows of a written workbook at the height the file
+// gives (the default, one line, when it gives none), however much their
+// text wraps; so each row is made as tall as its widest-wrapping cell:
+// xlsxLineHeight points a line (Calibri 11), at most Excel's 409 points.
+const (
+	xlsxLineHeight = 15.0
+	maxRowHeight   = 409.0
+)
+
+// rowHeight is the height option of a row of lines, none for one line.
+func rowHeight(lines int) []excelize.RowOpts {
+	if lines <= 1 {
+		return nil
+	}
+	return []excelize.RowOpts{{Height: min(float64(lines)*xlsxLineHeight, maxRowHeight)}}
+}
+
+// lineCounts remembers wrappedLines of texts that need wrapping, by text
+// and width.
+type lineCounts map[lineKey]int
+
+type lineKey struct {
+	text  string
+	width int
+}
+
+func (lc lineCounts) lines(text string, width int) int {
+	if !strings.Contains(text, "\n") && mapview.Width(text) < width {
+		return 1
+	}
+	k := lineKey{text, width}
+	n, ok := lc[k]
+	if !ok {
+		n = wrappedLines(text, width)
+		lc[k] = n
+	}
+	return n
+}
+
+// wrappedLines counts the lines text takes wrapped at word boundaries in
+// a column width wide (Excel's width is about one character, and a
+// narrow cell pads it by one).
+func wrappedLines(text string, width int) int {
+	width = max(width-1, 1)
+	lines := 0
+	for l := range strings.SplitSeq(text, "\n") {
+		if mapview.Width(l) <= width {
+			lines++
+			continue
+		}
+		lines += strings.Count(ansi.Hardwrap(ansi.Wordwrap(l, width, ""), width, true), "\n") + 1
+	}
+	return max(lines, 1)
 }
 
 // longestLine is the display width of the widest line of s.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -34,7 +35,7 @@ func TestXLSXReadBack(t *testing.T) {
 			c := in.Content
 			f := openXLSX(t, in)
 			customers, answers := c.T("export.sheet.customers"), c.T("export.sheet.answers")
-			if got := f.GetSheetList(); len(got) != 2 || got[0] != customers || got[1] != answers {
+			if got := f.GetSheetList(); len(got) != 3 || got[0] != customers || got[1] != answers || got[2] != c.T("report.portfolio") {
 				t.Fatalf("sheets %q, want %q and %q", got, customers, answers)
 			}
 			if f.GetActiveSheetIndex() != 0 {
@@ -185,5 +186,61 @@ func TestXLSXUnplacedAndText(t *testing.T) {
 	}
 	if rows, _ := f.GetRows(in.Content.T("export.sheet.answers")); len(rows) != 1 {
 		t.Errorf("answers sheet has %d rows, want the header only", len(rows))
+	}
+}
+
+// TestXLSXRowHeights: a row whose notes wrap is tall enough to show every
+// line of them at the width of their column; a row of short cells keeps
+// the default height; the header is tall enough for its wrapped titles.
+func TestXLSXRowHeights(t *testing.T) {
+	for _, lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			in := demoInput(t, lang)
+			long := strings.Repeat("Ramavtal till 2028, förhandlas om i höst med inköpschefen. ", 12)
+			in.Dataset.Customers[0].Notes = long + "\nRad två.\nRad tre."
+			in.Dataset.Customers[1].Notes = ""
+			f := openXLSX(t, in)
+			sheet := in.Content.T("export.sheet.customers")
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notesCol := len(rows[0]) // notes are the last column
+			colName, _ := excelize.ColumnNumberToName(notesCol)
+			w, err := f.GetColWidth(sheet, colName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The notes of the first customer (row 2, Mälarö) wrap into
+			// at least this many lines at that width: each line holds at
+			// most w characters.
+			wantLines := 2 + (len([]rune(long))+int(w)-1)/int(w)
+			h, err := f.GetRowHeight(sheet, 2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h < float64(wantLines)*15 {
+				t.Errorf("row 2 is %v points tall for notes of at least %d lines at width %v", h, wantLines, w)
+			}
+			var short int
+			for r := 2; r <= len(rows); r++ {
+				if v, _ := f.GetCellValue(sheet, fmt.Sprintf("B%d", r)); v == in.Dataset.Customers[1].Name {
+					short = r
+				}
+			}
+			if h, _ := f.GetRowHeight(sheet, short); h != 15 {
+				t.Errorf("the row of %s, with no long text, is %v points tall", in.Dataset.Customers[1].Name, h)
+			}
+			// The header: every title fits its column (less the filter
+			// button) in the lines the row has.
+			hh, _ := f.GetRowHeight(sheet, 1)
+			for i, title := range rows[0] {
+				name, _ := excelize.ColumnNumberToName(i + 1)
+				cw, _ := f.GetColWidth(sheet, name)
+				if need := float64(len([]rune(title))) / (cw - 3); need > hh/15+0.001 && !strings.Contains(title, "\n") {
+					t.Errorf("the header %q needs %.1f lines at width %v, the row holds %v", title, need, cw, hh/15)
+				}
+			}
+		})
 	}
 }

@@ -114,7 +114,7 @@ func checkTx(tx *bbolt.Tx, olderOK bool, add func(error)) {
 	case v != SchemaVersion:
 		add(fmt.Errorf("schema version %d, expected %d", v, SchemaVersion))
 	}
-	checkRecords(tx, err == nil && v < SchemaVersion, func(p problem) {
+	checkRecords(tx, err == nil && v < sealedSince, err == nil && v < SchemaVersion, func(p problem) {
 		switch {
 		case p.err != nil:
 			add(p.err)
@@ -137,8 +137,9 @@ type problem struct {
 }
 
 // checkRecords checks every styrka record in tx; legacy: the file is of
-// a schema before 4, with plain JSON records.
-func checkRecords(tx *bbolt.Tx, legacy bool, report func(problem)) {
+// a schema before 4, with plain JSON records; older: of a schema before
+// this one, which may lack the newer buckets.
+func checkRecords(tx *bbolt.Tx, legacy, older bool, report func(problem)) {
 	damage := func(format string, args ...any) { report(problem{msg: fmt.Sprintf(format, args...), damage: true}) }
 	broken := func(format string, args ...any) { report(problem{msg: fmt.Sprintf(format, args...)}) }
 	names := map[string]string{} // workshopID/customerID → name
@@ -167,7 +168,7 @@ func checkRecords(tx *bbolt.Tx, legacy bool, report func(problem)) {
 	}
 
 	for _, name := range allBuckets {
-		if tx.Bucket(name) == nil && !legacy { // older schemas have fewer
+		if tx.Bucket(name) == nil && !legacy && !older { // older schemas have fewer
 			damage("bucket %q is missing", name)
 		}
 	}
@@ -230,6 +231,9 @@ func checkRecords(tx *bbolt.Tx, legacy bool, report func(problem)) {
 				if !a.Score.Valid() {
 					broken("answer %q: invalid score %d", k, a.Score)
 				}
+				if err := a.ValidateSource(); err != nil {
+					broken("answer %q: invalid %v", k, err)
+				}
 			}
 			return nil
 		})
@@ -238,4 +242,5 @@ func checkRecords(tx *bbolt.Tx, legacy bool, report func(problem)) {
 	checkActions(tx, customers, bad, damage, broken)
 	checkRounds(tx, workshops, bad, damage, broken)
 	checkTeam(tx, workshops, customers, bad, damage, broken)
+	checkPlanning(tx, customers, bad, damage, broken)
 }

@@ -260,6 +260,11 @@ const (
 	fAnswerNote   = 2
 	fAnswerAuthor = 3
 	fAnswerAt     = 4
+	// Since schema 5; an older file's answers have none of them.
+	fAnswerSource      = 5
+	fAnswerSourceRef   = 6
+	fAnswerConfirmedBy = 7
+	fAnswerConfirmedAt = 8
 )
 
 // errNotFinite: JSON cannot hold NaN or infinity either; a record with one
@@ -432,6 +437,10 @@ func appendAnswer(b []byte, a *model.Answer) ([]byte, error) {
 	b = appendString(b, fAnswerNote, a.Note)
 	b = appendString(b, fAnswerAuthor, a.Author)
 	b = appendTime(b, fAnswerAt, a.At)
+	b = appendString(b, fAnswerSource, string(a.Source))
+	b = appendString(b, fAnswerSourceRef, a.SourceRef)
+	b = appendString(b, fAnswerConfirmedBy, a.ConfirmedBy)
+	b = appendTime(b, fAnswerConfirmedAt, a.ConfirmedAt)
 	return b, nil
 }
 
@@ -452,6 +461,14 @@ func decodeAnswerFields(key, p []byte, a *model.Answer, in interner) error {
 			a.Author = d.string(in)
 		case fAnswerAt:
 			a.At = d.time()
+		case fAnswerSource:
+			a.Source = model.AnswerSource(d.string(in))
+		case fAnswerSourceRef:
+			a.SourceRef = d.string(in)
+		case fAnswerConfirmedBy:
+			a.ConfirmedBy = d.string(in)
+		case fAnswerConfirmedAt:
+			a.ConfirmedAt = d.time()
 		default:
 			d.skip()
 		}

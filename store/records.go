@@ -245,6 +245,9 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 	if err := deleteTeam(tx, prefix); err != nil {
 		return err
 	}
+	if err := deletePlanning(tx, id, ""); err != nil {
+		return err
+	}
 	return deletePrefix(cs, prefix)
 }
 
@@ -342,8 +345,9 @@ func (db *DB) PutCustomer(c model.Customer) error {
 	return nil
 }
 
-// DeleteCustomer deletes a customer with its answers and actions in one
-// transaction; the closed rounds keep what they saw of it.
+// DeleteCustomer deletes a customer with its answers, actions, team
+// scoring, stakeholders, worksheet and target in one transaction; the
+// closed rounds keep what they saw of it.
 func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 	if err := cmp.Or(validID("workshop", workshopID), validID("customer", customerID)); err != nil {
 		return fmt.Errorf("delete customer: %w", err)
@@ -370,6 +374,9 @@ func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 		if err := deleteCustomerTeam(tx, workshopID, customerID); err != nil {
 			return err
 		}
+		if err := deletePlanning(tx, workshopID, customerID); err != nil {
+			return err
+		}
 		return deletePrefix(as, append(key, sep...))
 	})
 	if err != nil {
@@ -385,6 +392,9 @@ func (db *DB) checkAnswer(a *model.Answer) error {
 	}
 	if !a.Score.Valid() {
 		return fmt.Errorf("%w: score %d (want %d for don't know, or 1–%d)", ErrInvalid, a.Score, model.DontKnow, model.Levels)
+	}
+	if err := a.ValidateSource(); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	if a.At.IsZero() {
 		a.At = db.stamp()
@@ -452,8 +462,9 @@ func (db *DB) DeleteAnswer(workshopID, customerID, questionID string) error {
 // Load reads a workshop with its customers (in creation order), all
 // their answers, its actions (in creation order), its rounds (by
 // number) and its team scoring (participants, silent rounds and votes) in
-// one read transaction. Answers has an entry, possibly
-// empty, for every customer.
+// one read transaction, and its account planning (stakeholders in the
+// order they were added, worksheets and targets in the customers'
+// order). Answers has an entry, possibly empty, for every customer.
 func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	var d model.Dataset
 	if err := validID("workshop", workshopID); err != nil {
@@ -480,7 +491,11 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 		if d.Rounds, err = loadRounds(tx, workshopID); err != nil {
 			return err
 		}
-		return loadTeam(tx, &d)
+		if err := loadTeam(tx, &d); err != nil {
+			return err
+		}
+		sortCustomers(d.Customers)
+		return loadPlanning(tx, &d)
 	})
 	if err != nil {
 		return model.Dataset{}, fmt.Errorf("load workshop %s: %w", workshopID, err)
@@ -586,7 +601,8 @@ func (db *DB) Import(d model.Dataset, replace bool) error {
 }
 
 // Restore puts records back into a workshop that exists: the customers,
-// answers, actions, rounds, participants, silent rounds and votes of d,
+// answers, actions, rounds, participants, silent rounds, votes,
+// stakeholders, worksheets and targets of d,
 // over any record with the same key, in one transaction, changing
 // nothing else. It is how undo puts back exactly what a delete removed;
 // d holds the workshop and every record the restored ones refer to.
@@ -688,12 +704,17 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
+	stakeholders, worksheets, targets, err := importPlanning(d, w.ID, seen, now)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
 	// bbolt writes fastest, and fills pages best, in key order.
 	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
 	slices.SortFunc(cust, byKey)
 	slices.SortFunc(ans, byKey)
 	slices.SortFunc(acts, byKey)
 	slices.SortFunc(rounds, byKey)
+	slices.SortFunc(stakeholders, byKey)
 
 	err = db.update(func(tx *bbolt.Tx) error {
 		ws, err := bucket(tx, bucketWorkshops)
@@ -717,7 +738,8 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			return err
 		}
 		for name, list := range map[string][]kv{string(bucketCustomers): cust, string(bucketAnswers): ans, string(bucketActions): acts, string(bucketRounds): rounds,
-			string(bucketParticipants): people, string(bucketSilentRounds): silent, string(bucketVotes): votes} {
+			string(bucketParticipants): people, string(bucketSilentRounds): silent, string(bucketVotes): votes,
+			string(bucketStakeholders): stakeholders, string(bucketWorksheets): worksheets, string(bucketTargets): targets} {
 			b, err := bucket(tx, []byte(name))
 			if err != nil {
 				return err

@@ -13,7 +13,14 @@ import (
 // SchemaVersion is the version of the database layout this styrka writes.
 // It is recorded in the meta bucket. Version 4 stores every record in the
 // checksummed envelope of codec.go; before it, records were plain JSON.
-const SchemaVersion = 4
+// Version 5 adds the buckets of account planning (stakeholders,
+// worksheets, targets); an answer's source and confirmation are binary
+// fields that a version 4 answer simply lacks.
+const SchemaVersion = 5
+
+// sealedSince is the first schema whose records are sealed (codec.go);
+// older files hold plain JSON.
+const sealedSince = 4
 
 var (
 	bucketMeta      = []byte("meta")
@@ -26,10 +33,14 @@ var (
 	bucketParticipants = []byte("participants")
 	bucketSilentRounds = []byte("silent_rounds")
 	bucketVotes        = []byte("votes")
+	// Account planning, since schema 5.
+	bucketStakeholders = []byte("stakeholders")
+	bucketWorksheets   = []byte("worksheets")
+	bucketTargets      = []byte("targets")
 
 	// allBuckets are the buckets of the current schema.
 	allBuckets = [][]byte{bucketMeta, bucketWorkshops, bucketCustomers, bucketAnswers, bucketActions, bucketRounds,
-		bucketParticipants, bucketSilentRounds, bucketVotes}
+		bucketParticipants, bucketSilentRounds, bucketVotes, bucketStakeholders, bucketWorksheets, bucketTargets}
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -45,6 +56,18 @@ var migrations = map[int]func(tx *bbolt.Tx) error{
 	1: addActionsAndRounds,
 	2: addTeam,
 	3: sealRecords,
+	4: addAccountPlanning,
+}
+
+// addAccountPlanning is the migration from schema 4 to 5: the buckets of
+// the buying centres, the negotiation worksheets and the targets.
+func addAccountPlanning(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketStakeholders, bucketWorksheets, bucketTargets} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // addActionsAndRounds is the migration from schema 1 to 2: the buckets of
@@ -203,7 +226,7 @@ func (db *DB) migrate(from int) error {
 			return fmt.Errorf("upgrade database: %w", err)
 		}
 		var bad error
-		checkRecords(tx, false, func(p problem) {
+		checkRecords(tx, false, false, func(p problem) {
 			if p.damage && bad == nil {
 				bad = fmt.Errorf("upgrade database from schema version %d: %s", from, p.msg)
 			}

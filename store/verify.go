@@ -88,7 +88,7 @@ func verify(path string) (v verified, err error) {
 		// which is then upgraded).
 		var damage []string
 		var first error // the first damaged record, to name it
-		checkRecords(tx, v.version < SchemaVersion, func(p problem) {
+		checkRecords(tx, v.version < sealedSince, v.version < SchemaVersion, func(p problem) {
 			if p.damage && first == nil {
 				first = p.err
 			}

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -20,6 +19,7 @@ import (
 	"styrka/report"
 	"styrka/store"
 	"styrka/ui/mapview"
+	"styrka/ui/styles"
 )
 
 func (a *App) demoCommand() *cobra.Command {
@@ -213,28 +213,36 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 		// The map draws names, and a crafted database may hold anything.
 		ranked[i].Customer.Name = model.SafeLine(ranked[i].Customer.Name)
 	}
+	// Names carry the TUI's ! where the team's scores diverged.
+	marked := mapview.MarkDiverged(ranked, model.Divergence(ds.SilentRounds, ds.Votes))
 	plot := mapview.NewPlot(v, ranked, ds.Workshop.Thresholds, a.Content)
 	plot.Options.Width, plot.Options.Height = width, height
 	if colour {
-		plot.Options.Styles = mapStyles()
+		plot.Options.Styles = styles.MapStyles()
 	}
 	m := mapview.Render(plot.Points, plot.Options)
 	var b strings.Builder
 	title := a.T("map.title", ds.Workshop.Name, v.Title(a.Content), len(plot.Points), len(ranked))
 	b.WriteString(ansi.Truncate(title, width, "…") + "\n")
 	b.WriteString(m.String() + "\n")
+	// The legend names in full every customer drawn with a key or with
+	// its name cut, with the scores that place it; a long line wraps
+	// under its name.
+	xd, yd := v.Axes()
 	for _, e := range m.Legend {
 		as := ranked[plot.Placed[e.Index]]
-		xd, yd := v.Axes()
-		line := fmt.Sprintf("%s  %s (%s; %s)", e.Key, as.Customer.Name,
+		line := fmt.Sprintf("%s  %s (%s; %s)", e.Shown(), as.Customer.Name,
 			report.Number(a.Lang, as.Scores[xd].Value, 1), report.Number(a.Lang, as.Scores[yd].Value, 1))
 		if plot.Options.OnLine[e.Index] {
 			line += " " + mapview.OnLineMarker
 		}
-		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+		b.WriteString(hanging(line, width, min(ansi.StringWidth(e.Shown())+2, width/3)) + "\n")
 	}
 	if slices.Contains(plot.Options.OnLine, true) {
 		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(mapview.LegendOnLine(a.Content), width, ""), width, false) + "\n")
+	}
+	if marked {
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(mapview.LegendDiverged(a.Content), width, ""), width, false) + "\n")
 	}
 	if len(plot.Unplaced) > 0 {
 		var names []string
@@ -247,14 +255,20 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 	return b.String()
 }
 
-func mapStyles() *mapview.Styles {
-	q := [4]lipgloss.Style{
-		lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("2")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("6")).Bold(true),
-		lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
+// hanging wraps text to width, its lines after the first indented by
+// indent cells.
+func hanging(text string, width, indent int) string {
+	lines := strings.Split(ansi.Hardwrap(ansi.Wordwrap(text, width, ""), width, false), "\n")
+	if len(lines) == 1 || indent <= 0 {
+		return lines[0]
 	}
-	return mapview.NewStyles(lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Reverse(true), q)
+	rest := strings.Join(lines[1:], " ")
+	pad := strings.Repeat(" ", indent)
+	wrapped := strings.Split(ansi.Hardwrap(ansi.Wordwrap(rest, width-indent, ""), width-indent, false), "\n")
+	for i, l := range wrapped {
+		wrapped[i] = pad + l
+	}
+	return lines[0] + "\n" + strings.Join(wrapped, "\n")
 }
 
 func (a *App) reportCommand() *cobra.Command {

@@ -44,10 +44,13 @@ func delimiterName(r rune) string {
 // runReport writes a workshop in one of the report formats; the renderers
 // are in package report, this only wires the flags.
 func (a *App) runReport(f reportFlags) error {
-	if !slices.Contains(report.Formats, f.format) {
-		return &usageError{a.T("err.format", f.format, strings.Join(report.Formats, ", "))}
+	if !slices.Contains(report.AllFormats, f.format) {
+		return &usageError{a.T("err.format", f.format, strings.Join(report.AllFormats, ", "))}
 	}
 	toStdout := f.out == "" || f.out == "-"
+	if report.PDF(f.format) && toStdout {
+		return &usageError{a.T("err.format.pdf")}
+	}
 	if report.Binary(f.format) && toStdout {
 		return &usageError{a.T("err.format.binary")}
 	}
@@ -106,7 +109,7 @@ func (a *App) runReport(f reportFlags) error {
 // workshop: without -w and without a single workshop to take, it is
 // written from the questions alone.
 func (a *App) reportDataset(f reportFlags) (model.Dataset, error) {
-	if f.format != "handout" || f.name != "" || f.customer != "" {
+	if (f.format != "handout" && f.format != "handout-pdf") || f.name != "" || f.customer != "" {
 		return a.loadWorkshop(f.name)
 	}
 	w, err := a.findWorkshop("")

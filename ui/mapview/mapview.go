@@ -69,7 +69,8 @@ type Options struct {
 	Quadrants [4]string
 	// Selected is the index of the highlighted point, or -1.
 	Selected int
-	// MaxLabel caps the width of a name next to its marker (0 = 24).
+	// MaxLabel caps the width of a shortened name next to its marker
+	// (0 = 24); a name that fits whole is written whole.
 	MaxLabel int
 	// Trails draw where points were before (a previous round) with a
 	// light line to where they are now, under markers and labels.
@@ -92,16 +93,35 @@ type Trail struct {
 	From, To Point
 }
 
-// Entry is a point that is shown by a key with its name in the legend.
+// Entry is a point whose name the legend gives: one drawn with a key
+// instead of its name, or (Cut) one whose name is shortened on the map,
+// to Short; its Key is then CutKey.
 type Entry struct {
 	Key   string
 	Index int
+	Cut   bool
+	Short string
 }
+
+// Shown is what the map shows for the entry: its key, or its shortened
+// name; a legend with room lists that before the full name.
+func (e Entry) Shown() string {
+	if e.Cut {
+		return e.Short
+	}
+	return e.Key
+}
+
+// CutKey is the key of a legend entry whose name the map shortens: a
+// legend one cell wide lists it as "… Full Name"; one with room can
+// write the Short form as the key instead.
+const CutKey = "…"
 
 // Map is a drawn map.
 type Map struct {
 	Lines []string
-	// Legend lists the points drawn with a key instead of their name.
+	// Legend lists the points drawn with a key instead of their name and
+	// those whose name is shortened, in priority order.
 	Legend []Entry
 	// Cells holds, for every point, where its marker is (row, column in
 	// Lines), or -1,-1.
@@ -203,15 +223,36 @@ func Render(points []Point, o Options) Map {
 		free.take(rr, cc)
 	}
 
-	// Pass 2: names next to markers, in priority order; the rest get keys.
+	// Pass 2: names beside markers, in priority order, whole where they
+	// fit; then for the rest a shortened name (listed in the legend)
+	// where there is room, so no name is cut to make room for another's
+	// cut; the rest get keys.
+	named := make([]bool, len(points))
+	for i, p := range points {
+		if rr, cc := m.Marks[i][0], m.Marks[i][1]; rr >= 0 {
+			_, named[i], _ = g.label(cv, g.quadrantOf(rr, cc), rr, cc, p.Name, o.MaxLabel, i == o.Selected, nil)
+		}
+	}
+	unnamed := 0
+	for i, ok := range named {
+		if !ok && m.Marks[i][0] >= 0 {
+			unnamed++
+		}
+	}
+	if unnamed > 0 {
+		// Every point not named yet is in the legend: a crowded map's
+		// legend is most of its points.
+		m.Legend = make([]Entry, 0, unnamed)
+	}
 	keyN := 0
+	var cuts map[string]bool // the shortened names so far, each used once
 	for i, p := range points {
 		rr, cc := m.Marks[i][0], m.Marks[i][1]
-		if rr < 0 {
+		if rr < 0 || named[i] {
 			continue
 		}
-		q := g.quadrantOf(rr, cc)
-		if g.label(cv, q, rr, cc, p.Name, o.MaxLabel, i == o.Selected) {
+		if text, ok, _ := g.label(cv, g.quadrantOf(rr, cc), rr, cc, p.Name, o.MaxLabel, i == o.Selected, &cuts); ok {
+			m.Legend = append(m.Legend, Entry{Key: CutKey, Index: i, Cut: true, Short: text})
 			continue
 		}
 		key := overflowKey
@@ -446,70 +487,146 @@ func abs(v int) int {
 	return v
 }
 
-// label writes " name" to the right of the marker, or "name " to its
-// left, inside the quadrant and only over empty cells, keeping a free cell
-// before the next thing on the row so two names never run together. A
-// name that does not fit whole is shortened, down to a few characters.
-func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool) bool {
-	_, _, c0, c1 := g.bounds(q)
+// label writes a point's name beside its marker: with cuts nil, whole
+// where it fits, trying right of the marker, left of it, starting above
+// it on the row above, then on the row below, then ending above it or
+// below it, so a name read from its marker's column is found first; it
+// reports whether it wrote the name. With cuts, it shortens the name to
+// the widest of those places instead (and not to a text one before it,
+// in cuts, reads as) and reports whether it did; the caller lists a
+// shortened name in the legend. A label is written only over empty cells
+// inside the quadrant, keeps a free cell before the next thing on its
+// row, and never ends two cells from another marker, where it would read
+// as that marker's name.
+func (g geometry) label(cv *canvas, q, r, c int, name string, maxW int, sel bool, cuts *map[string]bool) (text string, ok, cut bool) {
+	// A crowded map has no room around most markers: find that out before
+	// the name is measured. Every spot needs one of the four cells beside
+	// the marker free; a marker is inside the frame, so they are on the
+	// canvas, and the frame and the cut lines around a quadrant are never
+	// free.
+	if !cv.open(r, c) {
+		return "", false, false
+	}
+	r0, r1, c0, c1 := g.bounds(q)
 	name = strings.TrimSpace(name)
-	if cv.freeRun(r, c, 1, c1) < minGap && cv.freeRun(r, c, -1, c0) < minGap {
-		// No room on either side: most points of a crowded map, so the
-		// name is not even measured.
-		return false
+	spots := [...]spot{
+		{r, c + 2, 1}, {r, c - 2, -1},
+		{r - 1, c, 1}, {r + 1, c, 1},
+		{r - 1, c, -1}, {r + 1, c, -1},
 	}
 	nameW := textWidth(name)
 	if nameW == 0 {
-		return false
+		return "", false, false
 	}
-	// usable is the label width that fits in a run of free cells beside
-	// the marker: one cell of gap at the marker, one before whatever ends
-	// the run (none at the quadrant's edge).
-	usable := func(step, edge int) int {
-		run := cv.freeRun(r, c, step, edge)
-		u := run - 1
-		if c+step*run != edge {
-			u--
+	if cuts == nil {
+		for _, s := range spots {
+			if s.r >= r0 && s.r <= r1 && cv.room(s, r, c, c0, c1, nameW) >= nameW {
+				cv.writeAt(s, name, nameW, q, sel)
+				return name, true, false
+			}
 		}
-		return min(u, maxW, nameW)
+		return "", false, false
 	}
-	right, left := usable(1, c1), usable(-1, c0)
-	w, side := right, 1
-	if left > right {
-		w, side = left, -1
+	best, bestW := -1, 0
+	for i, s := range spots {
+		if s.r < r0 || s.r > r1 {
+			continue
+		}
+		if w := cv.room(s, r, c, c0, c1, maxW); w > bestW {
+			best, bestW = i, w
+		}
 	}
-	if w < min(nameW, minLabel) {
+	if best < 0 || bestW < minLabel {
+		return "", false, false
+	}
+	// Cut one cell short, drop a trailing space, then add the ellipsis.
+	text = strings.TrimRight(truncate(name, min(bestW, nameW-1)-1), " ") + "…"
+	if (*cuts)[text] {
+		// Another name reads the same once cut: the legend could not tell
+		// them apart, so this one gets a key.
+		return "", false, false
+	}
+	if *cuts == nil {
+		*cuts = map[string]bool{}
+	}
+	(*cuts)[text] = true
+	cv.writeAt(spots[best], text, textWidth(text), q, sel)
+	return text, true, true
+}
+
+// open reports whether a cell beside (r, c) is free, which any label
+// beside a marker there needs.
+func (cv *canvas) open(r, c int) bool {
+	return cv.at(r, c+1).kind == kEmpty || cv.at(r, c-1).kind == kEmpty ||
+		cv.at(r-1, c).kind == kEmpty || cv.at(r+1, c).kind == kEmpty
+}
+
+// spot is where a label may start (dir 1, reading right from column c)
+// or end (dir -1, at column c) on row r.
+type spot struct{ r, c, dir int }
+
+// room is the widest label that fits at a spot, up to limit cells: the
+// cells must be empty and inside the columns c0..c1, with a free cell (or
+// the quadrant's edge) on either side, and no marker but the point's own
+// (at mr, mc), no other label and no quadrant name two cells beyond
+// either end.
+func (cv *canvas) room(s spot, mr, mc, c0, c1, limit int) int {
+	if s.c < c0 || s.c > c1 {
+		return 0
+	}
+	edge := c1
+	if s.dir < 0 {
+		edge = c0
+	}
+	// The cell before the label and the one before that.
+	if b := s.c - s.dir; b >= c0 && b <= c1 && cv.at(s.r, b).kind != kEmpty {
+		return 0
+	}
+	if cv.crowds(s.r, s.c-2*s.dir, mr, mc) {
+		return 0
+	}
+	n := 0
+	for x := s.c; n < limit+2 && x != edge+s.dir && cv.at(s.r, x).kind == kEmpty; x += s.dir {
+		n++
+	}
+	end := s.c + s.dir*n // the first cell past the run
+	if n < limit+2 && end != edge+s.dir {
+		// Something ends the run: keep a free cell before it, and two
+		// before a marker or other text, which the label would otherwise
+		// seem to run into.
+		n--
+		if cv.crowds(s.r, end, mr, mc) {
+			n--
+		}
+	}
+	return max(min(n, limit), 0)
+}
+
+// crowds reports whether (r, c) holds what a label keeps two cells
+// from: a marker other than the one at (mr, mc), another label or a
+// quadrant's name.
+func (cv *canvas) crowds(r, c, mr, mc int) bool {
+	if c < 0 || c >= cv.w || (r == mr && c == mc) {
 		return false
 	}
-	text := name
-	if nameW > w {
-		// Cut one cell short, drop a trailing space, then add the ellipsis.
-		text = strings.TrimRight(truncate(name, w-1), " ") + "…"
+	switch cv.at(r, c).kind {
+	case kMarker, kLabel, kCont, kName:
+		return true
 	}
-	if side > 0 {
-		cv.write(r, c+2, text, q, sel)
-	} else {
-		cv.write(r, c-1-textWidth(text), text, q, sel)
+	return false
+}
+
+// writeAt writes a label of width w at a spot.
+func (cv *canvas) writeAt(s spot, text string, w, q int, sel bool) {
+	if s.dir > 0 {
+		cv.write(s.r, s.c, text, q, sel)
+		return
 	}
-	return true
+	cv.write(s.r, s.c-w+1, text, q, sel)
 }
 
 // minLabel is the narrowest shortened name worth writing.
 const minLabel = 7
-
-// minGap is the least run of free cells beside a marker that can hold a
-// label: the gap at the marker and one cell of name.
-const minGap = 2
-
-// freeRun counts the empty cells from beside (r, c) in the direction step
-// up to and including column edge.
-func (cv *canvas) freeRun(r, c, step, edge int) int {
-	run := 0
-	for x := c + step; x != edge+step && cv.at(r, x).kind == kEmpty; x += step {
-		run++
-	}
-	return run
-}
 
 // write puts text on the canvas grapheme by grapheme, wide ones taking
 // two cells.

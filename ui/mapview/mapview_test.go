@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 			var b strings.Builder
 			b.WriteString(m.String() + "\n")
 			for _, e := range m.Legend {
-				fmt.Fprintf(&b, "%s %s\n", e.Key, sample()[e.Index].Name)
+				fmt.Fprintf(&b, "%s %s\n", e.Shown(), sample()[e.Index].Name)
 			}
 			golden.RequireEqual(t, b.String())
 		})
@@ -72,12 +72,13 @@ func checkMap(t *testing.T, pts []Point, o Options, m Map) {
 	}
 	g := newGeometry(o)
 	seen := map[[2]int]int{}
-	inLegend := map[int]bool{}
+	cuts := map[string]bool{}
+	inLegend := map[int]Entry{}
 	for _, e := range m.Legend {
-		if inLegend[e.Index] {
+		if _, dup := inLegend[e.Index]; dup {
 			t.Fatalf("point %d is in the legend twice", e.Index)
 		}
-		inLegend[e.Index] = true
+		inLegend[e.Index] = e
 	}
 	for i, p := range pts {
 		mk := m.Marks[i]
@@ -95,14 +96,45 @@ func checkMap(t *testing.T, pts []Point, o Options, m Map) {
 			t.Fatalf("points %d and %d share the cell %v", j, i, mk)
 		}
 		seen[mk] = i
-		row := ansi.Strip(m.Lines[mk[0]])
-		if !inLegend[i] {
-			short := ansi.Truncate(p.Name, 3, "")
-			if !strings.Contains(row, short) {
-				t.Fatalf("point %d (%s) has neither a label nor a legend entry; row %q", i, p.Name, row)
+		// The name is written whole on the marker's row or a row next
+		// to it, or the legend gives it: shortened there (the short form
+		// on the map) or by a key in the marker's cell.
+		near := nearRows(m, mk[0])
+		name := strings.TrimSpace(p.Name)
+		switch e, ok := inLegend[i]; {
+		case !ok:
+			if !strings.Contains(near, name) {
+				t.Fatalf("point %d (%s) is neither named in full beside its marker nor in the legend; rows:\n%s", i, p.Name, near)
+			}
+		case e.Cut:
+			if !strings.Contains(near, e.Short) || !strings.HasSuffix(e.Short, "…") || e.Key != CutKey {
+				t.Fatalf("point %d (%s) is cut to %q (key %q), which is not beside its marker; rows:\n%s", i, p.Name, e.Short, e.Key, near)
+			}
+			if cuts[e.Short] {
+				t.Fatalf("two names are cut to %q", e.Short)
+			}
+			cuts[e.Short] = true
+		default:
+			if got := cellAt(m, mk); got != e.Key && e.Key != overflowKey {
+				t.Fatalf("point %d (%s) has the key %q in the legend and %q on the map", i, p.Name, e.Key, got)
 			}
 		}
 	}
+}
+
+// nearRows is the text of a map's row r and the rows above and below it.
+func nearRows(m Map, r int) string {
+	var rows []string
+	for x := max(r-1, 0); x <= min(r+1, len(m.Lines)-1); x++ {
+		rows = append(rows, ansi.Strip(m.Lines[x]))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// cellAt is the grapheme drawn at a marker's cell.
+func cellAt(m Map, mk [2]int) string {
+	line := ansi.Strip(m.Lines[mk[0]])
+	return ansi.Cut(line, mk[1], mk[1]+1)
 }
 
 func TestInvariants(t *testing.T) {

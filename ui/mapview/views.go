@@ -127,3 +127,28 @@ func onLineIn(a model.Assessment, xd, yd model.Dimension) bool {
 func LegendOnLine(c *assets.Content) string {
 	return OnLineMarker + " " + c.T("map.legend.online")
 }
+
+// DivergedMarker follows the name of a customer whose team scores
+// diverged on a question that has no agreed score yet, on every map and
+// in every list beside one, as the TUI marks it.
+const DivergedMarker = "!"
+
+// MarkDiverged puts DivergedMarker after the names of the customers that
+// diverged holds (model.Divergence: customer ID → questions), so a map's
+// labels and legend show it, and reports whether it marked any.
+func MarkDiverged(ranked []model.Assessment, diverged map[string][]string) bool {
+	marked := false
+	for i := range ranked {
+		if len(diverged[ranked[i].Customer.ID]) > 0 {
+			ranked[i].Customer.Name += " " + DivergedMarker
+			marked = true
+		}
+	}
+	return marked
+}
+
+// LegendDiverged is the legend line for DivergedMarker in the content's
+// language.
+func LegendDiverged(c *assets.Content) string {
+	return DivergedMarker + " " + c.T("map.legend.diverged")
+}

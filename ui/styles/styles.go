@@ -114,13 +114,9 @@ func New(t Theme, isDark bool) *Styles {
 		lipgloss.NewStyle().Foreground(cyan),
 		lipgloss.NewStyle().Foreground(muted),
 	}
-	// Quadrants in reading order of the power view: we dominate,
-	// interdependence, independence, customer dominates.
-	s.Quadrant = [4]lipgloss.Style{
-		lipgloss.NewStyle().Bold(true).Foreground(cyan),
-		lipgloss.NewStyle().Bold(true).Foreground(green),
-		lipgloss.NewStyle().Bold(true).Foreground(muted),
-		lipgloss.NewStyle().Bold(true).Foreground(red),
+	// Quadrants in reading order, in the palette the SVG shares.
+	for q, pc := range Palette() {
+		s.Quadrant[q] = lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color(pc.Ink), lipgloss.Color(pc.Glow)))
 	}
 	s.Map = mapview.NewStyles(lipgloss.NewStyle().Foreground(muted), lipgloss.NewStyle().Foreground(muted),
 		lipgloss.NewStyle().Bold(true).Reverse(true), s.Quadrant)
@@ -158,14 +154,23 @@ func highContrast() *Styles {
 		bold,
 		lipgloss.NewStyle(),
 	}
-	s.Quadrant = [4]lipgloss.Style{
-		bold.Foreground(lipgloss.BrightCyan),
-		bold.Foreground(lipgloss.BrightGreen),
-		bold.Foreground(lipgloss.BrightWhite),
-		bold.Foreground(lipgloss.BrightRed),
+	// The palette's bright tones, which a 16-colour projector turns into
+	// its nearest basic colours.
+	for q, pc := range Palette() {
+		s.Quadrant[q] = bold.Foreground(lipgloss.Color(pc.Glow))
 	}
 	s.Map = mapview.NewStyles(bold, bold, bold.Reverse(true), s.Quadrant)
 	return s
+}
+
+// MapStyles colour a map where the terminal's background is not known
+// (`styrka map`): the palette's middle tones, which read on dark and light.
+func MapStyles() *mapview.Styles {
+	var q [4]lipgloss.Style
+	for i, pc := range Palette() {
+		q[i] = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color(pc.Fill))
+	}
+	return mapview.NewStyles(lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Faint(true), lipgloss.NewStyle().Reverse(true), q)
 }
 
 // PriorityStyle is the style of a priority (0 for none).

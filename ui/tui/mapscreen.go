@@ -613,7 +613,6 @@ func (s *mapScreen) packLegend(w, h int) []string {
 		return nil
 	}
 	st := s.c.Styles
-	const nameW = 18
 	type piece struct {
 		text string
 		w    int
@@ -623,7 +622,6 @@ func (s *mapScreen) packLegend(w, h int) []string {
 	curW := 0
 	for _, e := range s.legend {
 		a := s.ranked[s.plot.Placed[e.Index]]
-		name := screen.Truncate(a.Customer.Name, nameW)
 		ks := st.Muted
 		if q := s.quadrant(a); q >= 0 {
 			ks = st.Quadrant[q]
@@ -632,7 +630,17 @@ func (s *mapScreen) packLegend(w, h int) []string {
 		if e.Index == s.sel {
 			ns = st.Selected
 		}
-		p := piece{ks.Render(e.Key) + " " + ns.Render(name), ansi.StringWidth(e.Key) + 1 + ansi.StringWidth(name)}
+		// A shortened name begins as the map writes it, so the full name
+		// alone names it; a numbered marker needs its number. Names are
+		// whole: a legend that cut them would name nobody.
+		var p piece
+		if e.Cut {
+			name := screen.Truncate(a.Customer.Name, w)
+			p = piece{ns.Render(name), ansi.StringWidth(name)}
+		} else {
+			name := screen.Truncate(a.Customer.Name, max(w-ansi.StringWidth(e.Key)-1, 1))
+			p = piece{ks.Render(e.Key) + " " + ns.Render(name), ansi.StringWidth(e.Key) + 1 + ansi.StringWidth(name)}
+		}
 		if len(cur) > 0 && curW+2+p.w > w {
 			lines = append(lines, cur)
 			cur, curW = nil, 0

@@ -63,40 +63,6 @@ func (m *Model) restore() tea.Cmd {
 	})
 }
 
-// customerPart is what deleting a customer removes: the customer, its
-// answers, actions, silent rounds and their votes, with the participants
-// those rounds name.
-func customerPart(d model.Dataset, customerID string) model.Dataset {
-	part := model.Dataset{Workshop: d.Workshop, Participants: d.Participants,
-		Answers: map[string]map[string]model.Answer{}}
-	for _, cu := range d.Customers {
-		if cu.ID == customerID {
-			part.Customers = append(part.Customers, cu)
-		}
-	}
-	if a := d.Answers[customerID]; len(a) > 0 {
-		part.Answers[customerID] = a
-	}
-	for _, a := range d.Actions {
-		if a.CustomerID == customerID {
-			part.Actions = append(part.Actions, a)
-		}
-	}
-	rounds := map[string]bool{}
-	for _, r := range d.SilentRounds {
-		if r.CustomerID == customerID {
-			part.SilentRounds = append(part.SilentRounds, r)
-			rounds[r.ID] = true
-		}
-	}
-	for _, v := range d.Votes {
-		if rounds[v.RoundID] {
-			part.Votes = append(part.Votes, v)
-		}
-	}
-	return part
-}
-
 // actionPart is what deleting an action removes.
 func actionPart(d model.Dataset, actionID string) model.Dataset {
 	part := model.Dataset{Workshop: d.Workshop}

@@ -231,3 +231,46 @@ func TestQuitFromTop(t *testing.T) {
 		t.Fatal("q on the top screen does nothing")
 	}
 }
+
+// Undoing a customer's delete puts back its account planning too: the
+// buying centre, the worksheet and the target.
+func TestUndoCustomerDeleteRestoresItsPlanning(t *testing.T) {
+	m, db := newTestModel(t, "en", true)
+	cs, err := db.Customers(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cu := range cs {
+		if err := db.PutStakeholder(model.Stakeholder{WorkshopID: assets.DemoID, CustomerID: cu.ID, Name: "Eva Buyer", Role: model.EconomicBuyer}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.PutWorksheet(model.Worksheet{WorkshopID: assets.DemoID, CustomerID: cu.ID, Target: "3 % up", WalkAway: "flat"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.PutTarget(model.Target{WorkshopID: assets.DemoID, CustomerID: cu.ID, Kraljic: model.Strategic}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	press(t, m, "enter")
+	s, ok := m.top().(*customersScreen)
+	if !ok {
+		t.Fatalf("enter on the demo opened %T", m.top())
+	}
+	before, err := db.Load(assets.DemoID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim, _ := s.selected()
+	press(t, m, "d", "y")
+	after, _ := db.Load(assets.DemoID)
+	if len(after.StakeholdersOf(victim.Customer.ID)) != 0 {
+		t.Fatal("the customer's buying centre outlived it")
+	}
+	press(t, m, "u")
+	restored, _ := db.Load(assets.DemoID)
+	if !reflect.DeepEqual(restored, before) {
+		t.Fatalf("u did not restore the customer with its planning:\nstakeholders %d of %d, worksheets %d of %d, targets %d of %d",
+			len(restored.Stakeholders), len(before.Stakeholders), len(restored.Worksheets), len(before.Worksheets),
+			len(restored.Targets), len(before.Targets))
+	}
+}
