@@ -165,7 +165,8 @@ func (m *Model) liveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 
 // changed takes changes made elsewhere: those of the open workshop (or
 // of any, when the change names none) reload it; with no workshop open,
-// the screens reload what they list.
+// or when another workshop itself changed, the screens reload what they
+// list.
 func (m *Model) changed(cs []store.Change) tea.Cmd {
 	if m.ws.Data() == nil {
 		if len(cs) > 0 {
@@ -173,13 +174,23 @@ func (m *Model) changed(cs []store.Change) tea.Cmd {
 		}
 		return nil
 	}
+	listed := false
 	for _, c := range cs {
-		if m.openWorkshop(c.WorkshopID) {
+		switch {
+		case m.openWorkshop(c.WorkshopID):
 			m.live.pending = append(m.live.pending, c)
+		case c.Kind == "workshop":
+			// Another workshop made, renamed, imported or deleted: the
+			// list of workshops, if it is on the stack, reloads.
+			listed = true
 		}
 	}
+	var list tea.Cmd
+	if listed && len(m.live.pending) == 0 {
+		list = m.broadcast(false)
+	}
 	if len(m.live.pending) == 0 {
-		return nil
+		return list
 	}
 	return m.liveReload()
 }

@@ -21,12 +21,17 @@ import (
 // countingStore counts the workshop loads of the store it wraps.
 type countingStore struct {
 	store.Store
-	loads atomic.Int64
+	loads, lists atomic.Int64
 }
 
 func (c *countingStore) Load(id string) (model.Dataset, error) {
 	c.loads.Add(1)
 	return c.Store.Load(id)
+}
+
+func (c *countingStore) Workshops() ([]model.Workshop, error) {
+	c.lists.Add(1)
+	return c.Store.Workshops()
 }
 
 // newModelOn builds the UI on st at 80×24, as newTestModel does.
@@ -61,6 +66,13 @@ func TestLiveBurstIsOneReload(t *testing.T) {
 	drive(t, m, changesMsg{changes: []store.Change{{WorkshopID: "another", Kind: "answer", Key: "x/y"}}})
 	if n := cs.loads.Load(); n != 0 {
 		t.Errorf("a change to another workshop: %d loads", n)
+	}
+	// Another workshop itself changed: the list of workshops reloads, the
+	// open one does not.
+	cs.lists.Store(0)
+	drive(t, m, changesMsg{changes: []store.Change{{WorkshopID: "another", Kind: "workshop"}}})
+	if n, l := cs.loads.Load(), cs.lists.Load(); n != 0 || l != 1 {
+		t.Errorf("another workshop changed: %d loads, %d lists; want 0 and 1", n, l)
 	}
 
 	var burst []store.Change
