@@ -34,6 +34,32 @@ func (s DimensionScore) Coverage() float64 {
 	return float64(s.Known) / float64(s.Questions)
 }
 
+// dimensionIndex is d's place in Dimensions, or -1.
+func dimensionIndex(d Dimension) int {
+	switch d {
+	case ProfitImpact:
+		return 0
+	case SupplyRisk:
+		return 1
+	case RelativeValue:
+		return 2
+	case Attractiveness:
+		return 3
+	}
+	return -1
+}
+
+// setIndex is s's place in Sets, or -1.
+func setIndex(s SetID) int {
+	switch s {
+	case SetThem:
+		return 0
+	case SetUs:
+		return 1
+	}
+	return -1
+}
+
 // ScoreDimension computes the weighted mean of the known answers to the
 // questions of one dimension. Questions with a zero or negative weight do
 // not count towards the mean. Answers to other questions are ignored.
@@ -286,29 +312,69 @@ func Assess(t Thresholds, questions []Question, c Customer, answers map[string]A
 		Progress:    make(map[SetID]Progress, len(Sets)),
 		BaseRevenue: c.Revenue,
 	}
-	for _, d := range Dimensions {
-		a.Scores[d] = ScoreDimension(d, questions, answers)
-	}
-	// Two passes over set A, so the lists to validate are allocated once at
-	// their size: a workshop without evidence notes lists every answer.
-	var nValidate, nNoEvidence int
+	// One pass over the questions, one look-up of each answer: the
+	// dimension scores (summed in question order, as ScoreDimension does,
+	// so the means are the same to the last bit), the progress of each
+	// set, and how long the lists to validate will be, so that they are
+	// allocated once at their size.
+	var (
+		dims               [4]DimensionScore
+		sums, weights      [4]float64
+		progress           [2]Progress
+		nValidate, nNoEvid int
+	)
 	for _, q := range questions {
-		p := a.Progress[q.Set]
-		p.Questions++
-		if ans, ok := answers[q.ID]; ok {
-			p.Answered++
-			if q.Set == SetThem {
-				switch validation(ans) {
-				case dontKnow, estimated:
-					nValidate++
-				case noEvidence:
-					nValidate++
-					nNoEvidence++
+		di := dimensionIndex(q.Dimension)
+		si := setIndex(q.Set)
+		if si >= 0 {
+			progress[si].Questions++
+		}
+		if di >= 0 {
+			dims[di].Questions++
+		}
+		ans, ok := answers[q.ID]
+		if !ok {
+			continue
+		}
+		if si >= 0 {
+			progress[si].Answered++
+		}
+		if di >= 0 {
+			if !ans.Score.Known() {
+				dims[di].DontKnows++
+			} else {
+				dims[di].Known++
+				if q.Weight > 0 {
+					sums[di] += q.Weight * float64(ans.Score)
+					weights[di] += q.Weight
 				}
 			}
 		}
-		a.Progress[q.Set] = p
+		if q.Set == SetThem {
+			switch validation(ans) {
+			case dontKnow, estimated:
+				nValidate++
+			case noEvidence:
+				nValidate++
+				nNoEvid++
+			}
+		}
 	}
+	for i, d := range Dimensions {
+		ds := dims[i]
+		ds.Dimension = d
+		if weights[i] > 0 {
+			ds.Placed = true
+			ds.Value = sums[i] / weights[i]
+		}
+		a.Scores[d] = ds
+	}
+	for i, set := range Sets {
+		if progress[i].Questions > 0 {
+			a.Progress[set] = progress[i]
+		}
+	}
+	nNoEvidence := nNoEvid
 	if nValidate > 0 {
 		a.Validate = make([]string, 0, nValidate)
 		if nNoEvidence > 0 {
