@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,6 +13,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
+	"styrka/ui/answer"
 )
 
 // Live updates from a shared database. When the store is a store.Watcher
@@ -152,8 +156,12 @@ func (m *Model) liveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 					all = true
 				}
 			}
+			replaced := m.replacedAnswers(m.ws.Data(), &d, answers)
 			m.own.ReplaceFromElsewhere(&d, answers, all)
 			cmds = append(cmds, m.broadcast(false))
+			if text := m.replacedText(replaced); text != "" {
+				m.setStatus(text, false)
+			}
 		}
 		if len(m.live.pending) > 0 {
 			cmds = append(cmds, m.liveReload())
@@ -161,6 +169,70 @@ func (m *Model) liveUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(cmds...), true
 	}
 	return nil, false
+}
+
+// answerShower is a screen that shows one answer (the question screen),
+// and says itself when it changes elsewhere.
+type answerShower interface {
+	ShowsAnswer(customerID, questionID string) bool
+}
+
+// replacedAnswer is an answer given at this keyboard that another styrka
+// changed: by whom, and which.
+type replacedAnswer struct{ by, customerID, questionID string }
+
+// replacedAnswers are the answers this program's author gave (in before,
+// the workshop as it was shown) that the changes made elsewhere replaced
+// or removed (in after), except one the screen on top shows, which says
+// so itself.
+func (m *Model) replacedAnswers(before, after *model.Dataset, changed map[string]string) []replacedAnswer {
+	if before == nil {
+		return nil
+	}
+	shown, _ := m.top().(answerShower)
+	var out []replacedAnswer
+	for key, by := range changed {
+		cid, qid, ok := strings.Cut(key, "/")
+		if !ok {
+			continue
+		}
+		old, had := before.Answers[cid][qid]
+		now, has := after.Answers[cid][qid]
+		switch {
+		case !had || old.Author != m.ws.Author():
+		case has && now.Score == old.Score && now.Note == old.Note:
+		case shown != nil && shown.ShowsAnswer(cid, qid):
+		default:
+			out = append(out, replacedAnswer{by: by, customerID: cid, questionID: qid})
+		}
+	}
+	slices.SortFunc(out, func(a, b replacedAnswer) int {
+		return cmp.Or(cmp.Compare(a.customerID, b.customerID), cmp.Compare(a.questionID, b.questionID))
+	})
+	return out
+}
+
+// replacedText says that answers given here were changed elsewhere, so
+// that none is replaced silently; "" when none was.
+func (m *Model) replacedText(rs []replacedAnswer) string {
+	switch len(rs) {
+	case 0:
+		return ""
+	case 1:
+	default:
+		return m.c.T("tui.live.replaced.many", len(rs))
+	}
+	r := rs[0]
+	ref := r.questionID
+	list := answer.Questions(m.c.Content, answer.Both)
+	if i := slices.IndexFunc(list, func(q model.Question) bool { return q.ID == r.questionID }); i >= 0 {
+		ref = answer.Ref(m.c.Content, list, i)
+	}
+	name := model.SafeLine(m.ws.CustomerName(r.customerID))
+	if r.by == "" {
+		return m.c.T("tui.live.replaced.someone", ref, name)
+	}
+	return m.c.T("tui.live.replaced", ref, name, model.SafeLine(r.by))
 }
 
 // changed takes changes made elsewhere: those of the open workshop (or

@@ -329,3 +329,55 @@ func hasCustomer(m *Model, name string) bool {
 	}
 	return false
 }
+
+// An answer given here that another styrka changes is never replaced
+// silently: off its question screen too, the status line says so.
+func TestLiveReplacedAnswerIsSaid(t *testing.T) {
+	for _, tc := range []struct{ lang, one, many string }{
+		{"en", "Your answer to A 1/10 for Nykund AB was changed by Britta on another screen", "2 of your answers were changed"},
+		{"sv", "Ditt svar på A 1/10 för Nykund AB ändrades av Britta på en annan skärm", "2 av dina svar ändrades"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			m, db, id := newCustomerModel(t, tc.lang)
+			s := openQuestions(t, m, id, answer.Both)
+			q0, q1 := s.list[0].ID, s.list[1].ID
+			press(t, m, "4", "4", "esc")
+			if _, ok := m.top().(*customersScreen); !ok {
+				t.Fatalf("esc left to %T", m.top())
+			}
+			theirs := model.Answer{CustomerID: id, QuestionID: q0, Score: 2, Author: "Britta"}
+			if err := db.SaveAnswer(assets.DemoID, theirs); err != nil {
+				t.Fatal(err)
+			}
+			drive(t, m, changesMsg{changes: []store.Change{answerChange(id, q0, "Britta")}})
+			if !strings.Contains(m.statusText(), tc.one) {
+				t.Errorf("status %q, want %q", m.statusText(), tc.one)
+			}
+			// Their answer saved again unchanged, and an answer of theirs
+			// changed: nothing of mine was replaced.
+			m.setStatus("", false)
+			drive(t, m, changesMsg{changes: []store.Change{answerChange(id, q0, "Britta")}})
+			if m.statusText() != "" {
+				t.Errorf("nothing of mine changed, yet the status says %q", m.statusText())
+			}
+			// Two of mine (as the open workshop shows them) removed at once:
+			// one sentence for both.
+			for _, q := range []string{q0, q1} {
+				if err := db.SaveAnswer(assets.DemoID, model.Answer{CustomerID: id, QuestionID: q, Score: 3, Author: "test"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			drive(t, m, changesMsg{changes: []store.Change{answerChange(id, q0, "test"), answerChange(id, q1, "test")}})
+			for _, q := range []string{q0, q1} {
+				if err := db.DeleteAnswer(assets.DemoID, id, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m.setStatus("", false)
+			drive(t, m, changesMsg{changes: []store.Change{answerChange(id, q0, ""), answerChange(id, q1, "")}})
+			if !strings.Contains(m.statusText(), tc.many) {
+				t.Errorf("two answers removed: status %q, want %q", m.statusText(), tc.many)
+			}
+		})
+	}
+}

@@ -392,6 +392,12 @@ func (s *questionsScreen) resync() tea.Cmd {
 	return status(s.c.T(key, s.ref(s.index), model.SafeLine(by)))
 }
 
+// ShowsAnswer reports whether the card on screen is that customer's
+// answer to that question (not a participant's vote).
+func (s *questionsScreen) ShowsAnswer(customerID, questionID string) bool {
+	return s.vote == nil && s.card != nil && s.customer.ID == customerID && s.list[s.index].ID == questionID
+}
+
 // sameAnswer: a and b say the same (the score and the note; the time a
 // store keeps may be rounded).
 func sameAnswer(a, b *model.Answer) bool {
