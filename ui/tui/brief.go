@@ -187,19 +187,23 @@ func (s *briefScreen) build() {
 		return
 	}
 	out := s.header(a, w)
+	plan := s.planning(a)
 	if w >= briefWide {
 		lw := (w - briefGap) / 2
 		rw := w - briefGap - lw
 		left := joinSections(s.scores(a, lw), s.position(a, lw))
-		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.validate(a, rw))
+		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.checklist(plan, rw))
 		out = append(out, "")
 		out = append(out, screen.SideBySide(left, right, lw, briefGap)...)
 	} else {
 		out = append(out, "")
-		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
+		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.checklist(plan, w))...)
 	}
 	out = append(out, "")
-	sections := append(s.planSections(a, w), s.activities(a, w), s.answers(a, w))
+	// The account planning after the activities, which belong on the
+	// first page of a wide window.
+	sections := append(s.planSections(a, w), s.activities(a, w))
+	sections = append(append(sections, s.accountSections(plan, w)...), s.answers(a, w))
 	if h := s.history(w); h != nil {
 		sections = append(sections, h)
 	}
@@ -363,23 +367,6 @@ func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 				out = append(out, screen.Hanging("  "+mapview.OnLineMarker+" ", line, w, st.Warning, st.Text)...)
 			}
 		}
-	}
-	return out
-}
-
-// validate is the checklist of set A questions answered "don't know".
-func (s *briefScreen) validate(a model.Assessment, w int) []string {
-	st := s.c.Styles
-	out := []string{s.heading(s.c.T("brief.validate"), w)}
-	if len(a.Validate) == 0 {
-		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
-	}
-	byID := map[string]model.Question{}
-	for _, q := range s.c.Questions() {
-		byID[q.ID] = q
-	}
-	for _, id := range a.Validate {
-		out = append(out, screen.Hanging("[ ] ", byID[id].Text, w, st.Key, st.Text)...)
 	}
 	return out
 }
