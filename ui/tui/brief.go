@@ -72,7 +72,7 @@ func (s *briefScreen) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.WhatIf, k.Take, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.WhatIf, k.Take, k.Edit}
 }
 
 func (s *briefScreen) FullHelp() [][]key.Binding {
@@ -83,6 +83,7 @@ func (s *briefScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
+		{k.Centre},
 		{k.Take, k.Silent, k.WhatIf},
 	}
 }
@@ -123,6 +124,8 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, team.OpenRound(s.c, s.ws, s.id)
 		case key.Matches(msg, k.WhatIf):
 			return s, push(newWhatIf(s.c, s.ws, s.customer))
+		case key.Matches(msg, k.Centre):
+			return s, push(newCentre(s.c, s.ws, s.id))
 		}
 	}
 	return s, nil
