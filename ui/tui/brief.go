@@ -83,7 +83,7 @@ func (s *briefScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
-		{k.Centre},
+		{k.Centre, k.Worksheet, k.Target},
 		{k.Take, k.Silent, k.WhatIf},
 	}
 }
@@ -126,6 +126,10 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newWhatIf(s.c, s.ws, s.customer))
 		case key.Matches(msg, k.Centre):
 			return s, push(newCentre(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Worksheet):
+			return s, push(newWorksheetForm(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Target):
+			return s, push(newTargetForm(s.c, s.ws, s.id))
 		}
 	}
 	return s, nil
