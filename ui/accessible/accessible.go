@@ -365,6 +365,9 @@ func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer
 		v, _ := strconv.Atoi(strings.TrimSpace(val))
 		ans := model.Answer{CustomerID: cu.ID, QuestionID: q.ID, Score: model.Score(v), Note: prev.Note,
 			Author: a.o.Author, At: time.Now().UTC()}
+		if had {
+			ans = ans.Rescored(prev)
+		}
 		if !had || prev.Score != ans.Score {
 			if err := a.o.Store.SaveAnswer(ds.Workshop.ID, ans); err != nil {
 				return err
