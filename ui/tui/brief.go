@@ -72,7 +72,7 @@ func (s *briefScreen) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.WhatIf, k.Take, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.Checklist, k.WhatIf, k.Take, k.Edit}
 }
 
 func (s *briefScreen) FullHelp() [][]key.Binding {
@@ -83,7 +83,7 @@ func (s *briefScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
-		{k.Centre, k.Worksheet, k.Target},
+		{k.Centre, k.Worksheet, k.Target, k.Checklist},
 		{k.Take, k.Silent, k.WhatIf},
 	}
 }
@@ -130,6 +130,8 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newWorksheetForm(s.c, s.ws, s.id))
 		case key.Matches(msg, k.Target):
 			return s, push(newTargetForm(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Checklist):
+			return s, push(newChecklist(s.c, s.ws, s.id))
 		}
 	}
 	return s, nil
