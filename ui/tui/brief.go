@@ -243,8 +243,12 @@ func (s *briefScreen) header(a model.Assessment, w int) []string {
 }
 
 // heading is a section title followed by a rule to the column's edge.
-func (s *briefScreen) heading(title string, w int) string {
-	st := s.c.Styles
+func (s *briefScreen) heading(title string, w int) string { return sectionHeading(s.c, title, w) }
+
+// sectionHeading is a page's section title followed by a rule to the
+// column's edge.
+func sectionHeading(c *Common, title string, w int) string {
+	st := c.Styles
 	title = screen.Truncate(title, w)
 	rule := w - ansi.StringWidth(title) - 1
 	if rule <= 0 {
