@@ -3,6 +3,7 @@ package tui
 import (
 	"cmp"
 	"errors"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -67,9 +68,19 @@ func newWorksheetForm(c *Common, ws *Workshop, customerID string) Screen {
 		}
 		return nil
 	}
+	// The hint is short: each answer's level, which the brief gives with
+	// its question and evidence.
 	hint := c.T("tui.ws.alternatives.none")
-	if from := report.PlanningOf(reportInput(c, ws), a).Worksheet.FromAnswers; len(from) > 0 {
-		hint = c.T("tui.ws.alternatives.help", strings.Join(from, " · "))
+	var said []string
+	for _, alt := range model.Alternatives(c.Questions(), ws.Data().Answers[cu.ID]) {
+		if alt.Answer.Score.Known() {
+			said = append(said, strconv.Itoa(int(alt.Answer.Score))+" – "+alt.Anchor)
+		} else {
+			said = append(said, c.T("answer.dontknow"))
+		}
+	}
+	if len(said) > 0 {
+		hint = c.T("tui.ws.alternatives.help", strings.Join(said, " · "))
 	}
 	perLine := c.T("tui.ws.lines.help", model.MaxTradables)
 	form := huh.NewForm(
