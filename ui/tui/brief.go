@@ -72,7 +72,7 @@ func (s *briefScreen) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.Worksheet, k.Target, k.Checklist, k.WhatIf, k.Take, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.Checklist, k.WhatIf, k.Take, k.Edit}
 }
 
 func (s *briefScreen) FullHelp() [][]key.Binding {
