@@ -188,6 +188,8 @@ func (a *lineUI) run(ctx context.Context) error {
 		a.say("")
 		a.placement(ds, cu)
 		a.say("")
+		a.planning(ds, cu)
+		a.say("")
 		next, err := a.choose(a.c.T("a11y.next"), []string{a.c.T("a11y.next.customer"), a.c.T("a11y.next.quit")}, 0)
 		if err != nil {
 			return err
