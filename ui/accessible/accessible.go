@@ -188,6 +188,8 @@ func (a *lineUI) run(ctx context.Context) error {
 		a.say("")
 		a.placement(ds, cu)
 		a.say("")
+		a.planning(ds, cu)
+		a.say("")
 		next, err := a.choose(a.c.T("a11y.next"), []string{a.c.T("a11y.next.customer"), a.c.T("a11y.next.quit")}, 0)
 		if err != nil {
 			return err
@@ -365,6 +367,9 @@ func (a *lineUI) answer(ctx context.Context, ds model.Dataset, cu model.Customer
 		v, _ := strconv.Atoi(strings.TrimSpace(val))
 		ans := model.Answer{CustomerID: cu.ID, QuestionID: q.ID, Score: model.Score(v), Note: prev.Note,
 			Author: a.o.Author, At: time.Now().UTC()}
+		if had {
+			ans = ans.Rescored(prev)
+		}
 		if !had || prev.Score != ans.Score {
 			if err := a.o.Store.SaveAnswer(ds.Workshop.ID, ans); err != nil {
 				return err

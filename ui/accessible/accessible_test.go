@@ -136,6 +136,9 @@ func TestAccessibleDemoCustomerPlacementSwedish(t *testing.T) {
 		"Frågedel A, fråga 1 av 2, Resultatpåverkan.", "enter behåller", "Sparat: 1.",
 		cu.Name + ": frågedel A 10 av 10 och frågedel B 10 av 10 besvarade.", "Styrkeförhållande:", "Prioritet: P",
 		"Klart; alla svar är sparade.",
+		// The account planning after the placement, in the brief's words.
+		"Köpcentret:", "! Ingen i köpcentret är registrerad", "Förhandlingsplan:", "- Vårt mål: att fylla i",
+		"Målposition:", "Inget mål är satt",
 	} {
 		if !strings.Contains(out, s) {
 			t.Fatalf("output lacks %q:\n%s", s, out)

@@ -70,6 +70,18 @@ type Planning struct {
 	CloseRound, Trails key.Binding
 }
 
+// Account are the keys of a customer's account planning, from its brief:
+// the buying centre, the negotiation worksheet, the target and the
+// checklist to validate with the customer; and the portfolio, from the
+// customer list.
+type Account struct {
+	Centre, Worksheet, Target, Checklist key.Binding
+	// Tick confirms an answer with the customer, or takes it back;
+	// Source cycles where the answer comes from.
+	Tick, Source key.Binding
+	Portfolio    key.Binding
+}
+
 // Team are the keys of team scoring: participants, silent rounds, the
 // hot seat, the reveal and the SSH server.
 type Team struct {
@@ -106,6 +118,7 @@ type KeyMap struct {
 	Question
 	Workshop
 	Planning
+	Account
 	Team
 	Participant
 }
@@ -184,6 +197,15 @@ func New(t Texts) KeyMap {
 			StatusFilter: b("statusfilter", "s"),
 			CloseRound:   b("closeround", "R"),
 			Trails:       b("trails", "r"),
+		},
+		Account: Account{
+			Centre:    b("centre", "c"),
+			Worksheet: b("worksheet", "N"),
+			Target:    b("target", "T"),
+			Checklist: b("checklist", "V"),
+			Tick:      b("tick", "space", "x"),
+			Source:    b("source", "s"),
+			Portfolio: b("portfolio", "O"),
 		},
 		Team: Team{
 			Participants: b("participants", "P"),

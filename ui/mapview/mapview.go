@@ -75,6 +75,10 @@ type Options struct {
 	// Trails draw where points were before (a previous round) with a
 	// light line to where they are now, under markers and labels.
 	Trails []Trail
+	// Targets draw a dotted way from a point (From, matched to its marker
+	// as a trail's To is) to where it should be (To), ending in
+	// TargetMarker, under markers and labels.
+	Targets []Trail
 	// OnLine[i] marks points[i] as within the band of a cut-off it is
 	// drawn against: it could as well lie on the other side of the line,
 	// and is drawn with OnLineMarker. Shorter than the points (or nil)
@@ -270,6 +274,9 @@ func Render(points []Point, o Options) Map {
 	// a label or the frame.
 	for _, t := range o.Trails {
 		g.trail(cv, t, points, m.Marks, o.Selected)
+	}
+	for _, t := range o.Targets {
+		g.toward(cv, t, points, m.Marks, o.Selected)
 	}
 	m.Lines = cv.render(o.Styles)
 	return m

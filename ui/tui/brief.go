@@ -72,7 +72,7 @@ func (s *briefScreen) ShortHelp() []key.Binding {
 	if !s.found {
 		return nil
 	}
-	return []key.Binding{k.PageDown, k.Answer, k.WhatIf, k.Take, k.Edit}
+	return []key.Binding{k.PageDown, k.Answer, k.Centre, k.Checklist, k.WhatIf, k.Take, k.Edit}
 }
 
 func (s *briefScreen) FullHelp() [][]key.Binding {
@@ -83,6 +83,7 @@ func (s *briefScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Edit, k.Export},
+		{k.Centre, k.Worksheet, k.Target, k.Checklist},
 		{k.Take, k.Silent, k.WhatIf},
 	}
 }
@@ -123,6 +124,14 @@ func (s *briefScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, team.OpenRound(s.c, s.ws, s.id)
 		case key.Matches(msg, k.WhatIf):
 			return s, push(newWhatIf(s.c, s.ws, s.customer))
+		case key.Matches(msg, k.Centre):
+			return s, push(newCentre(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Worksheet):
+			return s, push(newWorksheetForm(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Target):
+			return s, push(newTargetForm(s.c, s.ws, s.id))
+		case key.Matches(msg, k.Checklist):
+			return s, push(newChecklist(s.c, s.ws, s.id))
 		}
 	}
 	return s, nil
@@ -187,19 +196,23 @@ func (s *briefScreen) build() {
 		return
 	}
 	out := s.header(a, w)
+	plan := s.planning(a)
 	if w >= briefWide {
 		lw := (w - briefGap) / 2
 		rw := w - briefGap - lw
 		left := joinSections(s.scores(a, lw), s.position(a, lw))
-		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.validate(a, rw))
+		right := joinSections(s.negotiation(a, rw), s.warnings(a, rw), s.checklist(plan, rw))
 		out = append(out, "")
 		out = append(out, screen.SideBySide(left, right, lw, briefGap)...)
 	} else {
 		out = append(out, "")
-		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.validate(a, w))...)
+		out = append(out, joinSections(s.scores(a, w), s.position(a, w), s.negotiation(a, w), s.warnings(a, w), s.checklist(plan, w))...)
 	}
 	out = append(out, "")
-	sections := append(s.planSections(a, w), s.activities(a, w), s.answers(a, w))
+	// The account planning after the activities, which belong on the
+	// first page of a wide window.
+	sections := append(s.planSections(a, w), s.activities(a, w))
+	sections = append(append(sections, s.accountSections(plan, w)...), s.answers(a, w))
 	if h := s.history(w); h != nil {
 		sections = append(sections, h)
 	}
@@ -230,8 +243,12 @@ func (s *briefScreen) header(a model.Assessment, w int) []string {
 }
 
 // heading is a section title followed by a rule to the column's edge.
-func (s *briefScreen) heading(title string, w int) string {
-	st := s.c.Styles
+func (s *briefScreen) heading(title string, w int) string { return sectionHeading(s.c, title, w) }
+
+// sectionHeading is a page's section title followed by a rule to the
+// column's edge.
+func sectionHeading(c *Common, title string, w int) string {
+	st := c.Styles
 	title = screen.Truncate(title, w)
 	rule := w - ansi.StringWidth(title) - 1
 	if rule <= 0 {
@@ -363,23 +380,6 @@ func (s *briefScreen) warnings(a model.Assessment, w int) []string {
 				out = append(out, screen.Hanging("  "+mapview.OnLineMarker+" ", line, w, st.Warning, st.Text)...)
 			}
 		}
-	}
-	return out
-}
-
-// validate is the checklist of set A questions answered "don't know".
-func (s *briefScreen) validate(a model.Assessment, w int) []string {
-	st := s.c.Styles
-	out := []string{s.heading(s.c.T("brief.validate"), w)}
-	if len(a.Validate) == 0 {
-		return append(out, screen.Styled(screen.Wrap(s.c.T("tui.brief.novalidate"), w), st.Muted)...)
-	}
-	byID := map[string]model.Question{}
-	for _, q := range s.c.Questions() {
-		byID[q.ID] = q
-	}
-	for _, id := range a.Validate {
-		out = append(out, screen.Hanging("[ ] ", byID[id].Text, w, st.Key, st.Text)...)
 	}
 	return out
 }

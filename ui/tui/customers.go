@@ -97,7 +97,7 @@ func (s *customersScreen) ShortHelp() []key.Binding {
 	}
 	answer := k.Answer
 	answer.SetHelp(k.Answer.Help().Key, s.c.T("key.q.answer"))
-	return []key.Binding{answer, k.Quick, k.Enter, k.Map, k.New, k.Filter}
+	return []key.Binding{answer, k.Quick, k.Enter, k.Map, k.New, k.Portfolio, k.Filter}
 }
 
 func (s *customersScreen) FullHelp() [][]key.Binding {
@@ -105,7 +105,7 @@ func (s *customersScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Home, k.End},
 		{k.Answer, k.SetA, k.SetB, k.Quick, k.Enter, k.Brief},
-		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map, k.Stable},
+		{k.New, k.Edit, k.Delete, k.Filter, k.Sort, k.Map, k.Stable, k.Portfolio},
 		{k.Export, k.Import, k.Plan, k.CloseRound, k.Participants, k.Silent, k.Serve},
 	}
 }
@@ -245,6 +245,8 @@ func (s *customersScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, push(newCustomerForm(s.c, s.ws, nil))
 		case key.Matches(msg, k.Stable) && len(s.all) > 0:
 			return s, push(newStabilityScreen(s.c, s.ws))
+		case key.Matches(msg, k.Portfolio) && len(s.all) > 0:
+			return s, push(newPortfolio(s.c, s.ws))
 		case key.Matches(msg, k.Map):
 			return s, push(newMapScreen(s.c, s.ws))
 		case key.Matches(msg, k.Export):

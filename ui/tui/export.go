@@ -65,12 +65,13 @@ type exportCheckedMsg struct {
 func newExport(c *Common, ws *Workshop, customerID string) *exportScreen {
 	// A workshop's export also offers a copy of the whole database: the
 	// way to take a backup while the app has the database open.
-	formats := append(slices.Clone(report.Formats), formatBackup)
+	formats := append(slices.Clone(report.AllFormats), formatBackup)
 	s := &exportScreen{c: c, ws: ws, customerID: customerID, formats: formats, fields: &exportFields{}}
 	if ws.Data() != nil {
 		s.name = ws.Data().Workshop.Name
 		if customerID != "" {
-			s.formats = report.CustomerFormats
+			// And the one-page brief as a PDF.
+			s.formats = append(slices.Clone(report.CustomerFormats), "pdf")
 			for _, cu := range ws.Data().Customers {
 				if cu.ID == customerID {
 					s.name = cu.Name
@@ -122,8 +123,11 @@ func (s *exportScreen) pathForm() {
 }
 
 func (s *exportScreen) describeFormat(f string) string {
-	if f == "md" && s.customerID != "" {
+	switch {
+	case f == "md" && s.customerID != "":
 		return s.c.T("tui.export.format.brief")
+	case f == "pdf" && s.customerID != "":
+		return s.c.T("tui.export.format.brief-pdf")
 	}
 	return s.c.T("tui.export.format." + f)
 }
@@ -139,7 +143,7 @@ func (s *exportScreen) defaultPath(format string) string {
 		base = "styrka"
 	}
 	switch {
-	case s.customerID != "" && format == "md":
+	case s.customerID != "" && (format == "md" || format == "pdf"):
 		base += "-brief"
 	case s.customerID == "" && s.ws.Data() != nil:
 		if d := s.ws.Data().Workshop.Date; d != "" {
@@ -147,8 +151,11 @@ func (s *exportScreen) defaultPath(format string) string {
 				base += "-" + d
 			}
 		}
-		if format == "handout" {
+		switch format {
+		case "handout", "handout-pdf":
 			base += "-handout"
+		case "portfolio-svg":
+			base += "-portfolio"
 		}
 	}
 	return base + report.Extension(format)
@@ -322,8 +329,10 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 		switch {
 		case cid != "":
 			return screen.StatusMsg{Text: c.T("tui.export.done.customer", path, name)}
-		case format == "handout":
+		case format == "handout", format == "handout-pdf":
 			return screen.StatusMsg{Text: c.T("tui.export.done.handout", path)}
+		case format == "portfolio-svg":
+			return screen.StatusMsg{Text: c.T("tui.export.done.portfolio", path)}
 		}
 		key := "tui.export.done"
 		if len(d.Customers) == 1 {
@@ -338,6 +347,7 @@ func (s *exportScreen) write(path, format string) tea.Cmd {
 var extensions = map[string][]string{
 	"md": {".md", ".markdown", ".txt"}, "handout": {".md", ".markdown", ".txt"},
 	"csv": {".csv", ".txt"}, "json": {".json"}, "xlsx": {".xlsx"}, "svg": {".svg"},
+	"pdf": {".pdf"}, "handout-pdf": {".pdf"}, "portfolio-svg": {".svg"},
 	formatBackup: {".db"},
 }
 

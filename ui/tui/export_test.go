@@ -164,7 +164,7 @@ func TestExportBriefMarkdown(t *testing.T) {
 	if !ok {
 		t.Fatalf("x in the brief opened %T", m.top())
 	}
-	if strings.Join(e.formats, " ") != "md json csv xlsx svg" {
+	if strings.Join(e.formats, " ") != "md json csv xlsx svg pdf" {
 		t.Fatalf("formats for one customer: %v", e.formats)
 	}
 	if !strings.Contains(frameText(m), "underlaget på en sida") {

@@ -72,8 +72,9 @@ type mapScreen struct {
 	width     int
 	height    int
 	lay       mapLayout
-	// trails draws the way from the last round's positions (r).
-	trails bool
+	// trails draws the way from the last round's positions (r); targets
+	// the way to each target position (T).
+	trails, targets bool
 	// flags marks the customers whose team scores diverged or whose
 	// coverage is low.
 	flags map[string]team.Flag
@@ -113,7 +114,7 @@ func (s *mapScreen) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Up, k.Down, k.Left, k.Right, k.Home, k.End},
 		{k.Enter, k.Brief, k.View, k.Segment, k.Export},
-		{k.Trails, k.Plan},
+		{k.Trails, s.targetsKey(), k.Plan},
 	}
 }
 
@@ -190,6 +191,9 @@ func (s *mapScreen) options(sel int, st *mapview.Styles) mapview.Options {
 	o.Styles = st
 	if s.trails {
 		o.Trails = s.trailsFor()
+	}
+	if s.targets {
+		o.Targets = s.targetsFor()
 	}
 	return o
 }
@@ -276,6 +280,8 @@ func (s *mapScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newExport(s.c, s.ws, ""))
 	case key.Matches(msg, k.Trails):
 		return s.toggleTrails()
+	case key.Matches(msg, s.targetsKey()):
+		return s.toggleTargets()
 	case key.Matches(msg, k.Plan):
 		return push(newActionList(s.c, s.ws))
 	}
@@ -362,7 +368,7 @@ func (s *mapScreen) View() string {
 func (s *mapScreen) titleLine() string {
 	st := s.c.Styles
 	c := s.c.Content
-	left := screen.Truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked))+s.trailNote(), s.width)
+	left := screen.Truncate(s.c.T("tui.map.heading", s.view.Title(c), len(s.plot.Points), len(s.ranked))+s.trailNote()+s.targetNote(), s.width)
 	right := s.view.Next().Title(c)
 	gap := s.width - ansi.StringWidth(left) - ansi.StringWidth(right) - 4
 	if gap < 2 {

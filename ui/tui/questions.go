@@ -343,6 +343,11 @@ func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	q := s.list[s.index]
 	a := model.Answer{CustomerID: s.customer.ID, QuestionID: q.ID, Score: score,
 		Note: s.card.Note(), Author: s.ws.Author(), At: time.Now().UTC()}
+	if prev, ok := s.ws.Data().Answers[s.customer.ID][q.ID]; ok && s.vote == nil {
+		// Where the score came from, and its confirmation while the score
+		// stands.
+		a = a.Rescored(prev)
+	}
 	if s.saved != nil && s.saved.Score == a.Score && s.saved.Note == a.Note {
 		return nil, ""
 	}

@@ -356,6 +356,11 @@ func recordAgreed(ws *workbench.Workshop, r model.SilentRound, answers []model.A
 			if a.At.IsZero() {
 				a.At = time.Now().UTC()
 			}
+			if previous[i] != nil {
+				// An agreed score keeps the answer's source, and its
+				// confirmation only when the score is the same.
+				a = a.Rescored(*previous[i])
+			}
 			if err := db.RecordAgreed(wid, r.ID, a); err != nil {
 				msgs = append(msgs, func() tea.Msg { return workbench.Fail(err) })
 				break
