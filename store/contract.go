@@ -27,6 +27,26 @@ type Store interface {
 
 	SaveAnswer(workshopID string, a model.Answer) error
 	DeleteAnswer(workshopID, customerID, questionID string) error
+	// ConfirmAnswer records who confirmed an answer with the customer,
+	// and now as when; UnconfirmAnswer takes it back; SetAnswerSource
+	// records where the score comes from. Each changes only those fields
+	// of a stored answer (ErrNotFound when there is none).
+	ConfirmAnswer(workshopID, customerID, questionID, by string) error
+	UnconfirmAnswer(workshopID, customerID, questionID string) error
+	SetAnswerSource(workshopID, customerID, questionID string, src model.AnswerSource, ref string) error
+
+	// Account planning, per customer: the buying centre, one negotiation
+	// worksheet and one target position. A customer's delete takes them
+	// with it.
+	Stakeholders(workshopID, customerID string) ([]model.Stakeholder, error)
+	PutStakeholder(s model.Stakeholder) error
+	DeleteStakeholder(workshopID, customerID, stakeholderID string) error
+	Worksheet(workshopID, customerID string) (model.Worksheet, error)
+	PutWorksheet(w model.Worksheet) error
+	DeleteWorksheet(workshopID, customerID string) error
+	Target(workshopID, customerID string) (model.Target, error)
+	PutTarget(t model.Target) error
+	DeleteTarget(workshopID, customerID string) error
 
 	Load(workshopID string) (model.Dataset, error)
 	Import(d model.Dataset, replace bool) error

@@ -307,3 +307,19 @@ func TestDamagedWhileOpen(t *testing.T) {
 		t.Errorf("Check of a truncated file = %v, want ErrDamaged", errs)
 	}
 }
+
+func TestIsBoltFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "styrka.db")
+	db := openTest(t, path, store.Options{})
+	mustNoErr(t, db.Close())
+	data, err := os.ReadFile(path)
+	mustNoErr(t, err)
+	if !store.IsBoltFile(data) {
+		t.Error("a styrka database is not recognised as a bbolt file")
+	}
+	for _, head := range [][]byte{nil, []byte("{\"format\": 3}"), []byte("name;offering\nVolvo;trucks\n"), []byte("PK\x03\x04"), data[:10]} {
+		if store.IsBoltFile(head) {
+			t.Errorf("IsBoltFile(%q) = true", head)
+		}
+	}
+}

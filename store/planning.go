@@ -407,10 +407,44 @@ func deletePlanning(tx *bbolt.Tx, workshopID, customerID string) error {
 }
 
 // importPlanning checks a dataset's account planning for Import and
-// encodes it: every record belongs to a customer of the dataset, a
-// customer has at most one worksheet and one target. Zero times are set
-// to now.
+// encodes it (preparePlanning's rules).
 func importPlanning(d model.Dataset, workshopID string, customers map[string]bool, now time.Time) (ss, ws, ts []kv, err error) {
+	stakeholders, worksheets, targets, err := preparePlanning(d, workshopID, customers, now)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, s := range stakeholders {
+		key := stakeholderKey(workshopID, s.CustomerID, s.ID)
+		v, err := encode(key, s)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		ss = append(ss, kv{key, v})
+	}
+	for _, w := range worksheets {
+		key := planKey(workshopID, w.CustomerID)
+		v, err := encode(key, w)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		ws = append(ws, kv{key, v})
+	}
+	for _, t := range targets {
+		key := planKey(workshopID, t.CustomerID)
+		v, err := encode(key, t)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		ts = append(ts, kv{key, v})
+	}
+	return ss, ws, ts, nil
+}
+
+// preparePlanning checks a dataset's account planning as Import does:
+// every record belongs to a customer of the dataset, a customer has at
+// most one worksheet and one target, every record is valid. IDs are given
+// where empty and zero times set to now. Every error is ErrInvalid.
+func preparePlanning(d model.Dataset, workshopID string, customers map[string]bool, now time.Time) (ss []model.Stakeholder, ws []model.Worksheet, ts []model.Target, err error) {
 	ids := map[string]bool{}
 	for _, s := range d.Stakeholders {
 		if err := checkStakeholder(&s, workshopID); err != nil {
@@ -429,36 +463,30 @@ func importPlanning(d model.Dataset, workshopID string, customers map[string]boo
 		if s.Updated.IsZero() {
 			s.Updated = now
 		}
-		key := stakeholderKey(workshopID, s.CustomerID, s.ID)
-		v, err := encode(key, s)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ss = append(ss, kv{key, v})
+		ss = append(ss, s)
 	}
-	plan := func(kind, wid, cid string, seen map[string]bool) ([]byte, error) {
+	plan := func(kind, wid, cid string, seen map[string]bool) error {
 		if wid != workshopID {
-			return nil, fmt.Errorf("%w: %s of customer %s belongs to workshop %s, not %s", ErrInvalid, kind, cid, wid, workshopID)
+			return fmt.Errorf("%w: %s of customer %s belongs to workshop %s, not %s", ErrInvalid, kind, cid, wid, workshopID)
 		}
 		if err := validID("customer", cid); err != nil {
-			return nil, err
+			return err
 		}
 		if !customers[cid] {
-			return nil, fmt.Errorf("%w: %s of customer %s, who is not in the dataset", ErrInvalid, kind, cid)
+			return fmt.Errorf("%w: %s of customer %s, who is not in the dataset", ErrInvalid, kind, cid)
 		}
 		if seen[cid] {
-			return nil, fmt.Errorf("%w: two %ss of customer %s", ErrInvalid, kind, cid)
+			return fmt.Errorf("%w: two %ss of customer %s", ErrInvalid, kind, cid)
 		}
 		seen[cid] = true
-		return planKey(workshopID, cid), nil
+		return nil
 	}
 	seen := map[string]bool{}
 	for _, w := range d.Worksheets {
 		if w.WorkshopID == "" {
 			w.WorkshopID = workshopID
 		}
-		key, err := plan("worksheet", w.WorkshopID, w.CustomerID, seen)
-		if err != nil {
+		if err := plan("worksheet", w.WorkshopID, w.CustomerID, seen); err != nil {
 			return nil, nil, nil, err
 		}
 		if err := w.Validate(); err != nil {
@@ -467,19 +495,14 @@ func importPlanning(d model.Dataset, workshopID string, customers map[string]boo
 		if w.Updated.IsZero() {
 			w.Updated = now
 		}
-		v, err := encode(key, w)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ws = append(ws, kv{key, v})
+		ws = append(ws, w)
 	}
 	seen = map[string]bool{}
 	for _, t := range d.Targets {
 		if t.WorkshopID == "" {
 			t.WorkshopID = workshopID
 		}
-		key, err := plan("target", t.WorkshopID, t.CustomerID, seen)
-		if err != nil {
+		if err := plan("target", t.WorkshopID, t.CustomerID, seen); err != nil {
 			return nil, nil, nil, err
 		}
 		if err := t.Validate(); err != nil {
@@ -488,11 +511,7 @@ func importPlanning(d model.Dataset, workshopID string, customers map[string]boo
 		if t.Updated.IsZero() {
 			t.Updated = now
 		}
-		v, err := encode(key, t)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ts = append(ts, kv{key, v})
+		ts = append(ts, t)
 	}
 	return ss, ws, ts, nil
 }

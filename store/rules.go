@@ -26,10 +26,42 @@ func CheckAnswer(a *model.Answer, now time.Time) error {
 	if !a.Score.Valid() {
 		return fmt.Errorf("%w: score %d (want %d for don't know, or 1–%d)", ErrInvalid, a.Score, model.DontKnow, model.Levels)
 	}
+	if err := a.ValidateSource(); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
 	if a.At.IsZero() {
 		a.At = now
 	}
 	return nil
+}
+
+// CheckStakeholder validates a stakeholder of a workshop and gives it an
+// ID (ErrInvalid).
+func CheckStakeholder(s *model.Stakeholder, workshopID string) error {
+	return checkStakeholder(s, workshopID)
+}
+
+// CheckConfirmation validates what ConfirmAnswer records: who confirmed
+// an answer, cleaned as it is stored (ErrInvalid when empty or too long).
+func CheckConfirmation(by string) (string, error) {
+	by = model.CleanText(by)
+	if by == "" {
+		return "", fmt.Errorf("%w: who confirmed it is required", ErrInvalid)
+	}
+	if err := (model.Answer{ConfirmedBy: by}).ValidateSource(); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return by, nil
+}
+
+// CheckSource validates what SetAnswerSource records, the ref cleaned as
+// it is stored (ErrInvalid).
+func CheckSource(src model.AnswerSource, ref string) (string, error) {
+	ref = model.CleanText(ref)
+	if err := (model.Answer{Source: src, SourceRef: ref}).ValidateSource(); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return ref, nil
 }
 
 // CheckAction validates an action of a workshop and gives it an ID.
@@ -109,8 +141,8 @@ func PrepareCustomers(workshopID string, cs []model.Customer, now time.Time, ste
 }
 
 // PrepareImport checks a dataset as Import and Restore do and returns it
-// ready to store: IDs given where empty, WorkshopID, CustomerID and
-// QuestionID filled in, zero timestamps set to now and zero round numbers
+// ready to store, its account planning too: IDs given where empty,
+// WorkshopID, CustomerID and QuestionID filled in, zero timestamps set to now and zero round numbers
 // to the next ones. Answers has only the customers that have answers.
 // Every error is ErrInvalid.
 func PrepareImport(d model.Dataset, now time.Time) (model.Dataset, error) {
@@ -294,6 +326,10 @@ func PrepareImport(d model.Dataset, now time.Time) (model.Dataset, error) {
 		}
 		votes[key] = true
 		out.Votes = append(out.Votes, x)
+	}
+	var err error
+	if out.Stakeholders, out.Worksheets, out.Targets, err = preparePlanning(d, w.ID, seen, now); err != nil {
+		return out, err
 	}
 	return out, nil
 }

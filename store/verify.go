@@ -195,6 +195,15 @@ func parseMeta(buf []byte) (m boltMeta, magic, ok bool) {
 	return m, magic, true
 }
 
+// IsBoltFile reports whether head, the start of a file, begins as a bbolt
+// file does (bbolt's marker in its first meta page): a styrka database, or
+// another program's bbolt file, which Open then tells apart
+// (ErrNotStyrka). A JSON or CSV file never does. It reads head only.
+func IsBoltFile(head []byte) bool {
+	_, magic, _ := parseMeta(head)
+	return magic
+}
+
 // preflight classifies a file from its bbolt meta pages with plain reads,
 // before bbolt maps it into memory: a file without bbolt's marker is not a
 // styrka database; a bbolt file whose meta pages are broken, or that is

@@ -59,6 +59,27 @@ func schemeOf(u string) string {
 	return u
 }
 
+// Location is target as it is safe to show before it is open: a file
+// path as given, a PostgreSQL URL without its password, and only the
+// scheme of a URL styrka has no backend for.
+func Location(target string) string {
+	switch kind, err := Classify(target); {
+	case err != nil:
+		t := strings.TrimSpace(target)
+		if !strings.Contains(t, "://") {
+			// "postgres:user:secret@host": the part after the first colon
+			// may hold a password.
+			if i := strings.Index(t, ":"); i >= 0 {
+				return t[:i+1] + "..."
+			}
+		}
+		return schemeOf(t)
+	case kind == Postgres:
+		return postgres.SafeURL(strings.TrimSpace(target))
+	}
+	return target
+}
+
 // Open opens the store target names. For bbolt it is store.Open(target,
 // opts); for PostgreSQL postgres.Open with opts.Now and opts.Existing
 // (the other options are about files). Errors are those of the backend:

@@ -82,3 +82,17 @@ func TestOpenPostgres(t *testing.T) {
 		t.Error("PostgreSQL does not watch")
 	}
 }
+
+func TestLocation(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"styrka.db", "styrka.db"},
+		{"postgres://anna:secret@db.example.com:5433/styrka?sslmode=disable", "postgres://anna@db.example.com:5433/styrka"},
+		{"postgres://anna:secret@db.example.com:5433/styrka?sslmode=bogus", "postgres://anna:xxxxx@db.example.com:5433/styrka?sslmode=bogus"},
+		{"mysql://root:secret@localhost/styrka", "mysql://..."},
+		{"postgres:anna:secret@host", "postgres:..."},
+	} {
+		if got := backend.Location(tc.in); got != tc.want {
+			t.Errorf("Location(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

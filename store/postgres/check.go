@@ -43,6 +43,15 @@ var orphans = []struct{ sql, format string }{
 		"vote %q: participant %q does not exist"},
 	{`SELECT workshop_id || '/' || customer_id || '/' || question_id, score::text FROM answers WHERE score NOT BETWEEN 0 AND 5`,
 		"answer %q: invalid score %s"},
+	{`SELECT s.workshop_id || '/' || s.customer_id || '/' || s.id, s.customer_id, s.workshop_id FROM stakeholders s
+		LEFT JOIN customers c ON c.workshop_id = s.workshop_id AND c.id = s.customer_id WHERE c.id IS NULL`,
+		"stakeholder %q: customer %q of workshop %q does not exist"},
+	{`SELECT p.workshop_id || '/' || p.customer_id, p.customer_id, p.workshop_id FROM worksheets p
+		LEFT JOIN customers c ON c.workshop_id = p.workshop_id AND c.id = p.customer_id WHERE c.id IS NULL`,
+		"worksheet %q: customer %q of workshop %q does not exist"},
+	{`SELECT p.workshop_id || '/' || p.customer_id, p.customer_id, p.workshop_id FROM targets p
+		LEFT JOIN customers c ON c.workshop_id = p.workshop_id AND c.id = p.customer_id WHERE c.id IS NULL`,
+		"target %q: customer %q of workshop %q does not exist"},
 	{`SELECT workshop_id || '/' || round_id || '/' || question_id || '/' || revote || '/' || participant_id, score::text
 		FROM votes WHERE score NOT BETWEEN 0 AND 5`,
 		"vote %q: invalid score %s"},
@@ -53,9 +62,11 @@ var orphans = []struct{ sql, format string }{
 
 // Check verifies the database with the consistency rules of the bbolt
 // store: the schema version, every reference (customer to workshop,
-// answer, action and silent round to customer, round and participant to
-// workshop, vote to round and participant), every score, action and
-// silent round valid, no two rounds of a workshop with one number. It
+// answer, action, silent round, stakeholder, worksheet and target to
+// customer, round and participant to workshop, vote to round and
+// participant), every score, answer source, action, silent round,
+// stakeholder, worksheet and target valid, no two rounds of a workshop
+// with one number. It
 // returns the problems found; none means the database is sound.
 func (db *DB) Check() (errs []error) {
 	more := 0
@@ -127,6 +138,9 @@ func (db *DB) Check() (errs []error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if err := checkPlanning(ctx, tx, add); err != nil {
+			return err
+		}
 		rows, err = tx.Query(ctx, "SELECT "+silentCols+" FROM silent_rounds")
 		if err != nil {
 			return err
@@ -151,4 +165,84 @@ func (db *DB) Check() (errs []error) {
 		errs = append(errs, fmt.Errorf("and %d more problems", more))
 	}
 	return errs
+}
+
+// checkPlanning applies the model's rules to every answer's source and
+// confirmation, stakeholder, worksheet and target.
+func checkPlanning(ctx ctxT, tx pgx.Tx, add func(error)) error {
+	rows, err := tx.Query(ctx, `SELECT workshop_id || '/' || customer_id || '/' || question_id, source, source_ref, confirmed_by
+		FROM answers WHERE source <> '' OR source_ref <> '' OR confirmed_by <> ''`)
+	if err != nil {
+		return err
+	}
+	if err := eachRow(rows, func(r pgx.CollectableRow) error {
+		var key, src string
+		var a model.Answer
+		if err := r.Scan(&key, &src, &a.SourceRef, &a.ConfirmedBy); err != nil {
+			return err
+		}
+		a.Source = model.AnswerSource(src)
+		if err := a.ValidateSource(); err != nil {
+			add(fmt.Errorf("answer %q: invalid %v", key, err))
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	checks := []struct {
+		kind, sql string
+		check     func(r pgx.CollectableRow) (key string, err error)
+	}{
+		{"stakeholder", "SELECT " + stakeholderCols + " FROM stakeholders", func(r pgx.CollectableRow) (string, error) {
+			s, err := scanStakeholder(r)
+			if err != nil {
+				return "", err
+			}
+			return s.WorkshopID + "/" + s.CustomerID + "/" + s.ID, s.Validate()
+		}},
+		{"worksheet", "SELECT " + worksheetCols + " FROM worksheets", func(r pgx.CollectableRow) (string, error) {
+			w, err := scanWorksheet(r)
+			if err != nil {
+				return "", err
+			}
+			return w.WorkshopID + "/" + w.CustomerID, w.Validate()
+		}},
+		{"target", "SELECT " + targetCols + " FROM targets", func(r pgx.CollectableRow) (string, error) {
+			t, err := scanTarget(r)
+			if err != nil {
+				return "", err
+			}
+			return t.WorkshopID + "/" + t.CustomerID, t.Validate()
+		}},
+	}
+	for _, c := range checks {
+		rows, err := tx.Query(ctx, c.sql)
+		if err != nil {
+			return err
+		}
+		if err := eachRow(rows, func(r pgx.CollectableRow) error {
+			key, invalid := c.check(r)
+			if key == "" {
+				return invalid // the row could not be read
+			}
+			if invalid != nil {
+				add(fmt.Errorf("%s %q: invalid %v", c.kind, key, invalid))
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachRow calls fn for every row and closes rows.
+func eachRow(rows pgx.Rows, fn func(r pgx.CollectableRow) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

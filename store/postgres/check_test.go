@@ -27,18 +27,25 @@ func TestCheck(t *testing.T) {
 	exec(t, url, "UPDATE actions SET kind = 'dance' WHERE id = $1", d.Actions[0].ID)
 	exec(t, url, "UPDATE silent_rounds SET participants = array_append(participants, 'nobody')")
 	exec(t, url, "UPDATE styrka_schema SET version = 0")
+	// The account planning's rules and references too.
+	exec(t, url, "ALTER TABLE stakeholders DROP CONSTRAINT stakeholders_workshop_id_customer_id_fkey")
+	exec(t, url, "INSERT INTO stakeholders VALUES ($1, 'phantom', 's', 'Eva', '', '', '', '', '', '', '', now(), now())", d.Workshop.ID)
+	exec(t, url, "UPDATE stakeholders SET role = 'boss' WHERE name = 'Per Ek'")
+	exec(t, url, "UPDATE targets SET kraljic = 'gold'")
+	exec(t, url, "UPDATE answers SET source = 'rumour' WHERE customer_id = $1 AND question_id = 'q01'", d.Customers[0].ID)
 	errs := db.Check()
 	var all []string
 	for _, err := range errs {
 		all = append(all, err.Error())
 	}
 	got := strings.Join(all, "\n")
-	for _, want := range []string{"schema version 0", `customer "ghost"`, "invalid score 9", `action kind "dance"`, `participant "nobody" does not exist`} {
+	for _, want := range []string{"schema version 0", `customer "ghost"`, "invalid score 9", `action kind "dance"`, `participant "nobody" does not exist`,
+		`stakeholder "` + d.Workshop.ID + `/phantom/s": customer "phantom"`, `role "boss"`, `Kraljic class "gold"`, `answer source "rumour"`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Check does not report %q:\n%s", want, got)
 		}
 	}
-	if len(errs) != 5 {
-		t.Errorf("Check found %d problems, want 5:\n%s", len(errs), got)
+	if len(errs) != 9 {
+		t.Errorf("Check found %d problems, want 9:\n%s", len(errs), got)
 	}
 }

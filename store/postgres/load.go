@@ -11,8 +11,10 @@ import (
 )
 
 // Load reads a workshop with its customers (in creation order), all
-// their answers, its actions (in creation order), its rounds (by number)
-// and its team scoring in one snapshot. Answers has an entry, possibly
+// their answers, its actions (in creation order), its rounds (by number),
+// its team scoring and its account planning (stakeholders in the order
+// they were added, worksheets and targets in the customers' order) in one
+// snapshot. Answers has an entry, possibly
 // empty, for every customer.
 func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	var d model.Dataset
@@ -141,6 +143,9 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 		{tParticipants, mapRows(p.Participants, participantRow)},
 		{tSilentRounds, silent},
 		{tVotes, mapRows(p.Votes, func(v model.Vote) []any { return voteRow(w.ID, v) })},
+		{tStakeholders, mapRows(p.Stakeholders, stakeholderRow)},
+		{tWorksheets, mapRows(p.Worksheets, worksheetRow)},
+		{tTargets, mapRows(p.Targets, targetRow)},
 	}
 
 	ctx, cancel := db.bulk()

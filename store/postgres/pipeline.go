@@ -14,7 +14,7 @@ import (
 
 // queueDataset queues the queries that read a workshop with everything
 // in it into b, so that they go to the server together: one round trip,
-// not nine. finish completes d once the batch's results are read.
+// not twelve. finish completes d once the batch's results are read.
 func queueDataset(b *pgx.Batch, workshopID string, d *model.Dataset) (finish func() error) {
 	args := []any{workshopID}
 	found := false
@@ -31,7 +31,7 @@ func queueDataset(b *pgx.Batch, workshopID string, d *model.Dataset) (finish fun
 		d.Customers, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Customer, error) { return scanCustomer(r) })
 		return err
 	})
-	b.Queue(`SELECT customer_id, question_id, score, note, author, at FROM answers WHERE workshop_id = $1`, args...).Query(func(rows pgx.Rows) error {
+	b.Queue(answerQuery, args...).Query(func(rows pgx.Rows) error {
 		var err error
 		d.Answers, err = scanAnswers(rows)
 		return err
@@ -68,6 +68,7 @@ func queueDataset(b *pgx.Batch, workshopID string, d *model.Dataset) (finish fun
 		d.Votes, err = pgx.CollectRows(rows, scanVote)
 		return err
 	})
+	queuePlanning(b, workshopID, d)
 	return func() error {
 		if !found {
 			return fmt.Errorf("workshop %s: %w", workshopID, store.ErrNotFound)
@@ -86,9 +87,14 @@ func queueDataset(b *pgx.Batch, workshopID string, d *model.Dataset) (finish fun
 		model.SortParticipants(d.Participants)
 		model.SortSilentRounds(d.SilentRounds)
 		model.SortVotes(d.Votes)
+		sortPlanning(d)
 		return nil
 	}
 }
+
+// answerQuery reads a workshop's answers for scanAnswers.
+const answerQuery = `SELECT customer_id, question_id, score, note, author, at, source, source_ref, confirmed_by, confirmed_at
+	FROM answers WHERE workshop_id = $1`
 
 // scanAnswers reads answers by customer.
 func scanAnswers(rows pgx.Rows) (map[string]map[string]model.Answer, error) {
@@ -106,13 +112,14 @@ func scanAnswers(rows pgx.Rows) (map[string]map[string]model.Answer, error) {
 		}
 		return s
 	}
-	var cid, qid, note, author []byte
+	var cid, qid, note, author, source, ref, by []byte
 	var score int16
 	var at timeT
+	var confirmed *timeT
 	var m map[string]model.Answer
 	var last string
 	for rows.Next() {
-		if err := rows.Scan(&cid, &qid, &score, &note, &author, &at); err != nil {
+		if err := rows.Scan(&cid, &qid, &score, &note, &author, &at, &source, &ref, &by, &confirmed); err != nil {
 			return nil, err
 		}
 		if m == nil || string(cid) != last {
@@ -123,7 +130,8 @@ func scanAnswers(rows pgx.Rows) (map[string]map[string]model.Answer, error) {
 			}
 		}
 		a := model.Answer{CustomerID: last, QuestionID: intern(qid), Score: model.Score(score),
-			Note: intern(note), Author: intern(author), At: at.UTC()}
+			Note: intern(note), Author: intern(author), At: at.UTC(),
+			Source: model.AnswerSource(intern(source)), SourceRef: intern(ref), ConfirmedBy: intern(by), ConfirmedAt: fromNull(confirmed)}
 		m[a.QuestionID] = a
 	}
 	return out, rows.Err()

@@ -173,6 +173,17 @@ func connect(ctx context.Context, cc *pgx.ConnConfig) (*pgx.Conn, error) {
 	return pgx.ConnectConfig(ctx, cc)
 }
 
+// SafeURL is url as it is safe to show: the database it names without
+// its password (as Location names an open DB), or, when it does not
+// parse, url with the password blotted out.
+func SafeURL(url string) string {
+	cc, err := pgx.ParseConfig(url)
+	if err != nil {
+		return redact(url)
+	}
+	return location(cc)
+}
+
 // location names the database without its password.
 func location(cc *pgx.ConnConfig) string {
 	host := cc.Host
@@ -315,6 +326,12 @@ func (db *DB) read(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // write runs fn in a transaction that notifies the other processes of a
 // change in workshop wid when it commits.
 func (db *DB) write(ctx context.Context, wid, kind, key string, fn func(tx pgx.Tx) error) error {
+	return db.writeBy(ctx, wid, kind, key, "", fn)
+}
+
+// writeBy is write with a notification that names who wrote the record
+// ("" for nobody named).
+func (db *DB) writeBy(ctx context.Context, wid, kind, key, by string, fn func(tx pgx.Tx) error) error {
 	if db.closed.Load() {
 		return store.ErrClosed
 	}
@@ -323,7 +340,7 @@ func (db *DB) write(ctx context.Context, wid, kind, key string, fn func(tx pgx.T
 			if err := fn(tx); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", channel, db.payload(wid, kind, key))
+			_, err := tx.Exec(ctx, "SELECT pg_notify($1, $2)", channel, db.payloadBy(wid, kind, key, by))
 			return err
 		})
 		// Two writers that lock the same rows in opposite orders (a vote
@@ -345,8 +362,6 @@ type note struct {
 	By       string `json:"b,omitempty"`
 	Origin   string `json:"o"`
 }
-
-func (db *DB) payload(wid, kind, key string) string { return db.payloadBy(wid, kind, key, "") }
 
 // payloadBy is a notification that names who wrote the record. A payload
 // must stay under 8000 bytes: the author is cut short.

@@ -460,10 +460,11 @@ func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 	return nil
 }
 
-const upsertAnswer = `INSERT INTO answers (workshop_id, customer_id, question_id, score, note, author, at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7)
+const upsertAnswer = `INSERT INTO answers (` + answerCols + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 	ON CONFLICT (workshop_id, customer_id, question_id) DO UPDATE SET score = excluded.score, note = excluded.note,
-	author = excluded.author, at = excluded.at`
+	author = excluded.author, at = excluded.at, source = excluded.source, source_ref = excluded.source_ref,
+	confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at`
 
 // SaveAnswer stores one answer in its own transaction; it is committed
 // when SaveAnswer returns. The customer must exist (ErrNotFound); a zero
@@ -485,9 +486,9 @@ func (db *DB) SaveAnswer(workshopID string, a model.Answer) error {
 	// the notification. A customer that does not exist breaks the foreign
 	// key: ErrNotFound.
 	_, err := db.pool.Exec(ctx, `WITH saved AS (`+upsertAnswer+` RETURNING 1)
-		SELECT pg_notify($8, $9) FROM saved`,
-		workshopID, a.CustomerID, a.QuestionID, int(a.Score), a.Note, a.Author, ts(a.At),
-		channel, db.payloadBy(workshopID, "answer", a.CustomerID+"/"+a.QuestionID, a.Author))
+		SELECT pg_notify($12, $13) FROM saved`,
+		append(answerRow(workshopID, a),
+			channel, db.payloadBy(workshopID, "answer", a.CustomerID+"/"+a.QuestionID, a.Author))...)
 	if err != nil {
 		err = db.fail(err)
 		if errors.Is(err, store.ErrNotFound) {

@@ -13,7 +13,7 @@ import (
 // SchemaVersion is the version of the table layout this styrka writes,
 // recorded in styrka_schema. It counts on its own, as bbolt's
 // store.SchemaVersion does for the file layout.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // lockKey is the advisory lock that serialises creating and migrating the
 // schema between processes that open the database at once.
@@ -164,15 +164,75 @@ CREATE TABLE votes (
 CREATE INDEX votes_participant ON votes (workshop_id, participant_id);
 `
 
+// accountPlanning is version 2: the customers' buying centres, their
+// negotiation worksheets and target positions, one table each with
+// readable columns, deleted with their customer; and an answer's source
+// and confirmation with the customer ("" and NULL for an answer without).
+const accountPlanning = `
+ALTER TABLE answers
+	ADD COLUMN source text NOT NULL DEFAULT '',
+	ADD COLUMN source_ref text NOT NULL DEFAULT '',
+	ADD COLUMN confirmed_by text NOT NULL DEFAULT '',
+	ADD COLUMN confirmed_at timestamptz;
+
+CREATE TABLE stakeholders (
+	workshop_id text NOT NULL,
+	customer_id text NOT NULL,
+	id text NOT NULL,
+	name text NOT NULL,
+	title text NOT NULL,
+	role text NOT NULL,
+	attitude text NOT NULL,
+	level text NOT NULL,
+	owner text NOT NULL,
+	last_contact text NOT NULL,
+	notes text NOT NULL,
+	created timestamptz NOT NULL,
+	updated timestamptz NOT NULL,
+	PRIMARY KEY (workshop_id, customer_id, id),
+	FOREIGN KEY (workshop_id, customer_id) REFERENCES customers (workshop_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE worksheets (
+	workshop_id text NOT NULL,
+	customer_id text NOT NULL,
+	target text NOT NULL,
+	walk_away text NOT NULL,
+	floor text NOT NULL,
+	give text[],
+	get text[],
+	alternatives text NOT NULL,
+	notes text NOT NULL,
+	updated timestamptz NOT NULL,
+	PRIMARY KEY (workshop_id, customer_id),
+	FOREIGN KEY (workshop_id, customer_id) REFERENCES customers (workshop_id, id) ON DELETE CASCADE
+);
+
+CREATE TABLE targets (
+	workshop_id text NOT NULL,
+	customer_id text NOT NULL,
+	kraljic text NOT NULL,
+	preferencing text NOT NULL,
+	by_date text NOT NULL,
+	note text NOT NULL,
+	updated timestamptz NOT NULL,
+	PRIMARY KEY (workshop_id, customer_id),
+	FOREIGN KEY (workshop_id, customer_id) REFERENCES customers (workshop_id, id) ON DELETE CASCADE
+);
+`
+
 // migrations[v] upgrades the schema from version v to v+1, in the
-// transaction that records the new version. There are none yet: version
-// 1 is the first.
-var migrations = map[int]string{}
+// transaction that records the new version. A new database gets version
+// 1 and every migration after it, so that there is one way to each
+// version.
+var migrations = map[int]string{
+	1: accountPlanning,
+}
 
 // tables are styrka's tables, for telling a styrka database from one of
 // another application.
 var tables = []string{"styrka_schema", "workshops", "customers", "answers", "actions", "rounds", "round_entries",
-	"participants", "silent_rounds", "votes"}
+	"participants", "silent_rounds", "votes", "stakeholders", "worksheets", "targets"}
 
 // ForeignError is a database with tables but no styrka schema: another
 // application's. It is store.ErrNotStyrka (errors.Is).
@@ -222,6 +282,11 @@ func setUp(ctx context.Context, conn *pgx.Conn, existing bool) error {
 		}
 		if _, err := tx.Exec(ctx, schemaV1); err != nil {
 			return fmt.Errorf("create the schema: %w", err)
+		}
+		for v := 1; v < SchemaVersion; v++ {
+			if _, err := tx.Exec(ctx, migrations[v]); err != nil {
+				return fmt.Errorf("create the schema (version %d): %w", v+1, err)
+			}
 		}
 		if _, err := tx.Exec(ctx, "INSERT INTO styrka_schema (app, version) VALUES ('styrka', $1)", SchemaVersion); err != nil {
 			return fmt.Errorf("create the schema: %w", err)

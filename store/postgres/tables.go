@@ -18,13 +18,16 @@ type table struct {
 var (
 	tWorkshops    = table{"workshops", split(workshopCols), 1}
 	tCustomers    = table{"customers", split(customerCols), 2}
-	tAnswers      = table{"answers", split("workshop_id, customer_id, question_id, score, note, author, at"), 3}
+	tAnswers      = table{"answers", split(answerCols), 3}
 	tActions      = table{"actions", split(actionCols), 2}
 	tRounds       = table{"rounds", split(roundCols), 2}
 	tEntries      = table{"round_entries", split(entryCols), 3}
 	tParticipants = table{"participants", split(participantCols), 2}
 	tSilentRounds = table{"silent_rounds", split(silentCols), 2}
 	tVotes        = table{"votes", split(voteCols), 5}
+	tStakeholders = table{"stakeholders", split(stakeholderCols), 3}
+	tWorksheets   = table{"worksheets", split(worksheetCols), 2}
+	tTargets      = table{"targets", split(targetCols), 2}
 )
 
 func split(cols string) []string {
@@ -56,8 +59,11 @@ func (t table) upsert() string {
 	return b.String()
 }
 
+const answerCols = "workshop_id, customer_id, question_id, score, note, author, at, source, source_ref, confirmed_by, confirmed_at"
+
 func answerRow(wid string, a model.Answer) []any {
-	return []any{wid, a.CustomerID, a.QuestionID, int16(a.Score), a.Note, a.Author, ts(a.At)}
+	return []any{wid, a.CustomerID, a.QuestionID, int16(a.Score), a.Note, a.Author, ts(a.At),
+		string(a.Source), a.SourceRef, a.ConfirmedBy, ts(a.ConfirmedAt)}
 }
 
 const actionCols = "workshop_id, id, customer_id, kind, text, owner, due, status, source, created, updated"
@@ -122,4 +128,33 @@ const voteCols = "workshop_id, round_id, question_id, revote, participant_id, sc
 
 func voteRow(wid string, v model.Vote) []any {
 	return []any{wid, v.RoundID, v.QuestionID, v.Revote, v.ParticipantID, int16(v.Score), v.Note, ts(v.At)}
+}
+
+const stakeholderCols = "workshop_id, customer_id, id, name, title, role, attitude, level, owner, last_contact, notes, created, updated"
+
+func stakeholderRow(s model.Stakeholder) []any {
+	return []any{s.WorkshopID, s.CustomerID, s.ID, s.Name, s.Title, string(s.Role), string(s.Attitude), string(s.Level),
+		s.Owner, s.LastContact, s.Notes, ts(s.Created), ts(s.Updated)}
+}
+
+const worksheetCols = "workshop_id, customer_id, target, walk_away, floor, give, get, alternatives, notes, updated"
+
+func worksheetRow(w model.Worksheet) []any {
+	return []any{w.WorkshopID, w.CustomerID, w.Target, w.WalkAway, w.Floor, textArray(w.Give), textArray(w.Get),
+		w.Alternatives, w.Notes, ts(w.Updated)}
+}
+
+const targetCols = "workshop_id, customer_id, kraljic, preferencing, by_date, note, updated"
+
+func targetRow(t model.Target) []any {
+	return []any{t.WorkshopID, t.CustomerID, string(t.Kraljic), string(t.Pref), t.By, t.Note, ts(t.Updated)}
+}
+
+// textArray is a list as a text[] column: NULL when empty, as the bbolt
+// store's JSON leaves an empty list out.
+func textArray(xs []string) []string {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs
 }

@@ -38,6 +38,10 @@ func Run(t *testing.T, open Opener) {
 		{"DeleteParticipant", testDeleteParticipant},
 		{"Backup", testBackup},
 		{"ConcurrentAnswers", testConcurrentAnswers},
+		{"Stakeholders", testStakeholders},
+		{"WorksheetAndTarget", testWorksheetAndTarget},
+		{"ValidatedAnswers", testValidatedAnswers},
+		{"PlanningGoesWithItsCustomer", testPlanningGoesWithItsCustomer},
 		{"Closed", testClosed},
 	}
 	for _, tc := range tests {
@@ -438,6 +442,15 @@ func testImportReplace(t *testing.T, open Opener) {
 		e.Participants[i].WorkshopID = d.Workshop.ID
 	}
 	e.SilentRounds[0].WorkshopID = d.Workshop.ID
+	for i := range e.Stakeholders {
+		e.Stakeholders[i].WorkshopID = d.Workshop.ID
+	}
+	for i := range e.Worksheets {
+		e.Worksheets[i].WorkshopID = d.Workshop.ID
+	}
+	for i := range e.Targets {
+		e.Targets[i].WorkshopID = d.Workshop.ID
+	}
 	wantErr(t, "Import over", s.Import(e, false), store.ErrExists)
 	must(t, s.Import(e, true))
 	got, err := s.Load(d.Workshop.ID)
@@ -454,9 +467,7 @@ func testRestore(t *testing.T, open Opener) {
 	// Undo a delete: put the customer back with everything it had.
 	gone := d.Customers[0]
 	must(t, s.DeleteCustomer(d.Workshop.ID, gone.ID))
-	undo := model.Dataset{Workshop: d.Workshop, Customers: []model.Customer{gone},
-		Answers: map[string]map[string]model.Answer{gone.ID: d.Answers[gone.ID]},
-		Actions: d.Actions[:1], Participants: d.Participants, SilentRounds: d.SilentRounds, Votes: d.Votes}
+	undo := d.CustomerPart(gone.ID)
 	// Something else changed meanwhile: Restore leaves it.
 	must(t, s.SaveAnswer(d.Workshop.ID, model.Answer{CustomerID: d.Customers[1].ID, QuestionID: "q00", Score: 5, At: Day(1)}))
 	must(t, s.Restore(undo))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -74,7 +75,12 @@ func Dataset(n, q int) model.Dataset {
 		d.Actions = append(d.Actions, model.Action{ID: store.NewID(), WorkshopID: w.ID, CustomerID: c.ID,
 			Kind: model.Develop, Text: "Meet the buyer", Owner: "anna", Due: "2027-01-15", Status: model.StatusOpen,
 			Created: Day(0).Add(time.Duration(i) * time.Second), Updated: Day(0)})
+		if i%4 == 0 {
+			addPlanning(&d, c, i)
+		}
 	}
+	// In the order they were added, as Load gives them.
+	slices.SortFunc(d.Stakeholders, func(a, b model.Stakeholder) int { return a.Created.Compare(b.Created) })
 	if n == 0 {
 		return d
 	}
@@ -98,6 +104,31 @@ func Dataset(n, q int) model.Dataset {
 	}
 	model.SortVotes(d.Votes)
 	return d
+}
+
+// addPlanning gives customer c of d (its i-th) the account planning:
+// two stakeholders, a worksheet, a target, and a first answer from the
+// customer, confirmed.
+func addPlanning(d *model.Dataset, c model.Customer, i int) {
+	at := Day(0).Add(time.Duration(i) * time.Second)
+	d.Stakeholders = append(d.Stakeholders,
+		model.Stakeholder{ID: store.NewID(), WorkshopID: c.WorkshopID, CustomerID: c.ID, Name: "Eva Lind", Title: "CFO",
+			Role: model.EconomicBuyer, Attitude: model.Supportive, Level: model.Executive, Owner: "anna",
+			LastContact: "2026-10-01", Notes: "Signs above 1 MSEK", Created: at, Updated: at},
+		model.Stakeholder{ID: store.NewID(), WorkshopID: c.WorkshopID, CustomerID: c.ID, Name: "Per Ek",
+			Role: model.UserBuyer, Created: at.Add(time.Minute), Updated: at.Add(time.Minute)})
+	d.Worksheets = append(d.Worksheets, model.Worksheet{WorkshopID: c.WorkshopID, CustomerID: c.ID,
+		Target: "3 % up", WalkAway: "flat", Floor: "-2 %", Give: []string{"faster delivery", "training"},
+		Get: []string{"three years"}, Alternatives: "Two Asian suppliers", Updated: at})
+	d.Targets = append(d.Targets, model.Target{WorkshopID: c.WorkshopID, CustomerID: c.ID, Kraljic: model.Strategic,
+		Pref: model.Core, By: "2027-06-30", Note: "Become their partner", Updated: at})
+	for qid, a := range d.Answers[c.ID] {
+		if qid == "q00" {
+			a.Source, a.SourceRef = model.FromCustomer, "Eva Lind"
+			a.ConfirmedBy, a.ConfirmedAt = "bo", at
+			d.Answers[c.ID][qid] = a
+		}
+	}
 }
 
 // canonical is x as JSON values with empty and null values left out and

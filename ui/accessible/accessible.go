@@ -29,7 +29,7 @@ var errInputEnded = errors.New("input ended")
 
 // Options configure the line prompts.
 type Options struct {
-	Store   *store.DB
+	Store   store.Store
 	Content *assets.Content
 	Lang    string
 	// Author is recorded with every answer.

@@ -24,6 +24,7 @@ import (
 	"styrka/assets"
 	"styrka/model"
 	"styrka/store"
+	"styrka/store/backend"
 )
 
 // App is what every command shares: the language and content, where the
@@ -43,7 +44,7 @@ type App struct {
 	langFlag    string
 	themeFlag   string
 	accessible  bool
-	db          *store.DB
+	db          store.Store
 	// warning is what opening the database warned of (a backup that
 	// could not be written), for the app to say again; "" when none.
 	warning string
@@ -160,7 +161,8 @@ func (a *App) quote(s string) string { return a.T("quote", s) }
 
 // dbPath is where the database is: --db, then STYRKA_DB, then the
 // platform's data folder (store.DefaultPath). chosen says whether the
-// user named the file.
+// user named it. It may be a PostgreSQL URL with a password: show
+// dbShown instead.
 func (a *App) dbPath() (path string, chosen bool, err error) {
 	if a.dbFlag != "" {
 		return a.dbFlag, true, nil
@@ -172,17 +174,40 @@ func (a *App) dbPath() (path string, chosen bool, err error) {
 	return p, false, err
 }
 
+// dbShown is the database as a message may name it: the path, or the URL
+// without its password.
+func (a *App) dbShown() string {
+	p, _, err := a.dbPath()
+	if err != nil {
+		return ""
+	}
+	return backend.Location(p)
+}
+
+// onServer says whether the database is a PostgreSQL one rather than a
+// file, for the few things only a file has (a lock, a backups folder).
+func (a *App) onServer() bool {
+	p, _, err := a.dbPath()
+	if err != nil {
+		return false
+	}
+	kind, err := backend.Classify(p)
+	return err == nil && kind == backend.Postgres
+}
+
 // DB opens an existing database once, on first use; a missing one is an
 // error, so a command that only reads never leaves a new file or folder
-// behind a mistyped path.
-func (a *App) DB() (*store.DB, error) { return a.open(false) }
+// behind a mistyped path (nor the schema in an empty PostgreSQL
+// database). --db and STYRKA_DB choose the backend (store/backend): a
+// postgres:// URL or a file path.
+func (a *App) DB() (store.Store, error) { return a.open(false) }
 
 // CreateDB opens the database, creating it when it is missing: in the
 // platform's data folder (making the folders) or in a folder that exists,
 // never in folders that a mistyped --db would invent.
-func (a *App) CreateDB() (*store.DB, error) { return a.open(true) }
+func (a *App) CreateDB() (store.Store, error) { return a.open(true) }
 
-func (a *App) open(create bool) (*store.DB, error) {
+func (a *App) open(create bool) (store.Store, error) {
 	if a.db != nil {
 		return a.db, nil
 	}
@@ -190,10 +215,11 @@ func (a *App) open(create bool) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(path, store.Options{Existing: !create, NoFolders: chosen, ExpectedSize: a.importSize})
+	db, err := backend.Open(path, store.Options{Existing: !create, NoFolders: chosen, ExpectedSize: a.importSize})
 	if err != nil {
 		return nil, err
 	}
+	// Only a file takes daily backups; a server's Warning is nil.
 	var be *store.BackupError
 	if errors.As(db.Warning(), &be) {
 		a.warning = a.backupWarning(be)

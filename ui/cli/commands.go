@@ -308,6 +308,9 @@ func (a *App) importCommand() *cobra.Command {
 				return err
 			}
 			a.importSize = int64(len(data))
+			if store.IsBoltFile(data) {
+				return a.importDatabase(args[0], data, f)
+			}
 			if !isJSONFile(args[0], data) {
 				if f.replace {
 					return &usageError{a.T("err.import.csvreplace")}
@@ -398,7 +401,7 @@ func (a *App) checkCommand() *cobra.Command {
 			var path string
 			db, err := a.DB()
 			switch {
-			case errors.Is(err, store.ErrDamaged):
+			case errors.Is(err, store.ErrDamaged) && !a.onServer():
 				// A file that Open refuses: list all its problems, read-only.
 				p, _, perr := a.dbPath()
 				list, cerr := store.CheckFile(p)
@@ -409,7 +412,7 @@ func (a *App) checkCommand() *cobra.Command {
 			case err != nil:
 				return err
 			default:
-				problems, path = db.Check(), db.Path()
+				problems, path = db.Check(), db.Location()
 			}
 			if len(problems) == 0 {
 				a.println(a.T("check.ok", path))

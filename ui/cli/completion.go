@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"styrka/store"
+	"styrka/store/backend"
 )
 
 // shells are the shells `styrka completion` writes scripts for.
@@ -70,7 +71,7 @@ func (a *App) completeWorkshops(cmd *cobra.Command, _ []string, typed string) ([
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	db, err := store.Open(path, store.Options{Existing: true, NoFolders: true, NoAutoBackup: true})
+	db, err := backend.Open(path, store.Options{Existing: true, NoFolders: true, NoAutoBackup: true})
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -3,13 +3,17 @@ package cli
 import (
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"styrka/assets"
 	"styrka/report"
 	"styrka/store"
+	"styrka/store/backend"
+	"styrka/store/postgres"
 )
 
 // describe turns any error into one sentence in the user's language that
@@ -25,12 +29,22 @@ func (a *App) describe(err error) string {
 		csvErr *report.CSVError
 		rec    *store.RecordError
 		backup *store.BackupError
+		pg     *postgres.Error
+		alien  *postgres.ForeignError
 	)
 	switch {
 	case errors.As(err, &msg):
 		return msg.text
 	case errors.As(err, &ue):
 		return ue.msg
+	case errors.Is(err, backend.ErrScheme):
+		return a.T("err.db.scheme", a.dbShown())
+	case errors.As(err, &pg):
+		return a.describePostgres(pg)
+	case errors.Is(err, store.ErrNoDatabase) && a.onServer():
+		return a.T("err.pg.empty", a.dbShown())
+	case errors.As(err, &alien):
+		return a.T("err.pg.foreign", a.dbShown(), alien.Table)
 	case errors.As(err, &locked):
 		if locked.PID > 0 {
 			return a.T("err.locked", locked.Path, locked.PID, locked.Started.Local().Format("2006-01-02 15:04:05"))
@@ -67,6 +81,34 @@ func (a *App) describe(err error) string {
 		return a.T("err.permission", pe.Path)
 	}
 	return a.T("err.other", err.Error())
+}
+
+// describePostgres is the sentence for a PostgreSQL server that cannot be
+// reached, refuses the login, has no such database, or is lost mid-way.
+// It names the server as the error does, without the password.
+func (a *App) describePostgres(e *postgres.Error) string {
+	u, _ := url.Parse(e.Server)
+	var addr, user, name string
+	if u != nil {
+		addr, user, name = u.Host, u.User.Username(), strings.TrimPrefix(u.Path, "/")
+		if addr == "" {
+			addr = u.Query().Get("host") // a Unix socket's folder
+		}
+	}
+	if addr == "" {
+		addr = e.Server
+	}
+	switch {
+	case errors.Is(e, postgres.ErrBadURL):
+		return a.T("err.pg.badurl", e.Server, e.Err)
+	case errors.Is(e, postgres.ErrUnreachable):
+		return a.T("err.pg.unreachable", addr)
+	case errors.Is(e, postgres.ErrAuth):
+		return a.T("err.pg.auth", addr, user)
+	case errors.Is(e, postgres.ErrUnknownDatabase):
+		return a.T("err.pg.unknowndb", addr, name)
+	}
+	return a.T("err.pg.lost", addr)
 }
 
 // damagedRecord names a damaged record for a sentence: "the answer of

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +11,9 @@ import (
 	"testing"
 
 	"styrka/assets"
+	"styrka/store"
+	"styrka/store/backend"
+	"styrka/store/postgres"
 )
 
 // TestNotWritten: a file that could not be written gets a sentence that
@@ -70,5 +75,52 @@ func TestTMakesEveryArgumentSafe(t *testing.T) {
 	a.Content.UI["quote"] = "\x1b]0;title\x07“%s”"
 	if got := a.quote("x\u009b2J"); got != "“x2J”" {
 		t.Errorf("a content file's text is not made safe: %q", got)
+	}
+}
+
+// TestPostgresErrorsAreOneSentence: each way a PostgreSQL database can
+// fail gets its own sentence in both languages, saying where and what to
+// do, and never the password of the URL.
+func TestPostgresErrorsAreOneSentence(t *testing.T) {
+	const url = "postgres://anna:hemligt@db.example.com:5433/styrka?sslmode=disable"
+	server := postgres.SafeURL(url)
+	pg := func(kind error) error {
+		return fmt.Errorf("open: %w", &postgres.Error{Kind: kind, Server: server, Err: errors.New("dial tcp: connection refused")})
+	}
+	tests := []struct {
+		name   string
+		err    error
+		en, sv string
+	}{
+		{"down", pg(postgres.ErrUnreachable), "Could not reach the PostgreSQL server at db.example.com:5433", "Kunde inte nå PostgreSQL-servern på db.example.com:5433"},
+		{"password", pg(postgres.ErrAuth), "refused the user anna", "godtog inte användaren anna"},
+		{"no database", pg(postgres.ErrUnknownDatabase), "has no database styrka; create it (createdb styrka)", "har ingen databas styrka; skapa den (createdb styrka)"},
+		{"lost", pg(postgres.ErrConnLost), "connection to the PostgreSQL server at db.example.com:5433 was lost", "Anslutningen till PostgreSQL-servern på db.example.com:5433 bröts"},
+		{"bad url", &postgres.Error{Kind: postgres.ErrBadURL, Server: "postgres://anna:xxxxx@db:x/styrka", Err: errors.New("invalid port")}, "cannot be read (invalid port)", "går inte att läsa (invalid port)"},
+		{"no schema", fmt.Errorf("open %s: %w", server, store.ErrNoDatabase), "holds no styrka data yet", "har inga styrka-data än"},
+		{"foreign", fmt.Errorf("open: %w", &postgres.ForeignError{Table: "invoices"}), "another application's tables (invoices", "ett annat programs tabeller (invoices"},
+		{"newer", &store.SchemaError{Found: 9, Supported: 1}, "newer styrka", "nyare styrka"},
+		{"scheme", fmt.Errorf("open database: %w", backend.ErrScheme), "cannot keep its data in postgres://anna@db.example.com:5433/styrka", "kan inte spara sina data i postgres://anna@db.example.com:5433/styrka"},
+	}
+	for _, lang := range []string{"en", "sv"} {
+		a := &App{Lang: lang, Content: assets.MustBuiltin(lang), dbFlag: url}
+		for _, tt := range tests {
+			t.Run(lang+"/"+tt.name, func(t *testing.T) {
+				got := a.describe(tt.err)
+				want := tt.en
+				if lang == "sv" {
+					want = tt.sv
+				}
+				if !strings.Contains(got, want) {
+					t.Errorf("got %q, want it to say %q", got, want)
+				}
+				if strings.Contains(got, "hemligt") {
+					t.Errorf("%q shows the password", got)
+				}
+				if strings.Count(got, ". ") > 0 || strings.Contains(got, "\n") {
+					t.Errorf("%q is more than one sentence", got)
+				}
+			})
+		}
 	}
 }

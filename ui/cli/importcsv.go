@@ -68,7 +68,7 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 	}
 	// A dry run changes nothing, so it does not create the database
 	// either: without one, every row would go to a new workshop.
-	var db *store.DB
+	var db store.Store
 	if f.dryRun {
 		db, err = a.DB()
 		if errors.Is(err, store.ErrNoDatabase) {
@@ -165,7 +165,7 @@ func (a *App) importCSV(path string, data []byte, f importFlags) error {
 
 // workshopNamed finds a workshop by its name or ID (see match); exists is
 // false when there is none. db nil is a database that does not exist yet.
-func (a *App) workshopNamed(db *store.DB, name string) (w model.Workshop, exists bool, err error) {
+func (a *App) workshopNamed(db store.Store, name string) (w model.Workshop, exists bool, err error) {
 	if db == nil {
 		return w, false, nil
 	}

@@ -14,8 +14,9 @@ import (
 // must be run: one that may never run (the yes of a dialog) joins when it
 // starts, through Later. The zero value is ready.
 type Writes struct {
-	mu   sync.Mutex
-	last chan struct{}
+	mu     sync.Mutex
+	last   chan struct{}
+	joined uint64
 }
 
 // MaxWait is how long a write waits for the one before it; a store that
@@ -30,12 +31,23 @@ func (q *Writes) Then(cmd tea.Cmd) tea.Cmd {
 	q.mu.Lock()
 	prev, done := q.last, make(chan struct{})
 	q.last = done
+	q.joined++
 	q.mu.Unlock()
 	return func() tea.Msg {
 		defer close(done)
 		Wait(prev)
 		return cmd()
 	}
+}
+
+// Joined counts the commands joined so far: a read joined to the queue
+// that sees the count unchanged when its result arrives knows that no
+// write was joined after it, so that its result is not older than any
+// write the program made.
+func (q *Writes) Joined() uint64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.joined
 }
 
 // Later returns cmd joined to the queue when it starts rather than when

@@ -24,7 +24,7 @@ import (
 // fixture is a database holding the demo workshop, participants and an
 // open silent round on the first customer, and a server on loopback.
 type fixture struct {
-	db     *store.DB
+	db     store.Store
 	wid    string
 	round  model.SilentRound
 	people []model.Participant
@@ -45,6 +45,13 @@ func newFixture(t testing.TB, n, questions int, limit Limit, tweak ...func(*Opti
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newFixtureOn(t, db, n, questions, limit, tweak...)
+}
+
+// newFixtureOn is newFixture on the store db, which it closes at the
+// test's end.
+func newFixtureOn(t testing.TB, db store.Store, n, questions int, limit Limit, tweak ...func(*Options)) *fixture {
+	t.Helper()
 	t.Cleanup(func() {
 		for _, err := range db.Check() {
 			t.Errorf("Check: %v", err)

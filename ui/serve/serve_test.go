@@ -19,6 +19,7 @@ import (
 
 	"styrka/assets"
 	"styrka/model"
+	"styrka/store"
 )
 
 // head is the start of a question's text, short enough not to wrap.
@@ -448,7 +449,7 @@ func waitRequest(t *testing.T, events <-chan Event) Request {
 // the same key is served after a restart.
 func TestHostKey(t *testing.T) {
 	f := newFixture(t, 1, 1, DefaultLimit)
-	path := filepath.Join(filepath.Dir(f.db.Path()), HostKeyName)
+	path := filepath.Join(filepath.Dir(f.db.(*store.DB).Path()), HostKeyName)
 	st, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@
 // moment it is given, so a dropped connection loses nothing submitted.
 //
 // The server runs inside the process that owns the database: it is handed
-// the open *store.DB and shares it with every session (bbolt is safe for
+// the open store.Store and shares it with every session (bbolt is safe for
 // concurrent use; each vote is its own transaction).
 package serve
 
@@ -68,14 +68,16 @@ const shutdownGrace = 3 * time.Second
 // Options configure the server.
 type Options struct {
 	// DB is the open database, shared with every session.
-	DB *store.DB
+	DB store.Store
 	// WorkshopID is the workshop participants join.
 	WorkshopID string
 	// Addr is host:port to listen on; "" means DefaultAddr. ":2323"
 	// listens on every interface; a port of 0 picks a free one.
 	Addr string
 	// HostKeyPath is the server's private key, created (0600) when
-	// missing; "" means HostKeyName beside the database.
+	// missing; "" means HostKeyName beside the database file, or in the
+	// user's data folder (beside the default database) when the database
+	// is not a file (PostgreSQL).
 	HostKeyPath string
 	// Lang is the language a session starts in when the participant's
 	// terminal does not say ("sv" or "en").
@@ -213,6 +215,21 @@ type live struct {
 	timeout *time.Timer
 }
 
+// defaultHostKeyPath is where the host key lives unless told: beside a
+// bbolt file, so that a folder's database and key travel together; with a
+// database on a server, in this user's data folder, since the key belongs
+// to the machine that serves and not to the shared data.
+func defaultHostKeyPath(db store.Store) (string, error) {
+	if f, ok := db.(*store.DB); ok {
+		return filepath.Join(filepath.Dir(f.Path()), HostKeyName), nil
+	}
+	p, err := store.DefaultPath()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(p), HostKeyName), nil
+}
+
 // Start listens and serves in the background until ctx ends or Close is
 // called. It returns once the server accepts connections, so Addr is
 // known.
@@ -227,7 +244,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		o.Addr = DefaultAddr
 	}
 	if o.HostKeyPath == "" {
-		o.HostKeyPath = filepath.Join(filepath.Dir(o.DB.Path()), HostKeyName)
+		p, err := defaultHostKeyPath(o.DB)
+		if err != nil {
+			return nil, fmt.Errorf("serve: host key: %w", err)
+		}
+		o.HostKeyPath = p
 	}
 	if o.Lang == "" {
 		o.Lang = assets.Languages[0]

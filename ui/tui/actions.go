@@ -155,7 +155,7 @@ func newActionForm(c *Common, ws *Workshop, d actionDraft) *workbench.FormScreen
 		case a.ID == "":
 			done = c.T("tui.action.added", len(as))
 		}
-		return ws.ReloadAfter(func(db *store.DB) error { return db.PutActions(ws.Data().Workshop.ID, as) }, done)
+		return ws.ReloadAfter(func(db store.Store) error { return db.PutActions(ws.Data().Workshop.ID, as) }, done)
 	})
 }
 
@@ -441,7 +441,7 @@ func (s *actionsScreen) toggleDone(a model.Action) tea.Cmd {
 		a.Status = model.StatusOpen
 		done = s.c.T("tui.action.reopened", a.Text)
 	}
-	return s.ws.ReloadAfter(func(db *store.DB) error { return db.PutAction(a) }, done)
+	return s.ws.ReloadAfter(func(db store.Store) error { return db.PutAction(a) }, done)
 }
 
 func (s *actionsScreen) confirmDelete(a model.Action) tea.Cmd {
@@ -450,7 +450,7 @@ func (s *actionsScreen) confirmDelete(a model.Action) tea.Cmd {
 	text := c.T("tui.action.delete", a.Text, ws.CustomerName(a.CustomerID))
 	return ws.Confirm(text, ws.Remove(a.WorkshopID,
 		func(d model.Dataset) model.Dataset { return actionPart(d, a.ID) },
-		func(db *store.DB) error { return db.DeleteAction(a.WorkshopID, a.ID) },
+		func(db store.Store) error { return db.DeleteAction(a.WorkshopID, a.ID) },
 		c.T("tui.action.deleted"), c.T("tui.action.restored", a.Text), ""))
 }
 

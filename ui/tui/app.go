@@ -50,7 +50,7 @@ const (
 
 // Options configure the UI.
 type Options struct {
-	Store   *store.DB
+	Store   store.Store
 	Content *assets.Content
 	Lang    string
 	Theme   styles.Theme
@@ -114,6 +114,7 @@ type Model struct {
 	stack    *screen.Stack
 	events   <-chan tea.Msg
 	reloads  teamSync
+	live     liveSync // changes made elsewhere to a shared database (live.go)
 	undo     *workbench.Undo
 	observe  func(Observation)
 	server   *team.Server // the SSH server for participants (serve.go)
@@ -144,6 +145,7 @@ func New(o Options) *Model {
 	}
 	m := &Model{c: c, ws: ws, own: own, describe: describe, events: o.Events, observe: o.Observe,
 		server: team.NewServer(o.Serve)}
+	m.live.ctx, m.live.stop = context.WithCancel(context.Background())
 	so := o.Stack
 	so.Keys = c.Keys.Stack()
 	so.Texts = c.T
@@ -181,6 +183,7 @@ func Run(ctx context.Context, o Options, in io.Reader, out io.Writer, noColor bo
 	_, err := tea.NewProgram(m, opts...).Run()
 	io.WriteString(title, ansi.WindowOp(popTitle, 0))
 	m.server.Close()
+	m.live.stop()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
@@ -191,7 +194,7 @@ func (m *Model) top() Screen { return m.stack.Top() }
 
 // Init asks the terminal for its background when the theme follows it.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.stack.Init(), m.listen()}
+	cmds := []tea.Cmd{m.stack.Init(), m.listen(), m.watch()}
 	if m.c.Theme == styles.Auto {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -256,6 +259,9 @@ func (m *Model) appUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return cmd, true
 	}
 	if cmd, ok := m.undoUpdate(msg); ok {
+		return cmd, true
+	}
+	if cmd, ok := m.liveUpdate(msg); ok {
 		return cmd, true
 	}
 	switch msg := msg.(type) {

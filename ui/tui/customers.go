@@ -303,7 +303,7 @@ func (s *customersScreen) confirmDelete(a model.Assessment) tea.Cmd {
 	}
 	return ws.Confirm(c.T("tui.customer.delete", name, n, actions), ws.Remove(wid,
 		func(d model.Dataset) model.Dataset { return d.CustomerPart(cid) },
-		func(db *store.DB) error { return db.DeleteCustomer(wid, cid) },
+		func(db store.Store) error { return db.DeleteCustomer(wid, cid) },
 		c.T("tui.customer.deleted", name), c.T("tui.customer.restored", name), cid))
 }
 

@@ -227,6 +227,10 @@ func (s *questionsScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		cmd, _ := s.card.Update(msg)
 		return s, cmd
+	case screen.DataChanged:
+		if msg.Top {
+			return s, s.resync()
+		}
 	default:
 		// The note's own messages (its cursor); nothing else is sent here.
 		if s.card.OnNote() {
@@ -363,6 +367,56 @@ func (s *questionsScreen) save() (cmd tea.Cmd, text string) {
 	}
 	// The status comes with the stored answer (see Workshop.SaveAnswer).
 	return s.ws.SaveAnswer(a, s.c.T("tui.q.saved", label, s.ref(s.index))), ""
+}
+
+// resync shows the current question's answer as the store holds it when
+// another styrka on the same database changed it since this screen saved
+// or showed it, and says by whom: the latest write wins, and is never
+// replaced silently. A note being typed is kept (saving it is then the
+// latest write).
+func (s *questionsScreen) resync() tea.Cmd {
+	if s.vote != nil || s.ws.Data() == nil {
+		return nil
+	}
+	q := s.list[s.index]
+	by, elsewhere := s.ws.ChangedElsewhere(s.customer.ID, q.ID)
+	now := s.stored(s.index)
+	if !elsewhere || sameAnswer(now, s.saved) {
+		return nil
+	}
+	key := "tui.q.changed"
+	if s.card.OnNote() && s.card.Note() != noteOf(s.saved) {
+		key = "tui.q.changed.typing"
+		s.saved = now
+	} else {
+		s.build(now)
+	}
+	if by == "" {
+		return status(s.c.T(key+".someone", s.ref(s.index)))
+	}
+	return status(s.c.T(key, s.ref(s.index), model.SafeLine(by)))
+}
+
+// ShowsAnswer reports whether the card on screen is that customer's
+// answer to that question (not a participant's vote).
+func (s *questionsScreen) ShowsAnswer(customerID, questionID string) bool {
+	return s.vote == nil && s.card != nil && s.customer.ID == customerID && s.list[s.index].ID == questionID
+}
+
+// sameAnswer: a and b say the same (the score and the note; the time a
+// store keeps may be rounded).
+func sameAnswer(a, b *model.Answer) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Score == b.Score && a.Note == b.Note
+}
+
+func noteOf(a *model.Answer) string {
+	if a == nil {
+		return ""
+	}
+	return a.Note
 }
 
 func (s *questionsScreen) saveWithStatus() tea.Cmd {

@@ -49,7 +49,7 @@ func openQuestions(t *testing.T, m *Model, customerID string, mode answer.Mode) 
 }
 
 // stored loads a customer's answers from the database.
-func storedAnswers(t *testing.T, db *store.DB, customerID string) map[string]model.Answer {
+func storedAnswers(t *testing.T, db store.Store, customerID string) map[string]model.Answer {
 	t.Helper()
 	d, err := db.Load(assets.DemoID)
 	if err != nil {

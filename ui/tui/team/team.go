@@ -300,7 +300,7 @@ func (s *participantsScreen) confirmDelete(p model.Participant) tea.Cmd {
 	wid := ws.Data().Workshop.ID
 	return ws.Confirm(c.T("tui.team.delete", p.Name, n), ws.Remove(wid,
 		func(d model.Dataset) model.Dataset { return participantPart(d, p.ID) },
-		func(db *store.DB) error { return db.DeleteParticipant(wid, p.ID) },
+		func(db store.Store) error { return db.DeleteParticipant(wid, p.ID) },
 		c.T("tui.team.deleted", p.Name), c.T("tui.team.restored", p.Name), ""))
 }
 
@@ -343,7 +343,7 @@ func newParticipantForm(c *workbench.Common, ws *workbench.Workshop, p *model.Pa
 		if p != nil {
 			done = c.T("tui.team.saved", x.Name)
 		}
-		return ws.ReloadAfter(func(db *store.DB) error { return db.PutParticipant(x) }, done)
+		return ws.ReloadAfter(func(db store.Store) error { return db.PutParticipant(x) }, done)
 	})
 }
 

@@ -57,7 +57,7 @@ func (w *Workshop) Plan(change func(p Planner) error, done string) tea.Cmd {
 // through Confirm) and offers exactly that person back.
 func (w *Workshop) RemoveStakeholder(s model.Stakeholder, done, restored string) tea.Cmd {
 	part := func(d model.Dataset) model.Dataset { return StakeholderPart(d, s.CustomerID, s.ID) }
-	del := func(db *store.DB) error {
+	del := func(db store.Store) error {
 		p := planner(db)
 		if p == nil {
 			return ErrNoPlanning

@@ -48,7 +48,7 @@ type (
 // change.
 type Undo struct {
 	// Restore puts it back.
-	Restore func(db *store.DB) error
+	Restore func(db store.Store) error
 	// WorkshopID is the workshop to reload after the restore ("" for
 	// none: a workshop itself was deleted and the list reloads).
 	WorkshopID string

@@ -16,7 +16,7 @@ import (
 // the program's one serial queue; only the root changes it (through its
 // Owner), from the results of those writes.
 type Workshop struct {
-	store  *store.DB
+	store  store.Store
 	author string
 	// data is the open workshop, or nil.
 	data *model.Dataset
@@ -28,6 +28,13 @@ type Workshop struct {
 	focus string
 	// writes is the serial queue every store write of the program joins.
 	writes *screen.Writes
+	// elsewhere is set while data is a reload that another process's
+	// writes brought (a shared database): changedBy names who changed
+	// which answers ("customerID/questionID"), and everything is taken as
+	// changed when anyAnswer is set (the change was not named).
+	elsewhere bool
+	anyAnswer bool
+	changedBy map[string]string
 }
 
 // Owner changes the open workshop. The root holds the only one.
@@ -35,7 +42,7 @@ type Owner struct{ w *Workshop }
 
 // NewWorkshop is a program's workshop, none open yet, in the store; author
 // is recorded with every answer.
-func NewWorkshop(db *store.DB, author string) (*Workshop, Owner) {
+func NewWorkshop(db store.Store, author string) (*Workshop, Owner) {
 	w := &Workshop{store: db, author: author, writes: &screen.Writes{}}
 	return w, Owner{w}
 }
@@ -44,7 +51,7 @@ func NewWorkshop(db *store.DB, author string) (*Workshop, Owner) {
 func (w *Workshop) Data() *model.Dataset { return w.data }
 
 // Store is the database, for commands that read it.
-func (w *Workshop) Store() *store.DB { return w.store }
+func (w *Workshop) Store() store.Store { return w.store }
 
 // Author is who is at the keyboard, recorded with every answer.
 func (w *Workshop) Author() string { return w.author }
@@ -76,6 +83,21 @@ func (w *Workshop) CustomerName(id string) string {
 		}
 	}
 	return ""
+}
+
+// ChangedElsewhere says whether the last reload brought a change of a
+// customer's answer made on another screen (another styrka on the same
+// database), and by whom ("" when it is not known): a screen showing that
+// answer tells the user, so that an edit replaced is never replaced
+// silently.
+func (w *Workshop) ChangedElsewhere(customerID, questionID string) (by string, ok bool) {
+	if !w.elsewhere {
+		return "", false
+	}
+	if by, ok := w.changedBy[customerID+"/"+questionID]; ok {
+		return by, true
+	}
+	return "", w.anyAnswer
 }
 
 // Assess scores the open workshop's customers on the questions, ranked by
@@ -139,6 +161,10 @@ func (w *Workshop) RoundVotes(id string) []model.Vote {
 // write wait for itself).
 func (w *Workshop) Serial(cmd tea.Cmd) tea.Cmd { return w.writes.Then(cmd) }
 
+// Joined counts the commands joined to the queue so far (see
+// screen.Writes.Joined).
+func (w *Workshop) Joined() uint64 { return w.writes.Joined() }
+
 // Later joins a store write to the queue when it starts, for one that
 // may never run (the yes of a dialog).
 func (w *Workshop) Later(cmd tea.Cmd) tea.Cmd { return w.writes.Later(cmd) }
@@ -187,7 +213,7 @@ func (w *Workshop) SaveAnswer(a model.Answer, done string) tea.Cmd {
 
 // ReloadAfter runs a store change after the writes before it, then
 // reloads the open workshop and says what happened.
-func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea.Cmd {
+func (w *Workshop) ReloadAfter(change func(db store.Store) error, done string) tea.Cmd {
 	db, wid := w.store, w.data.Workshop.ID
 	return w.Serial(func() tea.Msg {
 		if err := change(db); err != nil {
@@ -208,7 +234,7 @@ func (w *Workshop) ReloadAfter(change func(db *store.DB) error, done string) tea
 //
 // focus is a customer the list selects once the undo brings it back (""
 // for none).
-func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db *store.DB) error, done, restored, focus string) tea.Cmd {
+func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Dataset, del func(db store.Store) error, done, restored, focus string) tea.Cmd {
 	db := w.store
 	return func() tea.Msg {
 		var before model.Dataset
@@ -223,7 +249,7 @@ func (w *Workshop) Remove(workshopID string, part func(d model.Dataset) model.Da
 			return Fail(err)
 		}
 		offer := &Undo{WorkshopID: workshopID, Text: restored, Focus: focus}
-		offer.Restore = func(db *store.DB) error { return db.Restore(before) }
+		offer.Restore = func(db store.Store) error { return db.Restore(before) }
 		msg := DeletedMsg{Offer: offer, Text: done}
 		if workshopID != "" {
 			d, err := db.Load(workshopID)
@@ -248,7 +274,7 @@ func (w *Workshop) RemoveWorkshop(id, done, restored string) tea.Cmd {
 		if err := db.DeleteWorkshop(id); err != nil {
 			return Fail(err)
 		}
-		offer := &Undo{Text: restored, Restore: func(db *store.DB) error { return db.Import(before, false) }}
+		offer := &Undo{Text: restored, Restore: func(db store.Store) error { return db.Import(before, false) }}
 		return DeletedMsg{Offer: offer, Text: done}
 	}
 }
@@ -258,10 +284,29 @@ func (o Owner) Workshop() *Workshop { return o.w }
 
 // Open puts a workshop, loaded or reloaded, in place (nil for none), with
 // the customer the list selects next ("" for none).
-func (o Owner) Open(d *model.Dataset, focus string) { o.w.data, o.w.focus = d, focus }
+func (o Owner) Open(d *model.Dataset, focus string) {
+	o.w.data, o.w.focus = d, focus
+	o.w.fromHere()
+}
 
 // Replace puts a reloaded workshop in place, keeping the focus.
-func (o Owner) Replace(d *model.Dataset) { o.w.data = d }
+func (o Owner) Replace(d *model.Dataset) {
+	o.w.data = d
+	o.w.fromHere()
+}
+
+// ReplaceFromElsewhere puts in place a workshop reloaded because another
+// process changed it, keeping the focus: answers names the answers
+// changed ("customerID/questionID") and by whom; all says that anything
+// may have changed (a change not named, or notifications missed).
+func (o Owner) ReplaceFromElsewhere(d *model.Dataset, answers map[string]string, all bool) {
+	o.w.data = d
+	o.w.elsewhere, o.w.changedBy, o.w.anyAnswer = true, answers, all
+}
+
+// fromHere forgets the changes made elsewhere once data is this
+// program's own again.
+func (w *Workshop) fromHere() { w.elsewhere, w.changedBy, w.anyAnswer = false, nil, false }
 
 // Focus sets the customer the list selects next.
 func (o Owner) Focus(customerID string) { o.w.focus = customerID }
