@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -121,14 +120,7 @@ func (db *DB) Workshops() ([]model.Workshop, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list workshops: %w", err)
 	}
-	slices.SortFunc(out, func(a, b model.Workshop) int {
-		return cmp.Or(
-			cmp.Compare(b.Date, a.Date),
-			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
-			cmp.Compare(a.Name, b.Name),
-			cmp.Compare(a.ID, b.ID),
-		)
-	})
+	SortWorkshops(out)
 	return out, nil
 }
 
@@ -385,22 +377,9 @@ func (db *DB) DeleteCustomer(workshopID, customerID string) error {
 	return nil
 }
 
-// checkAnswer validates an answer and fills in a zero At.
-func (db *DB) checkAnswer(a *model.Answer) error {
-	if err := cmp.Or(validID("customer", a.CustomerID), validID("question", a.QuestionID)); err != nil {
-		return err
-	}
-	if !a.Score.Valid() {
-		return fmt.Errorf("%w: score %d (want %d for don't know, or 1–%d)", ErrInvalid, a.Score, model.DontKnow, model.Levels)
-	}
-	if err := a.ValidateSource(); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	if a.At.IsZero() {
-		a.At = db.stamp()
-	}
-	return nil
-}
+// checkAnswer validates an answer and fills in a zero At, by the rules
+// every backend keeps (CheckAnswer).
+func (db *DB) checkAnswer(a *model.Answer) error { return CheckAnswer(a, db.stamp()) }
 
 // SaveAnswer stores one answer in its own transaction; it is on disk when
 // SaveAnswer returns. The customer must exist (ErrNotFound); a zero At is

@@ -3,6 +3,8 @@ package store
 import (
 	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"styrka/model"
@@ -16,6 +18,19 @@ import (
 // ValidID checks an ID: not empty, at most 128 bytes of UTF-8 without
 // control characters or "/". kind names it in the error (ErrInvalid).
 func ValidID(kind, id string) error { return validID(kind, id) }
+
+// SortWorkshops puts workshops in the order every list of them has:
+// newest date first, then by name.
+func SortWorkshops(ws []model.Workshop) {
+	slices.SortFunc(ws, func(a, b model.Workshop) int {
+		return cmp.Or(
+			cmp.Compare(b.Date, a.Date),
+			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
+			cmp.Compare(a.Name, b.Name),
+			cmp.Compare(a.ID, b.ID),
+		)
+	})
+}
 
 // CheckAnswer validates an answer (its IDs and score, ErrInvalid) and
 // sets a zero At to now.

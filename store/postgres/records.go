@@ -120,14 +120,7 @@ func (db *DB) Workshops() ([]model.Workshop, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list workshops: %w", err)
 	}
-	slices.SortFunc(out, func(a, b model.Workshop) int {
-		return cmp.Or(
-			cmp.Compare(b.Date, a.Date),
-			cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
-			cmp.Compare(a.Name, b.Name),
-			cmp.Compare(a.ID, b.ID),
-		)
-	})
+	store.SortWorkshops(out)
 	return out, nil
 }
 
