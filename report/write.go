@@ -141,10 +141,23 @@ func WriteFileAtomicFunc(path string, write func(w io.Writer) error) (err error)
 			err = &fs.PathError{Op: "write", Path: path, Err: le.Err}
 		}
 	}()
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	// A link is followed, so that the file it names is replaced and the
+	// link stays; a path that is not a regular file (/dev/null, a named
+	// pipe, /dev/stdout) is written to as it is: renaming over it would
+	// replace the device with a file.
+	target := path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
 	}
-	tmp, err := createTemp(filepath.Dir(path))
+	if fi, err := os.Stat(target); err == nil {
+		if fi.IsDir() {
+			return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+		}
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(target, write)
+		}
+	}
+	tmp, err := createTemp(filepath.Dir(target))
 	if err != nil {
 		return err
 	}
@@ -165,12 +178,31 @@ func WriteFileAtomicFunc(path string, write func(w io.Writer) error) (err error)
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+	if fi, err := os.Stat(target); err == nil && fi.Mode().IsRegular() {
 		_ = os.Chmod(tmp.Name(), fi.Mode().Perm())
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return os.Rename(tmp.Name(), target)
+}
+
+// writeInPlace writes to a path that is not a regular file (a device, a
+// named pipe) by opening it: there is no half a file to guard against.
+func writeInPlace(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // createTemp makes the temporary file a report is written to, beside the
