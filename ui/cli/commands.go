@@ -228,6 +228,12 @@ func (a *App) renderMap(ds model.Dataset, v mapview.View, width, height int, col
 	// The legend names in full every customer drawn with a key or with
 	// its name cut, with the scores that place it; a long line wraps
 	// under its name.
+	if m.Dense {
+		number := func(n int) string { return report.Number(a.Lang, float64(n), 0) }
+		counts := v.QuadrantCounts(a.Content, m.Counts, number)
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(counts, width, ""), width, false) + "\n")
+		b.WriteString(ansi.Hardwrap(ansi.Wordwrap(mapview.LegendDense(a.Content, number(m.MostInCell)), width, ""), width, false) + "\n")
+	}
 	xd, yd := v.Axes()
 	for _, e := range m.Legend {
 		as := ranked[plot.Placed[e.Index]]

@@ -115,3 +115,39 @@ func TestMapGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestMapOfManyCustomersIsADensity: a workshop with more customers than
+// an 80-column map has room for is drawn as a density: counts per
+// quadrant and what the marks mean, in a few lines, never a legend of
+// thousands.
+func TestMapOfManyCustomersIsADensity(t *testing.T) {
+	for _, lang := range []string{"sv", "en"} {
+		a, demo := demoApp(t, lang)
+		ds := model.Dataset{Workshop: demo.Workshop, Answers: map[string]map[string]model.Answer{}}
+		for i := range 2000 {
+			src := demo.Customers[i%len(demo.Customers)]
+			cu := src
+			cu.ID, cu.Name = fmt.Sprintf("c%04d", i), fmt.Sprintf("%s %04d", src.Name, i)
+			ds.Customers = append(ds.Customers, cu)
+			ds.Answers[cu.ID] = demo.Answers[src.ID]
+		}
+		out := a.renderMap(ds, mapview.Power, 80, 24, false)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) > 1+24+6 {
+			t.Errorf("%s: %d lines for a map of 24", lang, len(lines))
+		}
+		for _, l := range lines {
+			if lw := ansi.StringWidth(l); lw > 80 {
+				t.Errorf("%s: a line of %d cells: %q", lang, lw, l)
+			}
+		}
+		c := a.Content
+		names := mapview.Power.QuadrantNames(c)
+		if !strings.Contains(out, names[1]+" ") || !strings.Contains(out, "█") {
+			t.Errorf("%s: no counts per quadrant or no marks:\n%s", lang, out)
+		}
+		if strings.Contains(out, demo.Customers[0].Name) {
+			t.Errorf("%s: a density names a customer:\n%s", lang, out)
+		}
+	}
+}

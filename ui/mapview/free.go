@@ -25,6 +25,15 @@ func newFreeCells(cv *canvas) *freeCells {
 	return f
 }
 
+// count is how many cells are free.
+func (f *freeCells) count() int {
+	n := 0
+	for _, w := range f.bits {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
 func (f *freeCells) take(r, c int) { f.bits[r*f.words+c/64] &^= 1 << (c % 64) }
 
 // right is the first free column from c to c1 on row r, or -1.

@@ -130,7 +130,23 @@ type Map struct {
 	// Cells holds, for every point, where its marker is (row, column in
 	// Lines), or -1,-1.
 	Marks [][2]int
+	// Dense is set when the map has more customers than room to mark and
+	// name each near its place: every cell then shows how many customers
+	// lie in it (DensityLevels, up to MostInCell), no name is written and
+	// the legend is empty. Counts are the customers per quadrant.
+	Dense      bool
+	MostInCell int
+	Counts     [4]int
 }
+
+// DensityLevels are the marks of a dense map, from one customer in a
+// cell to the most in any cell (a quarter of that range each).
+const DensityLevels = "░▒▓█"
+
+// denseShare is how much of a map's free room may be marked before it is
+// drawn as a density: beyond a quarter, markers land ever further from
+// their place and most names become keys in a legend longer than the map.
+const denseShare = 4
 
 // String joins the lines.
 func (m Map) String() string { return strings.Join(m.Lines, "\n") }
@@ -199,6 +215,9 @@ func Render(points []Point, o Options) Map {
 
 	// Pass 1: markers, as close to their true place as the quadrant allows.
 	free := newFreeCells(cv)
+	if placeable(points) > free.count()/denseShare {
+		return g.dense(cv, points, o)
+	}
 	full := [4]bool{}
 	for i, p := range points {
 		m.Marks[i] = [2]int{-1, -1}
@@ -277,6 +296,53 @@ func Render(points []Point, o Options) Map {
 	}
 	for _, t := range o.Targets {
 		g.toward(cv, t, points, m.Marks, o.Selected)
+	}
+	m.Lines = cv.render(o.Styles)
+	return m
+}
+
+// placeable counts the points with both scores.
+func placeable(points []Point) int {
+	n := 0
+	for _, p := range points {
+		if !math.IsNaN(p.X) && !math.IsNaN(p.Y) {
+			n++
+		}
+	}
+	return n
+}
+
+// dense draws the points as a density: each at its true cell, every cell
+// marked by how many lie in it, the quadrants' names kept.
+func (g geometry) dense(cv *canvas, points []Point, o Options) Map {
+	m := Map{Marks: make([][2]int, len(points)), Dense: true}
+	count := make([]int, cv.w*cv.h)
+	quad := make([]int8, cv.w*cv.h)
+	sel := -1
+	for i, p := range points {
+		m.Marks[i] = [2]int{-1, -1}
+		if math.IsNaN(p.X) || math.IsNaN(p.Y) {
+			continue
+		}
+		q, r, c := g.place(p)
+		m.Marks[i] = [2]int{r, c}
+		m.Counts[q]++
+		count[r*cv.w+c]++
+		quad[r*cv.w+c] = int8(q)
+		if i == o.Selected {
+			sel = r*cv.w + c
+		}
+		m.MostInCell = max(m.MostInCell, count[r*cv.w+c])
+	}
+	levels := []rune(DensityLevels)
+	for at, n := range count {
+		if n == 0 || cv.cells[at].kind != kEmpty {
+			continue
+		}
+		// 1 … MostInCell in len(levels) equal steps; one customer is the
+		// lightest mark.
+		l := (n - 1) * len(levels) / max(m.MostInCell, 1)
+		cv.cells[at] = cell{s: string(levels[min(l, len(levels)-1)]), kind: kMarker, quad: quad[at], sel: at == sel}
 	}
 	m.Lines = cv.render(o.Styles)
 	return m

@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"fmt"
+	"strings"
 
 	"styrka/assets"
 	"styrka/model"
@@ -126,6 +127,30 @@ func onLineIn(a model.Assessment, xd, yd model.Dimension) bool {
 // language, for every caller that prints a legend.
 func LegendOnLine(c *assets.Content) string {
 	return OnLineMarker + " " + c.T("map.legend.online")
+}
+
+// LegendDense says what a dense map's marks count; most is the most
+// customers in one cell (Map.MostInCell), written as the language does. The TUI's shorter form is
+// LegendDenseShort.
+func LegendDense(c *assets.Content, most string) string {
+	return c.T("map.legend.dense", most)
+}
+
+// LegendDenseShort is LegendDense for a screen that lists the customers
+// itself.
+func LegendDenseShort(c *assets.Content, most string) string {
+	return c.T("tui.map.legend.dense", most)
+}
+
+// QuadrantCounts is the customers of a dense map per quadrant, in the
+// view's names: "We dominate 0 · Interdependence 12 · …".
+func (v View) QuadrantCounts(c *assets.Content, counts [4]int, number func(int) string) string {
+	names := v.QuadrantNames(c)
+	parts := make([]string, 4)
+	for q := range 4 {
+		parts[q] = names[q] + " " + number(counts[q])
+	}
+	return strings.Join(parts, " · ")
 }
 
 // DivergedMarker follows the name of a customer whose team scores

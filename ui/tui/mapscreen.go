@@ -62,7 +62,10 @@ type mapScreen struct {
 	// they do not depend on the selection, which only changes colours.
 	marks  [][2]int
 	legend []mapview.Entry
-	keyOf  map[int]string // point index → legend key
+	// dense is the most customers in one cell when the map is drawn as a
+	// density (too many to name), 0 otherwise.
+	dense int
+	keyOf map[int]string // point index → legend key
 	// sel is the selected point (index into plot.Points), or -1 when the
 	// selected customer has no place in this view; selID is the customer,
 	// kept across views.
@@ -163,7 +166,7 @@ func (s *mapScreen) relayout() {
 		return
 	}
 	m := mapview.Render(s.plot.Points, s.options(-1, nil))
-	s.marks, s.legend = m.Marks, m.Legend
+	s.marks, s.legend, s.dense = m.Marks, m.Legend, m.MostInCell
 	if s.lay.below > 0 {
 		// Under the map, give it back the lines the panel does not need.
 		need := 2 + len(s.packLegend(s.width, s.lay.below))
@@ -174,7 +177,7 @@ func (s *mapScreen) relayout() {
 			s.lay.mapH += s.lay.below - need
 			s.lay.below = need
 			m = mapview.Render(s.plot.Points, s.options(-1, nil))
-			s.marks, s.legend = m.Marks, m.Legend
+			s.marks, s.legend, s.dense = m.Marks, m.Legend, m.MostInCell
 		}
 	}
 	for _, e := range m.Legend {
@@ -388,6 +391,17 @@ func (s *mapScreen) sidePanel(w, h int) []string {
 	if len(unplaced) > 0 {
 		room -= len(unplaced) + 1
 	}
+	if s.dense > 0 && room >= 2 {
+		// On a density the marks are all there is to read: what they
+		// count comes first.
+		lines := strings.Split(screen.Wrap(s.denseLegend(), w), "\n")
+		lines = lines[:min(len(lines), room-1)]
+		out = append(out, "")
+		for _, l := range lines {
+			out = append(out, st.Muted.Render(l))
+		}
+		room -= len(lines) + 1
+	}
 	if slices.Contains(s.plot.Options.OnLine, true) && room >= 2 {
 		out = append(out, "", st.Muted.Render(screen.Truncate(mapview.LegendOnLine(s.c.Content), w)))
 		room -= 2
@@ -574,6 +588,9 @@ func (s *mapScreen) compactPanel(w, h int) []string {
 		room--
 	}
 	out = append(out, s.packLegend(w, room)...)
+	if s.dense > 0 && room > 0 {
+		out = append(out, st.Muted.Render(screen.Truncate(s.denseLegend(), w)))
+	}
 	if unplaced != "" {
 		out = append(out, unplaced)
 	}
@@ -581,6 +598,11 @@ func (s *mapScreen) compactPanel(w, h int) []string {
 		out = append(out, s.segmentKeys(w))
 	}
 	return out
+}
+
+// denseLegend says what the marks of a map drawn as a density count.
+func (s *mapScreen) denseLegend() string {
+	return mapview.LegendDenseShort(s.c.Content, report.Number(s.c.Lang, float64(s.dense), 0))
 }
 
 // selectedLine is the selected customer on one line.
