@@ -38,9 +38,11 @@ func validID(kind, id string) error {
 	case !utf8.ValidString(id):
 		return fmt.Errorf("%w: %s ID %q is not UTF-8", ErrInvalid, kind, id)
 	}
-	for _, r := range id {
-		if r < 0x20 || r == 0x7f || string(r) == sep {
-			return fmt.Errorf("%w: %s ID %q contains %q", ErrInvalid, kind, id, r)
+	// By byte: every byte of a rune past ASCII is 0x80 or more, and
+	// string(r) allocated for each rune of 200,000 answers' IDs.
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < 0x20 || c == 0x7f || c == sep[0] {
+			return fmt.Errorf("%w: %s ID %q contains %q", ErrInvalid, kind, id, rune(c))
 		}
 	}
 	return nil
@@ -666,12 +668,33 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 		cust = append(cust, kv{key, v})
 	}
 
-	var ans []kv
+	// bbolt writes fastest, and fills pages best, in key order.
+	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
+	slices.SortFunc(cust, byKey)
 	for cid, m := range d.Answers {
 		if len(m) > 0 && !seen[cid] {
 			return fmt.Errorf("import: %w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
 		}
-		for qid, a := range m {
+	}
+	// Customer by customer in key order and each one's answers by
+	// question: the answers come out sorted, or nearly, and sorting
+	// 200,000 of them from the map's order was an eighth of an import.
+	n := 0
+	for _, m := range d.Answers {
+		n += len(m)
+	}
+	ans := make([]kv, 0, n)
+	var qids []string
+	for _, ck := range cust {
+		cid := string(ck.k[len(w.ID)+len(sep):])
+		m := d.Answers[cid]
+		qids = qids[:0]
+		for qid := range m {
+			qids = append(qids, qid)
+		}
+		slices.Sort(qids)
+		for _, qid := range qids {
+			a := m[qid]
 			if a.CustomerID == "" {
 				a.CustomerID = cid
 			}
@@ -708,10 +731,7 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	// bbolt writes fastest, and fills pages best, in key order.
-	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
-	slices.SortFunc(cust, byKey)
-	slices.SortFunc(ans, byKey)
+	slices.SortFunc(ans, byKey) // in order already but for IDs such as "a" and "a-b"
 	slices.SortFunc(acts, byKey)
 	slices.SortFunc(rounds, byKey)
 	slices.SortFunc(stakeholders, byKey)
