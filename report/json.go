@@ -253,9 +253,15 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 	if err != nil {
 		return model.Dataset{}, err
 	}
+	return ParseJSON(data, questions...)
+}
+
+// ParseJSON is ReadJSON of an export already in memory, which it reads
+// without copying it.
+func ParseJSON(data []byte, questions ...model.Question) (model.Dataset, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var in importDocument
-	if err := json.Unmarshal(data, &in); err != nil {
+	in, err := decodeDocument(data)
+	if err != nil {
 		return model.Dataset{}, decodeProblem(data, err)
 	}
 	doc := in.Document
@@ -425,6 +431,106 @@ type importCustomer struct {
 	model.Customer
 	Answers    []model.Answer `json:"answers"`
 	Assessment skipped        `json:"assessment"`
+}
+
+// decodeDocument decodes an export as json.Unmarshal does into an
+// importDocument. It reads the customers one at a time into one record
+// whose answers it copies into a slice of their number: decoding the
+// whole list at once grew every customer's answers by doubling, which
+// allocated three times what they hold. Anything that
+// streamDocument does not read as exactly as json.Unmarshal (a key not
+// spelled as its field is, a key twice, an error) is decoded again with
+// json.Unmarshal, which then says where the problem is.
+func decodeDocument(data []byte) (importDocument, error) {
+	var in importDocument
+	if streamDocument(data, &in) {
+		return in, nil
+	}
+	in = importDocument{}
+	err := json.Unmarshal(data, &in)
+	return in, err
+}
+
+// documentFields are the JSON names of the fields of a Document, but for
+// its customers, by their place in the struct.
+var documentFields = func() map[string]int {
+	t := reflect.TypeFor[Document]()
+	fields := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "customers" {
+			fields[name] = i
+		}
+	}
+	return fields
+}()
+
+// streamDocument decodes an export into in, customer by customer, and
+// reports whether it read it as json.Unmarshal would.
+func streamDocument(data []byte, in *importDocument) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	doc := reflect.ValueOf(&in.Document).Elem()
+	seen := make(map[string]bool, len(documentFields)+1)
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok || seen[key] {
+			return false
+		}
+		seen[key] = true
+		if key == "customers" {
+			if !streamCustomers(dec, &in.Customers) {
+				return false
+			}
+			continue
+		}
+		i, ok := documentFields[key]
+		if !ok {
+			return false
+		}
+		if err := dec.Decode(doc.Field(i).Addr().Interface()); err != nil {
+			return false
+		}
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return false
+	}
+	_, err := dec.Token()
+	return err == io.EOF // nothing after the document
+}
+
+// streamCustomers decodes the list of customers that dec is at.
+func streamCustomers(dec *json.Decoder, list *[]importCustomer) bool {
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return false
+	case tok == nil: // null
+		*list = nil
+		return true
+	case tok != json.Delim('['):
+		return false
+	}
+	*list = []importCustomer{}
+	var rec importCustomer
+	for dec.More() {
+		// json fills a slice's elements where they are: clear them, or
+		// an answer without a field would get the last customer's.
+		answers := rec.Answers[:cap(rec.Answers)]
+		clear(answers)
+		rec = importCustomer{Answers: answers[:0]}
+		if err := dec.Decode(&rec); err != nil {
+			return false
+		}
+		c := rec
+		c.Answers = slices.Clone(rec.Answers)
+		*list = append(*list, c)
+	}
+	tok, err = dec.Token()
+	return err == nil && tok == json.Delim(']')
 }
 
 // skipped is a JSON value that is read past, not decoded.

@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -44,6 +46,61 @@ func TestWriteDocumentIsTheEncoder(t *testing.T) {
 				n++
 			}
 			t.Fatalf("document %d differs at byte %d: got %q, want %q", i, n, g[max(0, n-40):min(len(g), n+40)], wb[max(0, n-40):min(len(wb), n+40)])
+		}
+	}
+}
+
+// TestDecodeDocumentIsUnmarshal: reading an export customer by customer
+// gives what json.Unmarshal gives, for an export and for documents that
+// json reads in its own ways (keys in other cases or twice, a null list,
+// answers without fields the one before had, text after the document),
+// and the same error for broken ones.
+func TestDecodeDocumentIsUnmarshal(t *testing.T) {
+	ds, err := assets.DemoDataset("sv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var export bytes.Buffer
+	if err := WriteJSON(&export, ds, assets.MustBuiltin("sv").Questions()); err != nil {
+		t.Fatal(err)
+	}
+	head := `{"format":"styrka-workshop","version":4,"workshop":{"id":"w","name":"W"},`
+	docs := []string{
+		export.String(),
+		head + `"customers":[{"id":"a","answers":[{"question_id":"q1","note":"n","source":"doc","confirmed_by":"x"},{"question_id":"q2"}]},` +
+			`{"id":"b","tags":["t"],"answers":[{"question_id":"q3"},{"question_id":"q4","score":2}]},{"id":"c"},{"id":"d","answers":[]},null]}`,
+		head + `"customers":null}`,
+		head + `"customers":[]}`,
+		head + `"Customers":[{"id":"a"}]}`,
+		head + `"customers":[{"id":"a"}],"customers":[{"name":"b"}]}`,
+		head + `"workshop":{"name":"again"},"customers":[]}`,
+		head + `"unknown":{"x":[1,2]},"customers":[]}`,
+		head + `"customers":[{"id":"a","answers":[{"score":"3"}]}]}`,
+		head + `"customers":[{"id":"a","answers":[{"score":3.5}]}]}`,
+		head + `"customers":[{"id":"a"}]} {}`,
+		head + `"customers":[{"id":"a"}]`,
+		head + `"customers":[{"id":"a",}]}`,
+		`[]`, `null`, ``, `{}`,
+	}
+	for i, doc := range docs {
+		var want importDocument
+		wantErr := json.Unmarshal([]byte(doc), &want)
+		got, gotErr := decodeDocument([]byte(doc))
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("document %d: error %v, json.Unmarshal's is %v", i, gotErr, wantErr)
+			continue
+		}
+		// Only the number of a customer's answers counts, not whether
+		// an empty list is nil.
+		for _, d := range []*importDocument{&want, &got} {
+			for j := range d.Customers {
+				if len(d.Customers[j].Answers) == 0 {
+					d.Customers[j].Answers = nil
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("document %d: got %+v, json.Unmarshal gives %+v", i, got, want)
 		}
 	}
 }
