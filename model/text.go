@@ -83,9 +83,11 @@ func cleanRunes(s string, keepLines bool) string {
 	return norm.NFC.String(out)
 }
 
-// plainText reports whether s is printable ASCII without spaces at its
-// ends or two in a row: text that cleaning, with or without line breaks
-// kept, gives back unchanged.
+// plainText reports whether s is text that cleaning, with or without
+// line breaks kept, gives back unchanged: printable characters below
+// U+0600 (ASCII, the Latin, Greek and Cyrillic letters; no control,
+// format character or space but ASCII's), no spaces at its ends or two in
+// a row, in NFC.
 func plainText(s string) bool {
 	if s == "" {
 		return true
@@ -93,11 +95,22 @@ func plainText(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
+	ascii := true
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' { // the last byte is no space
+		if c < utf8.RuneSelf {
+			if c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' { // the last byte is no space
+				return false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r <= 0xa0 || r == 0xad || r >= 0x600 { // C1 controls, no-break space, soft hyphen; RuneError is past U+0600
 			return false
 		}
+		i += size
 	}
-	return true
+	return ascii || norm.NFC.IsNormalString(s)
 }
