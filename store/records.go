@@ -88,8 +88,23 @@ func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) erro
 // deletePrefix deletes every key with the prefix: the keys are collected
 // first, since deleting under a cursor can skip keys.
 func deletePrefix(b *bbolt.Bucket, prefix []byte) error {
+	return deletePrefixExcept(b, prefix, nil)
+}
+
+// deletePrefixExcept is deletePrefix but for the keys of keep, which is
+// sorted by key: an import that replaces a workshop writes over the
+// records it puts back, and deleting 200,000 answers only to put them
+// back was a third of its time in the transaction.
+func deletePrefixExcept(b *bbolt.Bucket, prefix []byte, keep []kv) error {
 	var keys [][]byte
+	i := 0
 	if err := scanPrefix(b, prefix, func(k, _ []byte) error {
+		for i < len(keep) && bytes.Compare(keep[i].k, k) < 0 {
+			i++
+		}
+		if i < len(keep) && bytes.Equal(keep[i].k, k) {
+			return nil
+		}
 		keys = append(keys, bytes.Clone(k))
 		return nil
 	}); err != nil {
@@ -217,6 +232,13 @@ func (db *DB) DeleteWorkshop(id string) error {
 // deleteWorkshop deletes a workshop's customers and answers, and the
 // workshop itself when self is true.
 func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
+	return deleteWorkshopExcept(tx, id, self, nil, nil)
+}
+
+// deleteWorkshopExcept is deleteWorkshop but for the customers and
+// answers with the keys of cust and ans, each sorted by key, which are
+// about to be written again.
+func deleteWorkshopExcept(tx *bbolt.Tx, id string, self bool, cust, ans []kv) error {
 	ws, err := bucket(tx, bucketWorkshops)
 	if err != nil {
 		return err
@@ -238,7 +260,7 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 		}
 	}
 	prefix := []byte(id + sep)
-	if err := deletePrefix(as, prefix); err != nil {
+	if err := deletePrefixExcept(as, prefix, ans); err != nil {
 		return err
 	}
 	if err := deletePlans(tx, prefix); err != nil {
@@ -250,7 +272,7 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 	if err := deletePlanning(tx, id, ""); err != nil {
 		return err
 	}
-	return deletePrefix(cs, prefix)
+	return deletePrefixExcept(cs, prefix, cust)
 }
 
 // Customers lists a workshop's customers in creation order (Created, then
@@ -750,7 +772,8 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			if !replace {
 				return fmt.Errorf("workshop %s: %w", w.ID, ErrExists)
 			}
-			if err := deleteWorkshop(tx, w.ID, false); err != nil {
+			// What is written again is written over.
+			if err := deleteWorkshopExcept(tx, w.ID, false, cust, ans); err != nil {
 				return err
 			}
 		}
