@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -437,13 +438,19 @@ type importCustomer struct {
 // importDocument. It reads the customers one at a time into one record
 // whose answers it copies into a slice of their number: decoding the
 // whole list at once grew every customer's answers by doubling, which
-// allocated three times what they hold. Anything that
-// streamDocument does not read as exactly as json.Unmarshal (a key not
-// spelled as its field is, a key twice, an error) is decoded again with
-// json.Unmarshal, which then says where the problem is.
+// allocated three times what they hold. A large export is read in
+// parts at once (decodeInParts). Anything that streamDocument does not
+// read as exactly as json.Unmarshal (a key not spelled as its field is, a
+// key twice, an error) is decoded again with json.Unmarshal, which then
+// says where the problem is.
 func decodeDocument(data []byte) (importDocument, error) {
 	var in importDocument
-	if streamDocument(data, &in) {
+	if workers := min(runtime.GOMAXPROCS(0), 4); len(data) >= minPartsSize && workers > 1 {
+		if in, ok := decodeInParts(data, workers); ok {
+			return in, nil
+		}
+	}
+	if _, ok := streamDocument(data, &in); ok {
 		return in, nil
 	}
 	in = importDocument{}
@@ -466,11 +473,13 @@ var documentFields = func() map[string]int {
 }()
 
 // streamDocument decodes an export into in, customer by customer, and
-// reports whether it read it as json.Unmarshal would.
-func streamDocument(data []byte, in *importDocument) bool {
+// reports whether it read it as json.Unmarshal would, and the offset just
+// after the first byte of the value of its customers (-1 without them).
+func streamDocument(data []byte, in *importDocument) (customersAt int64, ok bool) {
+	customersAt = -1
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return false
+		return customersAt, false
 	}
 	doc := reflect.ValueOf(&in.Document).Elem()
 	seen := make(map[string]bool, len(documentFields)+1)
@@ -478,41 +487,43 @@ func streamDocument(data []byte, in *importDocument) bool {
 		tok, err := dec.Token()
 		key, ok := tok.(string)
 		if err != nil || !ok || seen[key] {
-			return false
+			return customersAt, false
 		}
 		seen[key] = true
 		if key == "customers" {
-			if !streamCustomers(dec, &in.Customers) {
-				return false
+			if customersAt, ok = streamCustomers(dec, &in.Customers); !ok {
+				return customersAt, false
 			}
 			continue
 		}
 		i, ok := documentFields[key]
 		if !ok {
-			return false
+			return customersAt, false
 		}
 		if err := dec.Decode(doc.Field(i).Addr().Interface()); err != nil {
-			return false
+			return customersAt, false
 		}
 	}
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		return false
+		return customersAt, false
 	}
 	_, err := dec.Token()
-	return err == io.EOF // nothing after the document
+	return customersAt, err == io.EOF // nothing after the document
 }
 
-// streamCustomers decodes the list of customers that dec is at.
-func streamCustomers(dec *json.Decoder, list *[]importCustomer) bool {
+// streamCustomers decodes the list of customers that dec is at, and
+// gives the offset after its first byte.
+func streamCustomers(dec *json.Decoder, list *[]importCustomer) (opened int64, ok bool) {
 	tok, err := dec.Token()
+	opened = dec.InputOffset()
 	switch {
 	case err != nil:
-		return false
+		return opened, false
 	case tok == nil: // null
 		*list = nil
-		return true
+		return opened, true
 	case tok != json.Delim('['):
-		return false
+		return opened, false
 	}
 	*list = []importCustomer{}
 	var rec importCustomer
@@ -523,14 +534,14 @@ func streamCustomers(dec *json.Decoder, list *[]importCustomer) bool {
 		clear(answers)
 		rec = importCustomer{Answers: answers[:0]}
 		if err := dec.Decode(&rec); err != nil {
-			return false
+			return opened, false
 		}
 		c := rec
 		c.Answers = slices.Clone(rec.Answers)
 		*list = append(*list, c)
 	}
 	tok, err = dec.Token()
-	return err == nil && tok == json.Delim(']')
+	return opened, err == nil && tok == json.Delim(']')
 }
 
 // skipped is a JSON value that is read past, not decoded.

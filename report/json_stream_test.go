@@ -104,3 +104,59 @@ func TestDecodeDocumentIsUnmarshal(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeInParts: an export as WriteJSON writes it is read in parts
+// into what json.Unmarshal gives, with any number of parts; a document
+// laid out otherwise, or whose parts do not cut at customers, is left to
+// the reading in one piece.
+func TestDecodeInParts(t *testing.T) {
+	ds, err := assets.DemoDataset("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, ds, assets.MustBuiltin("en").Questions()); err != nil {
+		t.Fatal(err)
+	}
+	export := b.String()
+	var want importDocument
+	if err := json.Unmarshal([]byte(export), &want); err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 2, 3, 4, 100} {
+		got, ok := decodeInParts([]byte(export), workers)
+		if !ok {
+			t.Fatalf("%d parts: not read", workers)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d parts: got %+v, json.Unmarshal gives %+v", workers, got, want)
+		}
+	}
+
+	cust := "\n    {\n      \"id\": \"a\",\n      \"answers\": []\n    },\n    {\n      \"id\": \"b\"\n    }\n  ]"
+	others := []string{
+		// Not this layout.
+		`{"format":"styrka-workshop","customers":[{"id":"a"},{"id":"b"}]}`,
+		// A list of that name and layout inside the workshop, and the
+		// document's own empty.
+		"{\n\"workshop\": {\n  \"customers\": [" + cust + "},\n  \"customers\": []\n}",
+		// Two lists of customers.
+		"{\n  \"customers\": [" + cust + ",\n  \"customers\": [" + cust + "\n}",
+		// A list inside a customer that ends as the customers do.
+		"{\n  \"customers\": [\n    {\n      \"x\": [\n    }\n  ]}\n    }\n  ]\n}",
+		// Text after the document.
+		"{\n  \"customers\": [" + cust + "\n} []",
+	}
+	for i, doc := range others {
+		for _, workers := range []int{2, 3} {
+			got, ok := decodeInParts([]byte(doc), workers)
+			if !ok {
+				continue
+			}
+			var want importDocument
+			if err := json.Unmarshal([]byte(doc), &want); err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d, %d parts: read as %+v; json.Unmarshal gives %+v, %v", i, workers, got, want, err)
+			}
+		}
+	}
+}
