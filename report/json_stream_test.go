@@ -23,7 +23,19 @@ func TestWriteDocumentIsTheEncoder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, NewDocument(ds, assets.MustBuiltin(lang).Questions()))
+		qs := assets.MustBuiltin(lang).Questions()
+		docs = append(docs, NewDocument(ds, qs))
+		// WriteJSON makes the records as it writes them: the same bytes.
+		var whole, streamed bytes.Buffer
+		if err := writeDocument(&whole, NewDocument(ds, qs)); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&streamed, ds, qs); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(streamed.Bytes(), whole.Bytes()) {
+			t.Errorf("%s: WriteJSON differs from the document written whole", lang)
+		}
 	}
 	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	w := model.Workshop{ID: "w", Name: "Tom <&> \"verkstad\"", Created: at, Updated: at}
