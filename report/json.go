@@ -164,18 +164,8 @@ func writeCustomers(w io.Writer, doc Document, n int, record func(i int) Custome
 		bw.WriteString(": ")
 		if _, ok := v.Field(i).Interface().([]CustomerRecord); ok && n > 0 {
 			bw.WriteString("[")
-			for j := range n {
-				if j > 0 {
-					bw.WriteString(",")
-				}
-				rec := record(j)
-				b, err := json.Marshal(&rec)
-				if err != nil {
-					return err
-				}
-				bw.WriteString("\n    ")
-				buf = indentJSON(buf[:0], b, "    ")
-				bw.Write(buf)
+			if err := encodeInParts(bw, n, record); err != nil {
+				return err
 			}
 			bw.WriteString("\n  ]")
 			continue

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -170,5 +172,42 @@ func TestDecodeInParts(t *testing.T) {
 				t.Errorf("document %d, %d parts: read as %+v; json.Unmarshal gives %+v, %v", i, workers, got, want, err)
 			}
 		}
+	}
+}
+
+// TestEncodeInParts: an export of more customers than one goroutine
+// encodes at a time is still json.Encoder's bytes, and a record that
+// cannot be encoded is an error, not a hang.
+func TestEncodeInParts(t *testing.T) {
+	qs := assets.MustBuiltin("en").Questions()
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	rev := 1_000_000.0
+	d := model.Dataset{Workshop: model.Workshop{ID: "w", Name: "Many", Thresholds: model.DefaultThresholds(), Created: at, Updated: at},
+		Answers: map[string]map[string]model.Answer{}}
+	for i := range 5*encodeBlock + 3 {
+		c := model.Customer{ID: fmt.Sprintf("c%04d", i), WorkshopID: "w", Name: fmt.Sprintf("Kund %d", i), Revenue: &rev, Created: at, Updated: at}
+		d.Customers = append(d.Customers, c)
+		d.Answers[c.ID] = map[string]model.Answer{}
+		for j, q := range qs[:i%len(qs)] {
+			d.Answers[c.ID][q.ID] = model.Answer{CustomerID: c.ID, QuestionID: q.ID, Score: model.Score((i + j) % 6), At: at}
+		}
+	}
+	var want, got bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(NewDocument(d, qs)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&got, d, qs); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("WriteJSON of %d customers differs from json.Encoder's", len(d.Customers))
+	}
+
+	nan := math.NaN()
+	d.Customers[3*encodeBlock+1].Revenue = &nan
+	if err := WriteJSON(io.Discard, d, qs); err == nil {
+		t.Errorf("WriteJSON with a revenue that is not a number: no error")
 	}
 }
