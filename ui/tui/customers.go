@@ -56,11 +56,13 @@ func newCustomers(c *Common, ws *Workshop) *customersScreen {
 		{Title: c.T("col.preferencing"), Width: 24},
 		{Title: c.T("tui.col.online"), Width: 48},
 	}}
-	s.reload()
 	return s
 }
 
 // Init scores the workshop, which is in place by the time the screen opens.
+// Not before: the screen is made where the workshop is asked for (in a
+// command, at times), and scoring the one open then was half of opening
+// a workshop of 10,000 customers, done again here.
 func (s *customersScreen) Init() tea.Cmd {
 	s.reload()
 	return nil
