@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -73,18 +74,39 @@ type CustomerRecord struct {
 // answers follow the order of the questions, then unknown question IDs in
 // sorted order, so the same data always gives the same document.
 func NewDocument(d model.Dataset, questions []model.Question) Document {
+	doc := documentHead(d)
+	record := customerRecords(d, questions)
+	for i := range d.Customers {
+		doc.Customers = append(doc.Customers, record(i))
+	}
+	return doc
+}
+
+// documentHead is the export of a dataset without its customers' records.
+func documentHead(d model.Dataset) Document {
 	doc := Document{Format: Format, Version: FormatVersion, Workshop: d.Workshop, Customers: []CustomerRecord{}}
+	doc.Actions, doc.Rounds = documentPlans(d)
+	doc.Participants, doc.SilentRounds, doc.Votes = documentTeam(d)
+	doc.Stakeholders, doc.Worksheets, doc.Targets = documentPlanning(d)
+	return doc
+}
+
+// customerRecords gives the record of the dataset's customer i, for the
+// customers in any order; the assessments are made for all at once.
+func customerRecords(d model.Dataset, questions []model.Question) func(i int) CustomerRecord {
 	order := make(map[string]int, len(questions))
 	for i, q := range questions {
 		order[q.ID] = i
 	}
 	assessments := d.Assess(questions)
-	for i, c := range d.Customers {
-		rec := CustomerRecord{Customer: c, Answers: []model.Answer{}, Assessment: &assessments[i]}
-		if ch := model.Sensitivity(d.Workshop.Thresholds, questions, d.Answers[c.ID]); len(ch) > 0 {
+	return func(i int) CustomerRecord {
+		c := d.Customers[i]
+		answers := d.Answers[c.ID]
+		rec := CustomerRecord{Customer: c, Answers: make([]model.Answer, 0, len(answers)), Assessment: &assessments[i]}
+		if ch := model.Sensitivity(d.Workshop.Thresholds, questions, answers); len(ch) > 0 {
 			rec.Smallest = &ch[0]
 		}
-		for _, a := range d.Answers[c.ID] {
+		for _, a := range answers {
 			rec.Answers = append(rec.Answers, a)
 		}
 		slices.SortFunc(rec.Answers, func(x, y model.Answer) int {
@@ -100,17 +122,15 @@ func NewDocument(d model.Dataset, questions []model.Question) Document {
 			}
 			return strings.Compare(x.QuestionID, y.QuestionID)
 		})
-		doc.Customers = append(doc.Customers, rec)
+		return rec
 	}
-	doc.Actions, doc.Rounds = documentPlans(d)
-	doc.Participants, doc.SilentRounds, doc.Votes = documentTeam(d)
-	doc.Stakeholders, doc.Worksheets, doc.Targets = documentPlanning(d)
-	return doc
 }
 
 // WriteJSON writes the export of a dataset, indented, ending in a newline.
+// It makes each customer's record as it writes it: the whole document
+// held every record at once (242 MiB at its peak for 10,000 customers).
 func WriteJSON(w io.Writer, d model.Dataset, questions []model.Question) error {
-	return writeDocument(w, NewDocument(d, questions))
+	return writeCustomers(w, documentHead(d), len(d.Customers), customerRecords(d, questions))
 }
 
 // writeDocument writes a document as json.Encoder with a two-space indent
@@ -119,6 +139,13 @@ func WriteJSON(w io.Writer, d model.Dataset, questions []model.Question) error {
 // indenting it held the export three times in memory (536 MiB for 10,000
 // customers) and spent most of its time growing those buffers.
 func writeDocument(w io.Writer, doc Document) error {
+	return writeCustomers(w, doc, len(doc.Customers), func(i int) CustomerRecord { return doc.Customers[i] })
+}
+
+// writeCustomers is writeDocument of doc with n customers, record(i) the
+// record of customer i, in place of doc.Customers (which are written as
+// they are when n is 0).
+func writeCustomers(w io.Writer, doc Document, n int, record func(i int) CustomerRecord) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	v := reflect.ValueOf(doc)
 	var buf []byte
@@ -135,19 +162,10 @@ func writeDocument(w io.Writer, doc Document) error {
 		bw.WriteString("\n  ")
 		bw.Write(key)
 		bw.WriteString(": ")
-		if recs, ok := v.Field(i).Interface().([]CustomerRecord); ok && len(recs) > 0 {
+		if _, ok := v.Field(i).Interface().([]CustomerRecord); ok && n > 0 {
 			bw.WriteString("[")
-			for j := range recs {
-				if j > 0 {
-					bw.WriteString(",")
-				}
-				b, err := json.Marshal(&recs[j])
-				if err != nil {
-					return err
-				}
-				bw.WriteString("\n    ")
-				buf = indentJSON(buf[:0], b, "    ")
-				bw.Write(buf)
+			if err := encodeInParts(bw, n, record); err != nil {
+				return err
 			}
 			bw.WriteString("\n  ]")
 			continue
@@ -253,9 +271,15 @@ func ReadJSON(r io.Reader, questions ...model.Question) (model.Dataset, error) {
 	if err != nil {
 		return model.Dataset{}, err
 	}
+	return ParseJSON(data, questions...)
+}
+
+// ParseJSON is ReadJSON of an export already in memory, which it reads
+// without copying it.
+func ParseJSON(data []byte, questions ...model.Question) (model.Dataset, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var in importDocument
-	if err := json.Unmarshal(data, &in); err != nil {
+	in, err := decodeDocument(data)
+	if err != nil {
 		return model.Dataset{}, decodeProblem(data, err)
 	}
 	doc := in.Document
@@ -425,6 +449,116 @@ type importCustomer struct {
 	model.Customer
 	Answers    []model.Answer `json:"answers"`
 	Assessment skipped        `json:"assessment"`
+}
+
+// decodeDocument decodes an export as json.Unmarshal does into an
+// importDocument. It reads the customers one at a time into one record
+// whose answers it copies into a slice of their number: decoding the
+// whole list at once grew every customer's answers by doubling, which
+// allocated three times what they hold. A large export is read in
+// parts at once (decodeInParts). Anything that streamDocument does not
+// read as exactly as json.Unmarshal (a key not spelled as its field is, a
+// key twice, an error) is decoded again with json.Unmarshal, which then
+// says where the problem is.
+func decodeDocument(data []byte) (importDocument, error) {
+	var in importDocument
+	if workers := min(runtime.GOMAXPROCS(0), 4); len(data) >= minPartsSize && workers > 1 {
+		if in, ok := decodeInParts(data, workers); ok {
+			return in, nil
+		}
+	}
+	if _, ok := streamDocument(data, &in); ok {
+		return in, nil
+	}
+	in = importDocument{}
+	err := json.Unmarshal(data, &in)
+	return in, err
+}
+
+// documentFields are the JSON names of the fields of a Document, but for
+// its customers, by their place in the struct.
+var documentFields = func() map[string]int {
+	t := reflect.TypeFor[Document]()
+	fields := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "customers" {
+			fields[name] = i
+		}
+	}
+	return fields
+}()
+
+// streamDocument decodes an export into in, customer by customer, and
+// reports whether it read it as json.Unmarshal would, and the offset just
+// after the first byte of the value of its customers (-1 without them).
+func streamDocument(data []byte, in *importDocument) (customersAt int64, ok bool) {
+	customersAt = -1
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return customersAt, false
+	}
+	doc := reflect.ValueOf(&in.Document).Elem()
+	seen := make(map[string]bool, len(documentFields)+1)
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok || seen[key] {
+			return customersAt, false
+		}
+		seen[key] = true
+		if key == "customers" {
+			if customersAt, ok = streamCustomers(dec, &in.Customers); !ok {
+				return customersAt, false
+			}
+			continue
+		}
+		i, ok := documentFields[key]
+		if !ok {
+			return customersAt, false
+		}
+		if err := dec.Decode(doc.Field(i).Addr().Interface()); err != nil {
+			return customersAt, false
+		}
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return customersAt, false
+	}
+	_, err := dec.Token()
+	return customersAt, err == io.EOF // nothing after the document
+}
+
+// streamCustomers decodes the list of customers that dec is at, and
+// gives the offset after its first byte.
+func streamCustomers(dec *json.Decoder, list *[]importCustomer) (opened int64, ok bool) {
+	tok, err := dec.Token()
+	opened = dec.InputOffset()
+	switch {
+	case err != nil:
+		return opened, false
+	case tok == nil: // null
+		*list = nil
+		return opened, true
+	case tok != json.Delim('['):
+		return opened, false
+	}
+	*list = []importCustomer{}
+	var rec importCustomer
+	for dec.More() {
+		// json fills a slice's elements where they are: clear them, or
+		// an answer without a field would get the last customer's.
+		answers := rec.Answers[:cap(rec.Answers)]
+		clear(answers)
+		rec = importCustomer{Answers: answers[:0]}
+		if err := dec.Decode(&rec); err != nil {
+			return opened, false
+		}
+		c := rec
+		c.Answers = slices.Clone(rec.Answers)
+		*list = append(*list, c)
+	}
+	tok, err = dec.Token()
+	return opened, err == nil && tok == json.Delim(']')
 }
 
 // skipped is a JSON value that is read past, not decoded.

@@ -535,3 +535,48 @@ func TestReadJSONAcceptsWhatTheTUIAccepts(t *testing.T) {
 		t.Errorf("an answer to an unknown question: %v", err)
 	}
 }
+
+// TestJSONRoundTrip10000: an export of 10,000 customers of 20 answers
+// each, read back, is the workshop it came from and writes the same file
+// again. The import reads it customer by customer, reusing one record.
+func TestJSONRoundTrip10000(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10,000 customers")
+	}
+	qs := assets.MustBuiltin("sv").Questions()
+	ds := syntheticDataset(10000, qs)
+	// Some customers and answers without the fields others have, so a
+	// record reused for the next one shows what it kept.
+	for i := range ds.Customers {
+		c := &ds.Customers[i]
+		if i%3 == 1 {
+			c.Revenue, c.Notes, c.Currency = nil, "", ""
+		}
+		if i%5 == 0 {
+			c.Tags = []string{"nordic", fmt.Sprint(i)}
+		}
+		for qid, a := range ds.Answers[c.ID] {
+			if (i+len(qid))%4 == 0 {
+				a.Note, a.Author = "", ""
+				ds.Answers[c.ID][qid] = a
+			}
+		}
+	}
+	data := writeJSON(t, ds, qs)
+	got, err := report.ReadJSON(bytes.NewReader(data), qs...)
+	if err != nil {
+		t.Fatalf("ReadJSON: %v", err)
+	}
+	if !reflect.DeepEqual(got, ds) {
+		for i := range min(len(got.Customers), len(ds.Customers)) {
+			c := ds.Customers[i]
+			if !reflect.DeepEqual(got.Customers[i], c) || !reflect.DeepEqual(got.Answers[c.ID], ds.Answers[c.ID]) {
+				t.Fatalf("customer %d: got %+v with %+v, want %+v with %+v", i, got.Customers[i], got.Answers[c.ID], c, ds.Answers[c.ID])
+			}
+		}
+		t.Fatalf("ReadJSON(WriteJSON(10,000 customers)) differs from them")
+	}
+	if again := writeJSON(t, got, qs); !bytes.Equal(again, data) {
+		t.Errorf("re-encoded document differs from the first export")
+	}
+}

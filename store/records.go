@@ -37,9 +37,11 @@ func validID(kind, id string) error {
 	case !utf8.ValidString(id):
 		return fmt.Errorf("%w: %s ID %q is not UTF-8", ErrInvalid, kind, id)
 	}
-	for _, r := range id {
-		if r < 0x20 || r == 0x7f || string(r) == sep {
-			return fmt.Errorf("%w: %s ID %q contains %q", ErrInvalid, kind, id, r)
+	// By byte: every byte of a rune past ASCII is 0x80 or more, and
+	// string(r) allocated for each rune of 200,000 answers' IDs.
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c < 0x20 || c == 0x7f || c == sep[0] {
+			return fmt.Errorf("%w: %s ID %q contains %q", ErrInvalid, kind, id, rune(c))
 		}
 	}
 	return nil
@@ -85,8 +87,23 @@ func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) erro
 // deletePrefix deletes every key with the prefix: the keys are collected
 // first, since deleting under a cursor can skip keys.
 func deletePrefix(b *bbolt.Bucket, prefix []byte) error {
+	return deletePrefixExcept(b, prefix, nil)
+}
+
+// deletePrefixExcept is deletePrefix but for the keys of keep, which is
+// sorted by key: an import that replaces a workshop writes over the
+// records it puts back, and deleting 200,000 answers only to put them
+// back was a third of its time in the transaction.
+func deletePrefixExcept(b *bbolt.Bucket, prefix []byte, keep []kv) error {
 	var keys [][]byte
+	i := 0
 	if err := scanPrefix(b, prefix, func(k, _ []byte) error {
+		for i < len(keep) && bytes.Compare(keep[i].k, k) < 0 {
+			i++
+		}
+		if i < len(keep) && bytes.Equal(keep[i].k, k) {
+			return nil
+		}
 		keys = append(keys, bytes.Clone(k))
 		return nil
 	}); err != nil {
@@ -207,6 +224,13 @@ func (db *DB) DeleteWorkshop(id string) error {
 // deleteWorkshop deletes a workshop's customers and answers, and the
 // workshop itself when self is true.
 func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
+	return deleteWorkshopExcept(tx, id, self, nil, nil)
+}
+
+// deleteWorkshopExcept is deleteWorkshop but for the customers and
+// answers with the keys of cust and ans, each sorted by key, which are
+// about to be written again.
+func deleteWorkshopExcept(tx *bbolt.Tx, id string, self bool, cust, ans []kv) error {
 	ws, err := bucket(tx, bucketWorkshops)
 	if err != nil {
 		return err
@@ -228,7 +252,7 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 		}
 	}
 	prefix := []byte(id + sep)
-	if err := deletePrefix(as, prefix); err != nil {
+	if err := deletePrefixExcept(as, prefix, ans); err != nil {
 		return err
 	}
 	if err := deletePlans(tx, prefix); err != nil {
@@ -240,7 +264,7 @@ func deleteWorkshop(tx *bbolt.Tx, id string, self bool) error {
 	if err := deletePlanning(tx, id, ""); err != nil {
 		return err
 	}
-	return deletePrefix(cs, prefix)
+	return deletePrefixExcept(cs, prefix, cust)
 }
 
 // Customers lists a workshop's customers in creation order (Created, then
@@ -645,12 +669,33 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 		cust = append(cust, kv{key, v})
 	}
 
-	var ans []kv
+	// bbolt writes fastest, and fills pages best, in key order.
+	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
+	slices.SortFunc(cust, byKey)
 	for cid, m := range d.Answers {
 		if len(m) > 0 && !seen[cid] {
 			return fmt.Errorf("import: %w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
 		}
-		for qid, a := range m {
+	}
+	// Customer by customer in key order and each one's answers by
+	// question: the answers come out sorted, or nearly, and sorting
+	// 200,000 of them from the map's order was an eighth of an import.
+	n := 0
+	for _, m := range d.Answers {
+		n += len(m)
+	}
+	ans := make([]kv, 0, n)
+	var qids []string
+	for _, ck := range cust {
+		cid := string(ck.k[len(w.ID)+len(sep):])
+		m := d.Answers[cid]
+		qids = qids[:0]
+		for qid := range m {
+			qids = append(qids, qid)
+		}
+		slices.Sort(qids)
+		for _, qid := range qids {
+			a := m[qid]
 			if a.CustomerID == "" {
 				a.CustomerID = cid
 			}
@@ -687,10 +732,7 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	// bbolt writes fastest, and fills pages best, in key order.
-	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
-	slices.SortFunc(cust, byKey)
-	slices.SortFunc(ans, byKey)
+	slices.SortFunc(ans, byKey) // in order already but for IDs such as "a" and "a-b"
 	slices.SortFunc(acts, byKey)
 	slices.SortFunc(rounds, byKey)
 	slices.SortFunc(stakeholders, byKey)
@@ -709,7 +751,8 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			if !replace {
 				return fmt.Errorf("workshop %s: %w", w.ID, ErrExists)
 			}
-			if err := deleteWorkshop(tx, w.ID, false); err != nil {
+			// What is written again is written over.
+			if err := deleteWorkshopExcept(tx, w.ID, false, cust, ans); err != nil {
 				return err
 			}
 		}

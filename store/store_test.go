@@ -259,6 +259,42 @@ func TestImport(t *testing.T) {
 	mustNoErr(t, err)
 	assertDataset(t, got, r)
 
+	// Replace with the same customers in part: the ones kept are
+	// written over with what they have now, fewer answers among it; the
+	// others go; new ones come.
+	o := dataset(6, 4)
+	o.Workshop = d.Workshop
+	for i := range o.Customers {
+		o.Customers[i].WorkshopID = d.Workshop.ID
+	}
+	mustNoErr(t, db.Import(o, true))
+	k := dataset(0, 0)
+	k.Workshop = d.Workshop
+	for i, c := range o.Customers {
+		if i%2 == 1 {
+			continue // goes
+		}
+		c.Name += " (changed)"
+		k.Customers = append(k.Customers, c)
+		k.Answers[c.ID] = map[string]model.Answer{}
+		for qid, a := range o.Answers[c.ID] {
+			if qid != "q01" {
+				a.Score = (a.Score + 1) % 6
+				k.Answers[c.ID][qid] = a
+			}
+		}
+	}
+	n := dataset(2, 2)
+	for _, c := range n.Customers {
+		c.WorkshopID, c.Created = d.Workshop.ID, c.Created.Add(time.Hour) // listed after the others
+		k.Customers = append(k.Customers, c)
+		k.Answers[c.ID] = n.Answers[c.ID]
+	}
+	mustNoErr(t, db.Import(k, true))
+	got, err = db.Load(d.Workshop.ID)
+	mustNoErr(t, err)
+	assertDataset(t, got, k)
+
 	// Invalid datasets change nothing.
 	bad := dataset(2, 2)
 	bad.Answers[bad.Customers[0].ID]["q00"] = model.Answer{Score: 9}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -332,7 +331,7 @@ func (a *App) importCommand() *cobra.Command {
 			for _, r := range a.Content.Retired {
 				known = append(known, model.Question{ID: r.ID})
 			}
-			ds, err := report.ReadJSON(bytes.NewReader(data), known...)
+			ds, err := report.ParseJSON(data, known...)
 			if err != nil {
 				var ie *report.ImportError
 				if errors.As(err, &ie) {

@@ -56,11 +56,13 @@ func newCustomers(c *Common, ws *Workshop) *customersScreen {
 		{Title: c.T("col.preferencing"), Width: 24},
 		{Title: c.T("tui.col.online"), Width: 48},
 	}}
-	s.reload()
 	return s
 }
 
 // Init scores the workshop, which is in place by the time the screen opens.
+// Not before: the screen is made where the workshop is asked for (in a
+// command, at times), and scoring the one open then was half of opening
+// a workshop of 10,000 customers, done again here.
 func (s *customersScreen) Init() tea.Cmd {
 	s.reload()
 	return nil
@@ -135,7 +137,7 @@ func (s *customersScreen) reload() {
 // apply filters and sorts the assessments into rows.
 func (s *customersScreen) apply() {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
-	s.shown = s.shown[:0]
+	s.shown = slices.Grow(s.shown[:0], len(s.all))
 	for _, a := range s.all {
 		if q == "" || strings.Contains(strings.ToLower(a.Customer.Name), q) || strings.Contains(strings.ToLower(a.Customer.Offering), q) {
 			s.shown = append(s.shown, a)
@@ -155,21 +157,40 @@ func (s *customersScreen) apply() {
 	for i, a := range s.all {
 		rank[a.Customer.ID] = i + 1
 	}
+	// The rows share the few styles there are: a copy of a style for
+	// every cell was most of what listing 10,000 customers allocated.
 	st := s.c.Styles
+	muted, ok := st.Muted, st.OK
+	priority := make(map[model.Priority]*lipgloss.Style)
+	quadrant := make([]*lipgloss.Style, len(st.Quadrant))
+	for q := range st.Quadrant {
+		style := st.Quadrant[q]
+		quadrant[q] = &style
+	}
+	progress := func(p model.Progress) *lipgloss.Style {
+		if p.Done() {
+			return &ok
+		}
+		return &muted
+	}
 	rows := make([]screen.Row, len(s.shown))
 	for i, a := range s.shown {
 		l := report.LabelsOf(s.c.Content, s.c.Lang, a)
 		pa, pb := a.Progress[model.SetThem], a.Progress[model.SetUs]
-		ps := st.PriorityStyle(int(a.Priority))
-		rs := st.Muted
+		ps, known := priority[a.Priority]
+		if !known {
+			p := st.PriorityStyle(int(a.Priority))
+			ps, priority[a.Priority] = &p, &p
+		}
+		rs := &muted
 		if q := quadrantOf(a.Regime); q >= 0 {
-			rs = st.Quadrant[q]
+			rs = quadrant[q]
 		}
 		rows[i] = screen.Row{
 			Cells: []string{fmt.Sprint(rank[a.Customer.ID]), a.Customer.Name,
 				fmt.Sprintf("%d/%d", pa.Answered, pa.Questions), fmt.Sprintf("%d/%d", pb.Answered, pb.Questions),
 				l.Priority, l.Regime, l.Kraljic, l.Preferencing, onLine(l)},
-			Styles: []*lipgloss.Style{nil, nil, progressStyle(s.c, pa), progressStyle(s.c, pb), &ps, &rs},
+			Styles: []*lipgloss.Style{nil, nil, progress(pa), progress(pb), ps, rs},
 		}
 	}
 	s.table.Empty = s.c.T("tui.customers.empty")
@@ -190,14 +211,6 @@ func onLine(l report.Labels) string {
 
 func answered(a model.Assessment) int {
 	return a.Progress[model.SetThem].Answered + a.Progress[model.SetUs].Answered
-}
-
-func progressStyle(c *Common, p model.Progress) *lipgloss.Style {
-	st := c.Styles.Muted
-	if p.Done() {
-		st = c.Styles.OK
-	}
-	return &st
 }
 
 // quadrantOf is a regime's quadrant in the power view, or -1.
