@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"styrka/assets"
-	"styrka/model"
+	"styrka/bench/benchdata"
 	"styrka/store"
 )
 
@@ -17,27 +14,7 @@ import (
 // returns the database's path.
 func benchDatabase(b *testing.B, n int) string {
 	b.Helper()
-	qs := assets.MustBuiltin("en").Questions()
-	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	rev := 1_000_000.0
-	ws := "00000000-0000-4000-8000-000000000001"
-	d := model.Dataset{
-		Workshop: model.Workshop{ID: ws, Name: "Bench", Date: "2026-11-02", HorizonMonths: model.DefaultHorizonMonths,
-			Thresholds: model.DefaultThresholds(), Created: at, Updated: at},
-		Answers: make(map[string]map[string]model.Answer, n),
-	}
-	for i := range n {
-		c := model.Customer{ID: fmt.Sprintf("00000000-0000-4000-9000-%012d", i), WorkshopID: ws,
-			Name: fmt.Sprintf("Customer %05d AB", i), Revenue: &rev, Currency: "SEK",
-			Notes: "From the account plan.", Created: at, Updated: at}
-		d.Customers = append(d.Customers, c)
-		answers := make(map[string]model.Answer, len(qs))
-		for j, q := range qs {
-			answers[q.ID] = model.Answer{CustomerID: c.ID, QuestionID: q.ID, Score: model.Score((i*7 + j*3) % 6),
-				Note: "Heard at the October meeting.", Author: "Bench", At: at}
-		}
-		d.Answers[c.ID] = answers
-	}
+	d := benchdata.Workshop(n)
 	path := filepath.Join(b.TempDir(), "styrka.db")
 	db, err := store.Open(path, store.Options{NoAutoBackup: true})
 	if err != nil {
