@@ -381,7 +381,24 @@ func (g geometry) trail(cv *canvas, t Trail, points []Point, marks [][2]int, sel
 	if r0 == r1 && c0 == c1 {
 		return
 	}
-	// Bresenham's line from the old cell to the new, without the new one.
+	// The line from the old cell to the new, without the new one.
+	line(r0, c0, r1, c1, func(r, c int) {
+		if r == r1 && c == c1 {
+			return
+		}
+		if cl := cv.at(r, c); cl.kind == kEmpty && !cv.nextToText(r, c) {
+			s := trailDot
+			if r == r0 && c == c0 {
+				s = trailStart
+			}
+			*cl = cell{s: s, kind: kTrail, quad: -1, sel: sel}
+		}
+	})
+}
+
+// line visits the cells of Bresenham's line from (r0, c0) to (r1, c1),
+// both ends included, in order.
+func line(r0, c0, r1, c1 int, visit func(r, c int)) {
 	dx, dy := abs(c1-c0), -abs(r1-r0)
 	sc, sr := 1, 1
 	if c0 > c1 {
@@ -392,13 +409,10 @@ func (g geometry) trail(cv *canvas, t Trail, points []Point, marks [][2]int, sel
 	}
 	e := dx + dy
 	r, c := r0, c0
-	for first := true; r != r1 || c != c1; first = false {
-		if cl := cv.at(r, c); cl.kind == kEmpty && !cv.nextToText(r, c) {
-			s := trailDot
-			if first {
-				s = trailStart
-			}
-			*cl = cell{s: s, kind: kTrail, quad: -1, sel: sel}
+	for {
+		visit(r, c)
+		if r == r1 && c == c1 {
+			return
 		}
 		e2 := 2 * e
 		if e2 >= dy {

@@ -27,37 +27,17 @@ func (g geometry) toward(cv *canvas, t Trail, points []Point, marks [][2]int, se
 	if r0 == r1 && c0 == c1 {
 		return
 	}
-	put := func(r, c int, s string) {
+	// The line from the marker's cell (left as it is) to the target's.
+	line(r0, c0, r1, c1, func(r, c int) {
+		if r == r0 && c == c0 {
+			return
+		}
+		s := trailDot
+		if r == r1 && c == c1 {
+			s = TargetMarker
+		}
 		if cl := cv.at(r, c); cl.kind == kEmpty && !cv.nextToText(r, c) {
 			*cl = cell{s: s, kind: kTrail, quad: -1, sel: sel}
 		}
-	}
-	// Bresenham's line from the marker's cell (left as it is) to the
-	// target's.
-	dx, dy := abs(c1-c0), -abs(r1-r0)
-	sc, sr := 1, 1
-	if c0 > c1 {
-		sc = -1
-	}
-	if r0 > r1 {
-		sr = -1
-	}
-	e := dx + dy
-	r, c := r0, c0
-	for r != r1 || c != c1 {
-		e2 := 2 * e
-		if e2 >= dy {
-			e += dy
-			c += sc
-		}
-		if e2 <= dx {
-			e += dx
-			r += sr
-		}
-		if r == r1 && c == c1 {
-			put(r, c, TargetMarker)
-			break
-		}
-		put(r, c, trailDot)
-	}
+	})
 }
