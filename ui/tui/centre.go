@@ -319,7 +319,7 @@ func newStakeholderForm(c *Common, ws *Workshop, cu model.Customer, p model.Stak
 		if p.ID == "" {
 			done = c.T("tui.centre.added", model.SafeLine(x.Name))
 		}
-		return ws.Plan(func(pl store.Store) error { return pl.PutStakeholder(x) }, done)
+		return ws.ReloadAfter(func(pl store.Store) error { return pl.PutStakeholder(x) }, done)
 	})
 }
 

@@ -206,16 +206,16 @@ func (s *checklistScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, k.Tick) && !a.Score.Known():
 			return s, status(s.c.T("tui.check.dontknow", ref))
 		case key.Matches(msg, k.Tick) && a.Confirmed():
-			return s, s.ws.Plan(func(p store.Store) error { return p.UnconfirmAnswer(wid, s.id, id) },
+			return s, s.ws.ReloadAfter(func(p store.Store) error { return p.UnconfirmAnswer(wid, s.id, id) },
 				s.c.T("tui.check.unticked", ref))
 		case key.Matches(msg, k.Tick):
 			by := s.ws.Author()
-			return s, s.ws.Plan(func(p store.Store) error { return p.ConfirmAnswer(wid, s.id, id, by) },
+			return s, s.ws.ReloadAfter(func(p store.Store) error { return p.ConfirmAnswer(wid, s.id, id, by) },
 				s.c.T("tui.check.ticked", ref, model.SafeLine(by)))
 		case key.Matches(msg, k.Source):
 			next := nextSource(a.Source)
 			ref2 := a.SourceRef
-			return s, s.ws.Plan(func(p store.Store) error { return p.SetAnswerSource(wid, s.id, id, next, ref2) },
+			return s, s.ws.ReloadAfter(func(p store.Store) error { return p.SetAnswerSource(wid, s.id, id, next, ref2) },
 				s.c.T("tui.check.source", ref, s.c.T("source."+string(next))))
 		}
 	}

@@ -107,7 +107,7 @@ func newWorksheetForm(c *Common, ws *Workshop, customerID string) Screen {
 		x.Give, x.Get = splitLines(f.Give), splitLines(f.Get)
 		x.Alternatives, x.Notes = f.Alternatives, f.Notes
 		x = x.Clean()
-		return ws.Plan(func(p store.Store) error { return p.PutWorksheet(x) }, c.T("tui.ws.saved", name))
+		return ws.ReloadAfter(func(p store.Store) error { return p.PutWorksheet(x) }, c.T("tui.ws.saved", name))
 	})
 }
 
@@ -174,6 +174,6 @@ func newTargetForm(c *Common, ws *Workshop, customerID string) Screen {
 		x := t
 		x.Kraljic, x.Pref = model.Kraljic(f.Kraljic), model.Preferencing(f.Pref)
 		x.By, x.Note = strings.TrimSpace(f.By), model.CleanNote(f.Note)
-		return ws.Plan(func(p store.Store) error { return p.PutTarget(x) }, c.T("tui.target.saved", name))
+		return ws.ReloadAfter(func(p store.Store) error { return p.PutTarget(x) }, c.T("tui.target.saved", name))
 	})
 }

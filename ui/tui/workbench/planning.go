@@ -7,22 +7,6 @@ import (
 	"styrka/store"
 )
 
-// Plan runs a planning write after the writes before it, then reloads
-// the open workshop and says done.
-func (w *Workshop) Plan(change func(db store.Store) error, done string) tea.Cmd {
-	db, wid := w.store, w.data.Workshop.ID
-	return w.Serial(func() tea.Msg {
-		if err := change(db); err != nil {
-			return Fail(err)
-		}
-		d, err := db.Load(wid)
-		if err != nil {
-			return Fail(err)
-		}
-		return DatasetMsg{Data: d, Status: done}
-	})
-}
-
 // RemoveStakeholder deletes one person of a buying centre (asked first
 // through Confirm) and offers exactly that person back.
 func (w *Workshop) RemoveStakeholder(s model.Stakeholder, done, restored string) tea.Cmd {
