@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"styrka/model/par"
 )
 
 // DimensionScore is one dimension's score for one customer.
@@ -602,11 +604,19 @@ func compareKeys(a, b rankKey) int {
 }
 
 // AssessAll scores every customer of a workshop. answers maps a customer ID
-// to that customer's answers keyed by question ID.
+// to that customer's answers keyed by question ID. A large workshop is
+// scored on several cores: each customer's assessment depends on its own
+// answers only, so the result is the same however it is split.
 func AssessAll(t Thresholds, questions []Question, customers []Customer, answers map[string]map[string]Answer) []Assessment {
 	out := make([]Assessment, len(customers))
-	for i, c := range customers {
-		out[i] = Assess(t, questions, c, answers[c.ID])
-	}
+	par.Chunks(len(customers), assessPerWorker, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = Assess(t, questions, customers[i], answers[customers[i].ID])
+		}
+	})
 	return out
 }
+
+// assessPerWorker is the fewest customers worth a goroutine of their own:
+// a customer takes a few microseconds.
+const assessPerWorker = 500

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
 
 	"styrka/model"
+	"styrka/model/par"
 )
 
 // Keys: workshops by ID; customers by workshopID/customerID; answers by
@@ -512,9 +514,13 @@ func (db *DB) Load(workshopID string) (model.Dataset, error) {
 	return d, nil
 }
 
-// loadAnswered reads a workshop's customers and answers into d, decoding
-// each record straight from the cursor: no list of every record first.
-// An answer without its customer gets an entry too (Check reports it).
+// loadAnswered reads a workshop's customers and answers into d. The
+// cursors only gather where the records are (slices of the mapped file,
+// valid while tx is open); decoding them, most of a load, is split over
+// the cores for a large workshop, each goroutine with its own interner
+// and its own customers. The first damaged record in key order is the
+// error, as if they had been read one by one. An answer without its
+// customer gets an entry too (Check reports it).
 func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	prefix := []byte(workshopID + sep)
 	cs, err := bucket(tx, bucketCustomers)
@@ -525,52 +531,172 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	if err != nil {
 		return err
 	}
-	in := interner{}
-	// Records are decoded in place, where they stay: a local would be
-	// one more allocation each, as decode takes an interface.
-	if err := scanPrefix(cs, prefix, func(k, v []byte) error {
-		d.Customers = append(d.Customers, model.Customer{})
-		return decodeCustomer(k, v, &d.Customers[len(d.Customers)-1], in)
-	}); err != nil {
-		d.Customers = d.Customers[:len(d.Customers)-1]
-		return err
+	var customers []kv
+	_ = scanPrefix(cs, prefix, func(k, v []byte) error {
+		customers = append(customers, kv{k, v})
+		return nil
+	})
+	d.Customers = make([]model.Customer, len(customers))
+	cerrs := make([]failure, par.Workers(len(customers), customersPerWorker))
+	par.Split(len(customers), len(cerrs), func(w, lo, hi int) {
+		in := interner{}
+		for i := lo; i < hi; i++ {
+			if err := decodeCustomer(customers[i].k, customers[i].v, &d.Customers[i], in); err != nil {
+				cerrs[w] = failure{err, i}
+				return
+			}
+		}
+	})
+	for _, f := range cerrs {
+		if f.err != nil {
+			// The customers before the damaged one stay, for the message.
+			d.Customers = d.Customers[:f.at]
+			return f.err
+		}
 	}
 	d.Answers = make(map[string]map[string]model.Answer, len(d.Customers))
 	for _, c := range d.Customers {
 		d.Answers[c.ID] = nil
 	}
-	// Answers come in key order, so a customer's answers are together:
-	// gather them, then size the customer's map once.
-	var run []model.Answer
-	flush := func() {
-		if len(run) == 0 {
+	// Answers come in key order, so a customer's answers are together: a
+	// run of them is one customer's, its map sized once. The cursor hands
+	// runs out in batches to the decoding goroutines, so no list of every
+	// record is ever held.
+	workers := 1
+	if len(d.Customers) >= parallelCustomers {
+		workers = par.Workers(par.MaxWorkers, 1)
+	}
+	var (
+		results []*answerBatch
+		jobs    chan *answerBatch
+		free    = make(chan []kv, 2*workers)
+		wg      sync.WaitGroup
+	)
+	if workers > 1 {
+		jobs = make(chan *answerBatch, workers)
+		for range workers {
+			wg.Go(func() {
+				in := interner{}
+				for b := range jobs {
+					b.decode(in)
+					select { // the buffer goes back to the cursor, if it has room
+					case free <- b.recs[:0]:
+					default:
+					}
+					b.recs = nil
+				}
+			})
+		}
+	}
+	single := interner{}
+	cur := &answerBatch{}
+	send := func() {
+		results = append(results, cur)
+		if jobs == nil {
+			cur.decode(single)
+			recs := cur.recs[:0]
+			cur.recs = nil
+			cur = &answerBatch{recs: recs}
 			return
 		}
-		cid := run[0].CustomerID
-		m := d.Answers[cid]
-		if m == nil {
-			m = make(map[string]model.Answer, len(run))
-			d.Answers[cid] = m
+		jobs <- cur
+		var recs []kv
+		select {
+		case recs = <-free:
+		default:
 		}
+		cur = &answerBatch{recs: recs}
+	}
+	var last []byte
+	_ = scanPrefix(as, prefix, func(k, v []byte) error {
+		cid := k[len(prefix):]
+		if i := bytes.IndexByte(cid, sep[0]); i >= 0 {
+			cid = cid[:i]
+		}
+		if len(cur.runs) == 0 || !bytes.Equal(cid, last) {
+			if len(cur.recs) >= answerBatch0 {
+				send()
+			}
+			cur.runs = append(cur.runs, len(cur.recs))
+			last = cid
+		}
+		cur.recs = append(cur.recs, kv{k, v})
+		return nil
+	})
+	if len(cur.recs) > 0 {
+		send()
+	}
+	if jobs != nil {
+		close(jobs)
+		wg.Wait()
+	}
+	for _, b := range results {
+		if b.err != nil {
+			nameCustomer(b.err, d.Customers)
+			return b.err
+		}
+	}
+	for _, b := range results {
+		for _, m := range b.maps {
+			for _, a := range m { // every answer of a run has its customer's ID
+				d.Answers[a.CustomerID] = m
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// answerBatch is a batch of whole runs of answers, one run a customer's,
+// and what decoding it gave: a map per run, or the first error.
+type answerBatch struct {
+	recs []kv
+	runs []int // where each run starts in recs
+	maps []map[string]model.Answer
+	err  error
+}
+
+// answerBatch0 is how many answers a batch holds before the next run
+// starts a new one.
+const answerBatch0 = 4096
+
+func (b *answerBatch) decode(in interner) {
+	var run []model.Answer
+	b.maps = make([]map[string]model.Answer, 0, len(b.runs))
+	for r, start := range b.runs {
+		end := len(b.recs)
+		if r+1 < len(b.runs) {
+			end = b.runs[r+1]
+		}
+		run = run[:0]
+		for _, rec := range b.recs[start:end] {
+			run = append(run, model.Answer{})
+			if err := decodeAnswer(rec.k, rec.v, &run[len(run)-1], in); err != nil {
+				b.err = err
+				return
+			}
+		}
+		m := make(map[string]model.Answer, len(run))
 		for _, a := range run {
 			m[a.QuestionID] = a
 		}
-		run = run[:0]
+		b.maps = append(b.maps, m)
 	}
-	err = scanPrefix(as, prefix, func(k, v []byte) error {
-		if _, cid, _, ok := splitAnswerKey(k); ok && len(run) > 0 && run[0].CustomerID != string(cid) {
-			flush()
-		}
-		run = append(run, model.Answer{})
-		return decodeAnswer(k, v, &run[len(run)-1], in)
-	})
-	if err != nil {
-		nameCustomer(err, d.Customers)
-		return err
-	}
-	flush()
-	return nil
 }
+
+// failure is the first error of a range of records and where it was.
+type failure struct {
+	err error
+	at  int
+}
+
+// customersPerWorker is the fewest customers worth a goroutine of their
+// own when loading; a workshop of fewer than parallelCustomers has its
+// answers decoded on the caller's goroutine.
+const (
+	customersPerWorker = 2000
+	parallelCustomers  = 1000
+)
 
 type kv struct{ k, v []byte }
 
