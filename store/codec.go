@@ -179,7 +179,7 @@ func decode(kind string, key, v []byte, dst any) error {
 	return decodeIn(kind, key, v, dst, nil)
 }
 
-func decodeIn(kind string, key, v []byte, dst any, in interner) error {
+func decodeIn(kind string, key, v []byte, dst any, in *interner) error {
 	format, payload, ok := unseal(key, v)
 	if !ok {
 		e := recordError(kind, key, "checksum mismatch")
@@ -381,7 +381,7 @@ func appendCustomer(b []byte, c *model.Customer) ([]byte, error) {
 	return b, nil
 }
 
-func decodeCustomerFields(key, p []byte, c *model.Customer, in interner) error {
+func decodeCustomerFields(key, p []byte, c *model.Customer, in *interner) error {
 	wid, cid, ok := splitCustomerKey(key)
 	if !ok {
 		return fmt.Errorf("invalid customer key")
@@ -444,12 +444,12 @@ func appendAnswer(b []byte, a *model.Answer) ([]byte, error) {
 	return b, nil
 }
 
-func decodeAnswerFields(key, p []byte, a *model.Answer, in interner) error {
+func decodeAnswerFields(key, p []byte, a *model.Answer, in *interner) error {
 	_, cid, qid, ok := splitAnswerKey(key)
 	if !ok {
 		return fmt.Errorf("invalid answer key")
 	}
-	*a = model.Answer{CustomerID: in.get(cid), QuestionID: in.get(qid)}
+	*a = model.Answer{CustomerID: in.customer(cid), QuestionID: in.get(qid)}
 	d := fieldReader{b: p}
 	for d.next() {
 		switch d.field {
@@ -587,7 +587,7 @@ func (d *fieldReader) bytes() []byte {
 	return v
 }
 
-func (d *fieldReader) string(in interner) string {
+func (d *fieldReader) string(in *interner) string {
 	v := d.bytes()
 	if in != nil {
 		return in.get(v)

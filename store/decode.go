@@ -23,27 +23,46 @@ func splitAnswerKey(k []byte) (wid, cid, qid []byte, ok bool) {
 	return wid, cid, qid, ok1 && ok2 && len(wid) > 0 && len(cid) > 0 && len(qid) > 0 && !bytes.Contains(qid, []byte(sep))
 }
 
-// interner shares one string per distinct ID.
-type interner map[string]string
+// interner shares one string per distinct ID. A nil interner shares
+// nothing.
+type interner struct {
+	m map[string]string
+	// owner is the customer whose answers are being read: a run of
+	// answers shares its customer's ID, which the map need not hold.
+	owner string
+}
 
-func (in interner) get(b []byte) string {
+func newInterner() *interner { return &interner{m: map[string]string{}} }
+
+func (in *interner) get(b []byte) string {
 	if in == nil {
 		return string(b)
 	}
-	if s, ok := in[string(b)]; ok {
+	if s, ok := in.m[string(b)]; ok {
 		return s
 	}
 	s := string(b)
-	in[s] = s
+	in.m[s] = s
 	return s
 }
 
+// customer is get for the customer ID of an answer's key.
+func (in *interner) customer(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if in.owner != string(b) {
+		in.owner = string(b)
+	}
+	return in.owner
+}
+
 // decodeAnswer decodes a stored answer, which takes its IDs from the key.
-func decodeAnswer(k, v []byte, a *model.Answer, in interner) error {
+func decodeAnswer(k, v []byte, a *model.Answer, in *interner) error {
 	return decodeIn("answer", k, v, a, in)
 }
 
 // decodeCustomer decodes a stored customer.
-func decodeCustomer(k, v []byte, c *model.Customer, in interner) error {
+func decodeCustomer(k, v []byte, c *model.Customer, in *interner) error {
 	return decodeIn("customer", k, v, c, in)
 }

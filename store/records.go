@@ -539,7 +539,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	d.Customers = make([]model.Customer, len(customers))
 	cerrs := make([]failure, par.Workers(len(customers), customersPerWorker))
 	par.Split(len(customers), len(cerrs), func(w, lo, hi int) {
-		in := interner{}
+		in := newInterner()
 		for i := lo; i < hi; i++ {
 			if err := decodeCustomer(customers[i].k, customers[i].v, &d.Customers[i], in); err != nil {
 				cerrs[w] = failure{err, i}
@@ -576,7 +576,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 		jobs = make(chan *answerBatch, workers)
 		for range workers {
 			wg.Go(func() {
-				in := interner{}
+				in := newInterner()
 				for b := range jobs {
 					b.decode(in)
 					select { // the buffer goes back to the cursor, if it has room
@@ -588,7 +588,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 			})
 		}
 	}
-	single := interner{}
+	single := newInterner()
 	cur := &answerBatch{}
 	send := func() {
 		results = append(results, cur)
@@ -660,7 +660,7 @@ type answerBatch struct {
 // starts a new one.
 const answerBatch0 = 4096
 
-func (b *answerBatch) decode(in interner) {
+func (b *answerBatch) decode(in *interner) {
 	var run []model.Answer
 	b.maps = make([]map[string]model.Answer, 0, len(b.runs))
 	for r, start := range b.runs {
