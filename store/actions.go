@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -239,39 +238,4 @@ func checkActions(tx *bbolt.Tx, customers map[string]bool, bad func(kind string,
 		}
 		return nil
 	})
-}
-
-// importActions checks a dataset's actions for Import and encodes them.
-// Zero times are set to now.
-func importActions(d model.Dataset, workshopID string, customers map[string]bool, now time.Time) ([]kv, error) {
-	out := make([]kv, 0, len(d.Actions))
-	seen := make(map[string]bool, len(d.Actions))
-	for _, a := range d.Actions {
-		if a.WorkshopID == "" {
-			a.WorkshopID = workshopID
-		}
-		if err := checkAction(&a, workshopID); err != nil {
-			return nil, err
-		}
-		if seen[a.ID] {
-			return nil, fmt.Errorf("%w: action %s twice", ErrInvalid, a.ID)
-		}
-		seen[a.ID] = true
-		if !customers[a.CustomerID] {
-			return nil, fmt.Errorf("%w: action %s of customer %s, who is not in the dataset", ErrInvalid, a.ID, a.CustomerID)
-		}
-		if a.Created.IsZero() {
-			a.Created = now
-		}
-		if a.Updated.IsZero() {
-			a.Updated = now
-		}
-		key := actionKey(workshopID, a.ID)
-		v, err := encode(key, a)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, kv{key, v})
-	}
-	return out, nil
 }

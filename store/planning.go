@@ -406,40 +406,6 @@ func deletePlanning(tx *bbolt.Tx, workshopID, customerID string) error {
 	return nil
 }
 
-// importPlanning checks a dataset's account planning for Import and
-// encodes it (preparePlanning's rules).
-func importPlanning(d model.Dataset, workshopID string, customers map[string]bool, now time.Time) (ss, ws, ts []kv, err error) {
-	stakeholders, worksheets, targets, err := preparePlanning(d, workshopID, customers, now)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for _, s := range stakeholders {
-		key := stakeholderKey(workshopID, s.CustomerID, s.ID)
-		v, err := encode(key, s)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ss = append(ss, kv{key, v})
-	}
-	for _, w := range worksheets {
-		key := planKey(workshopID, w.CustomerID)
-		v, err := encode(key, w)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ws = append(ws, kv{key, v})
-	}
-	for _, t := range targets {
-		key := planKey(workshopID, t.CustomerID)
-		v, err := encode(key, t)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ts = append(ts, kv{key, v})
-	}
-	return ss, ws, ts, nil
-}
-
 // preparePlanning checks a dataset's account planning as Import does:
 // every record belongs to a customer of the dataset, a customer has at
 // most one worksheet and one target, every record is valid. IDs are given

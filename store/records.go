@@ -684,6 +684,26 @@ func (b *answerBatch) decode(in *interner) {
 	}
 }
 
+// encodeAll encodes records under the keys key gives them.
+func encodeAll[T any](xs []T, key func(T) []byte) ([]kv, error) {
+	out := make([]kv, 0, len(xs))
+	for _, x := range xs {
+		k := key(x)
+		v, err := encode(k, x)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, kv{k, v})
+	}
+	return out, nil
+}
+
+// encodeInto is encodeAll into *dst.
+func encodeInto[T any](dst *[]kv, xs []T, key func(T) []byte) (err error) {
+	*dst, err = encodeAll(xs, key)
+	return err
+}
+
 // failure is the first error of a range of records and where it was.
 type failure struct {
 	err error
@@ -744,65 +764,24 @@ func (db *DB) Restore(d model.Dataset) error {
 // into an existing workshop (merge).
 func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 	now := db.stamp()
-	w := d.Workshop
-	if w.ID == "" {
-		w.ID = NewID()
-	}
-	if err := validID("workshop", w.ID); err != nil {
+	// The rules are PrepareImport's, PostgreSQL's too; the answers are
+	// checked below, as they are encoded.
+	p, err := prepareImport(d, now, false)
+	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	if w.Created.IsZero() {
-		w.Created = now
-	}
-	if w.Updated.IsZero() {
-		w.Updated = now
-	}
+	w := p.Workshop
 	wv, err := encode([]byte(w.ID), w)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-
-	cust := make([]kv, 0, len(d.Customers))
-	seen := make(map[string]bool, len(d.Customers))
-	for _, c := range d.Customers {
-		if c.ID == "" {
-			c.ID = NewID()
-		}
-		if err := validID("customer", c.ID); err != nil {
-			return fmt.Errorf("import: %w", err)
-		}
-		if seen[c.ID] {
-			return fmt.Errorf("import: %w: customer %s twice", ErrInvalid, c.ID)
-		}
-		seen[c.ID] = true
-		if c.WorkshopID == "" {
-			c.WorkshopID = w.ID
-		}
-		if c.WorkshopID != w.ID {
-			return fmt.Errorf("import: %w: customer %s belongs to workshop %s, not %s", ErrInvalid, c.ID, c.WorkshopID, w.ID)
-		}
-		if c.Created.IsZero() {
-			c.Created = now
-		}
-		if c.Updated.IsZero() {
-			c.Updated = now
-		}
-		key := customerKey(w.ID, c.ID)
-		v, err := encode(key, c)
-		if err != nil {
-			return fmt.Errorf("import: %w", err)
-		}
-		cust = append(cust, kv{key, v})
+	cust, err := encodeAll(p.Customers, func(c model.Customer) []byte { return customerKey(w.ID, c.ID) })
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
 	}
-
 	// bbolt writes fastest, and fills pages best, in key order.
 	byKey := func(a, b kv) int { return bytes.Compare(a.k, b.k) }
 	slices.SortFunc(cust, byKey)
-	for cid, m := range d.Answers {
-		if len(m) > 0 && !seen[cid] {
-			return fmt.Errorf("import: %w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
-		}
-	}
 	// Customer by customer in key order and each one's answers by
 	// question: the answers come out sorted, or nearly, and sorting
 	// 200,000 of them from the map's order was an eighth of an import.
@@ -822,16 +801,7 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 		slices.Sort(qids)
 		for _, qid := range qids {
 			a := m[qid]
-			if a.CustomerID == "" {
-				a.CustomerID = cid
-			}
-			if a.QuestionID == "" {
-				a.QuestionID = qid
-			}
-			if a.CustomerID != cid || a.QuestionID != qid {
-				return fmt.Errorf("import: %w: answer %s/%s filed under %s/%s", ErrInvalid, a.CustomerID, a.QuestionID, cid, qid)
-			}
-			if err := db.checkAnswer(&a); err != nil {
+			if err := prepareAnswer(&a, cid, qid, now); err != nil {
 				return fmt.Errorf("import: %w", err)
 			}
 			key := answerKey(w.ID, cid, qid)
@@ -842,21 +812,20 @@ func (db *DB) importDataset(d model.Dataset, replace, merge bool) error {
 			ans = append(ans, kv{key, v})
 		}
 	}
-	acts, err := importActions(d, w.ID, seen, now)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	rounds, err := importRounds(d, w.ID, now)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	people, silent, votes, err := importTeam(d, w.ID, seen, now)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
-	}
-	stakeholders, worksheets, targets, err := importPlanning(d, w.ID, seen, now)
-	if err != nil {
-		return fmt.Errorf("import: %w", err)
+	var acts, rounds, people, silent, votes, stakeholders, worksheets, targets []kv
+	for _, e := range []error{
+		encodeInto(&acts, p.Actions, func(a model.Action) []byte { return actionKey(w.ID, a.ID) }),
+		encodeInto(&rounds, p.Rounds, func(r model.Round) []byte { return roundKey(w.ID, r.ID) }),
+		encodeInto(&people, p.Participants, func(x model.Participant) []byte { return participantKey(w.ID, x.ID) }),
+		encodeInto(&silent, p.SilentRounds, func(r model.SilentRound) []byte { return silentRoundKey(w.ID, r.ID) }),
+		encodeInto(&votes, p.Votes, func(x model.Vote) []byte { return voteKey(w.ID, x) }),
+		encodeInto(&stakeholders, p.Stakeholders, func(s model.Stakeholder) []byte { return stakeholderKey(w.ID, s.CustomerID, s.ID) }),
+		encodeInto(&worksheets, p.Worksheets, func(x model.Worksheet) []byte { return planKey(w.ID, x.CustomerID) }),
+		encodeInto(&targets, p.Targets, func(x model.Target) []byte { return planKey(w.ID, x.CustomerID) }),
+	} {
+		if e != nil {
+			return fmt.Errorf("import: %w", e)
+		}
 	}
 	slices.SortFunc(ans, byKey) // in order already but for IDs such as "a" and "a-b"
 	slices.SortFunc(acts, byKey)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
-	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -185,39 +184,4 @@ func checkRounds(tx *bbolt.Tx, workshops map[string]bool, bad func(kind string, 
 		}
 		return nil
 	})
-}
-
-// importRounds checks a dataset's rounds for Import and encodes them.
-// Zero numbers and times are filled in.
-func importRounds(d model.Dataset, workshopID string, now time.Time) ([]kv, error) {
-	out := make([]kv, 0, len(d.Rounds))
-	ids := map[string]bool{}
-	numbers := map[int]bool{}
-	next := model.NextRoundNumber(d.Rounds)
-	for _, r := range d.Rounds {
-		if r.WorkshopID == "" {
-			r.WorkshopID = workshopID
-		}
-		if err := checkRound(&r, workshopID); err != nil {
-			return nil, err
-		}
-		if r.Number == 0 {
-			r.Number = next
-			next++
-		}
-		if ids[r.ID] || numbers[r.Number] {
-			return nil, fmt.Errorf("%w: round %s (number %d) twice", ErrInvalid, r.ID, r.Number)
-		}
-		ids[r.ID], numbers[r.Number] = true, true
-		if r.ClosedAt.IsZero() {
-			r.ClosedAt = now
-		}
-		key := roundKey(workshopID, r.ID)
-		v, err := encode(key, r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, kv{key, v})
-	}
-	return out, nil
 }

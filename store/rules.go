@@ -155,12 +155,46 @@ func PrepareCustomers(workshopID string, cs []model.Customer, now time.Time, ste
 	return out, stamped, nil
 }
 
+// answersOwned checks that every customer with answers is in the
+// dataset (customers holds its IDs).
+func answersOwned(answers map[string]map[string]model.Answer, customers map[string]bool) error {
+	for cid, m := range answers {
+		if len(m) > 0 && !customers[cid] {
+			return fmt.Errorf("%w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
+		}
+	}
+	return nil
+}
+
+// prepareAnswer checks an answer filed under customer cid and question
+// qid, filling in the IDs where empty, as CheckAnswer does the rest.
+func prepareAnswer(a *model.Answer, cid, qid string, now time.Time) error {
+	if a.CustomerID == "" {
+		a.CustomerID = cid
+	}
+	if a.QuestionID == "" {
+		a.QuestionID = qid
+	}
+	if a.CustomerID != cid || a.QuestionID != qid {
+		return fmt.Errorf("%w: answer %s/%s filed under %s/%s", ErrInvalid, a.CustomerID, a.QuestionID, cid, qid)
+	}
+	return CheckAnswer(a, now)
+}
+
 // PrepareImport checks a dataset as Import and Restore do and returns it
 // ready to store, its account planning too: IDs given where empty,
 // WorkshopID, CustomerID and QuestionID filled in, zero timestamps set to now and zero round numbers
 // to the next ones. Answers has only the customers that have answers.
 // Every error is ErrInvalid.
 func PrepareImport(d model.Dataset, now time.Time) (model.Dataset, error) {
+	return prepareImport(d, now, true)
+}
+
+// prepareImport is PrepareImport; without answers it leaves them out of
+// the result, for a caller that checks each with prepareAnswer as it
+// writes it (bbolt's import, which encodes 200,000 of them in key order
+// and need not copy them first).
+func prepareImport(d model.Dataset, now time.Time, answers bool) (model.Dataset, error) {
 	out := model.Dataset{Workshop: d.Workshop}
 	w := &out.Workshop
 	if w.ID == "" {
@@ -202,31 +236,24 @@ func PrepareImport(d model.Dataset, now time.Time) (model.Dataset, error) {
 		}
 		out.Customers = append(out.Customers, c)
 	}
-	out.Answers = make(map[string]map[string]model.Answer, len(d.Answers))
-	for cid, m := range d.Answers {
-		if len(m) == 0 {
-			continue
+	if err := answersOwned(d.Answers, seen); err != nil {
+		return out, err
+	}
+	if answers {
+		out.Answers = make(map[string]map[string]model.Answer, len(d.Answers))
+		for cid, m := range d.Answers {
+			if len(m) == 0 {
+				continue
+			}
+			om := make(map[string]model.Answer, len(m))
+			for qid, a := range m {
+				if err := prepareAnswer(&a, cid, qid, now); err != nil {
+					return out, err
+				}
+				om[qid] = a
+			}
+			out.Answers[cid] = om
 		}
-		if !seen[cid] {
-			return out, fmt.Errorf("%w: answers of customer %s, who is not in the dataset", ErrInvalid, cid)
-		}
-		om := make(map[string]model.Answer, len(m))
-		for qid, a := range m {
-			if a.CustomerID == "" {
-				a.CustomerID = cid
-			}
-			if a.QuestionID == "" {
-				a.QuestionID = qid
-			}
-			if a.CustomerID != cid || a.QuestionID != qid {
-				return out, fmt.Errorf("%w: answer %s/%s filed under %s/%s", ErrInvalid, a.CustomerID, a.QuestionID, cid, qid)
-			}
-			if err := CheckAnswer(&a, now); err != nil {
-				return out, err
-			}
-			om[qid] = a
-		}
-		out.Answers[cid] = om
 	}
 
 	acts := make(map[string]bool, len(d.Actions))

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -597,93 +596,6 @@ func checkTeam(tx *bbolt.Tx, workshops, customers map[string]bool, bad func(kind
 			return nil
 		})
 	}
-}
-
-// importTeam checks a dataset's participants, silent rounds and votes for
-// Import and encodes them. customers holds the dataset's customer IDs.
-// Zero times are set to now.
-func importTeam(d model.Dataset, workshopID string, customers map[string]bool, now time.Time) (ps, rs, vs []kv, err error) {
-	people := map[string]bool{}
-	for _, p := range d.Participants {
-		if p.WorkshopID == "" {
-			p.WorkshopID = workshopID
-		}
-		if err := checkParticipant(&p, workshopID); err != nil {
-			return nil, nil, nil, err
-		}
-		if people[p.ID] {
-			return nil, nil, nil, fmt.Errorf("%w: participant %s twice", ErrInvalid, p.ID)
-		}
-		people[p.ID] = true
-		if p.Created.IsZero() {
-			p.Created = now
-		}
-		key := participantKey(workshopID, p.ID)
-		v, err := encode(key, p)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		ps = append(ps, kv{key, v})
-	}
-	rounds := map[string]model.SilentRound{}
-	for _, r := range d.SilentRounds {
-		if r.WorkshopID == "" {
-			r.WorkshopID = workshopID
-		}
-		if err := checkSilentRound(&r, workshopID); err != nil {
-			return nil, nil, nil, err
-		}
-		if _, dup := rounds[r.ID]; dup {
-			return nil, nil, nil, fmt.Errorf("%w: silent round %s twice", ErrInvalid, r.ID)
-		}
-		if !customers[r.CustomerID] {
-			return nil, nil, nil, fmt.Errorf("%w: silent round %s of customer %s, who is not in the dataset", ErrInvalid, r.ID, r.CustomerID)
-		}
-		for _, p := range r.Participants {
-			if !people[p] {
-				return nil, nil, nil, fmt.Errorf("%w: silent round %s: participant %s is not in the dataset", ErrInvalid, r.ID, p)
-			}
-		}
-		if r.Opened.IsZero() {
-			r.Opened = now
-		}
-		rounds[r.ID] = r
-		key := silentRoundKey(workshopID, r.ID)
-		v, err := encode(key, r)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		rs = append(rs, kv{key, v})
-	}
-	seen := map[string]bool{}
-	for _, x := range d.Votes {
-		if err := cmp.Or(validID("silent round", x.RoundID), validID("participant", x.ParticipantID), validID("question", x.QuestionID)); err != nil {
-			return nil, nil, nil, err
-		}
-		if _, ok := rounds[x.RoundID]; !ok {
-			return nil, nil, nil, fmt.Errorf("%w: a vote in silent round %s, which is not in the dataset", ErrInvalid, x.RoundID)
-		}
-		if !people[x.ParticipantID] {
-			return nil, nil, nil, fmt.Errorf("%w: a vote by participant %s, who is not in the dataset", ErrInvalid, x.ParticipantID)
-		}
-		if !x.Score.Valid() || x.Revote < 0 {
-			return nil, nil, nil, fmt.Errorf("%w: vote score %d, re-vote %d", ErrInvalid, x.Score, x.Revote)
-		}
-		if x.At.IsZero() {
-			x.At = now
-		}
-		key := voteKey(workshopID, x)
-		if seen[string(key)] {
-			return nil, nil, nil, fmt.Errorf("%w: two votes by %s on %s in silent round %s", ErrInvalid, x.ParticipantID, x.QuestionID, x.RoundID)
-		}
-		seen[string(key)] = true
-		v, err := encode(key, x)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		vs = append(vs, kv{key, v})
-	}
-	return ps, rs, vs, nil
 }
 
 // RecordAgreed stores the score a team agreed on in a revealed silent
