@@ -285,9 +285,9 @@ func deletePlan(db *DB, name []byte, kind, workshopID, customerID string) error 
 // records who confirmed it, and now as when, in one transaction.
 // ErrNotFound when there is no such answer; an empty by is ErrInvalid.
 func (db *DB) ConfirmAnswer(workshopID, customerID, questionID, by string) error {
-	by = model.CleanText(by)
-	if by == "" {
-		return fmt.Errorf("confirm answer: %w: who confirmed it is required", ErrInvalid)
+	by, err := CheckConfirmation(by)
+	if err != nil {
+		return fmt.Errorf("confirm answer: %w", err)
 	}
 	now := db.stamp()
 	return db.updateAnswer(workshopID, customerID, questionID, func(a model.Answer) model.Answer { return a.Confirm(by, now) })
@@ -298,7 +298,10 @@ func (db *DB) ConfirmAnswer(workshopID, customerID, questionID, by string) error
 // the confirmation as they are. ErrNotFound when there is no such answer;
 // an unknown source or a ref over its limit is ErrInvalid.
 func (db *DB) SetAnswerSource(workshopID, customerID, questionID string, src model.AnswerSource, ref string) error {
-	ref = model.CleanText(ref)
+	ref, err := CheckSource(src, ref)
+	if err != nil {
+		return fmt.Errorf("set answer source: %w", err)
+	}
 	return db.updateAnswer(workshopID, customerID, questionID, func(a model.Answer) model.Answer {
 		a.Source, a.SourceRef = src, ref
 		return a
