@@ -2,19 +2,21 @@ package tui
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"styrka/model"
-	"styrka/ui/screen"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
+	"styrka/model"
 	"styrka/report"
+	"styrka/store"
+	"styrka/ui/screen"
 	"styrka/ui/tui/workbench"
 )
 
@@ -248,6 +250,10 @@ func (s *importScreen) read(path string) tea.Cmd {
 			return problem("tui.import.unreadable", path)
 		case fi.IsDir():
 			return problem("tui.import.isfolder", path)
+		case isDatabase(p):
+			// A backup or another styrka's database, of any size: the
+			// command line copies it in whole.
+			return problem("tui.import.database", path)
 		case fi.Size() > importLimit:
 			return problem("tui.import.toolarge", path, importLimit>>20)
 		case strings.EqualFold(filepath.Ext(p), ".json"):
@@ -277,6 +283,18 @@ func (s *importScreen) read(path string) tea.Cmd {
 		}
 		return importPlanMsg{shown: path, list: list, plan: report.PlanImport(list, existing), existing: existing}
 	}
+}
+
+// isDatabase reports whether the file at path begins as a bbolt file does.
+func isDatabase(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return store.IsBoltFile(head[:n])
 }
 
 // commit adds the new customers in one transaction and reloads the

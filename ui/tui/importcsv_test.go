@@ -157,6 +157,11 @@ func TestImportProblemsStayOnThePath(t *testing.T) {
 	os.Mkdir("d", 0o755)
 	os.WriteFile("e.csv", []byte("Telefon;Ort\n1;2\n"), 0o644)
 	os.WriteFile("x.json", []byte("{}"), 0o644)
+	backup, err := store.Open("backup.db", store.Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup.Close()
 	m, db := newTestModel(t, "en", true)
 	press(t, m, "enter", "i")
 	s := m.top().(*importScreen)
@@ -165,6 +170,7 @@ func TestImportProblemsStayOnThePath(t *testing.T) {
 		{"d", "d is a folder; name a CSV file in it."},
 		{"e.csv", "e.csv has no column with the customers' names (its columns: Telefon, Ort); name that column Name or Namn."},
 		{"x.json", "x.json is a JSON export; restore it with styrka import on the command line."},
+		{"backup.db", "backup.db is a styrka database; copy it in, every workshop in it, with styrka import on the command line."},
 	} {
 		press(t, m, "ctrl+u")
 		typeText(t, m, tt.path)
