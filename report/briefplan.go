@@ -217,16 +217,7 @@ func (in Input) targetText(a model.Assessment) TargetText {
 		}
 	}
 	for _, act := range model.SortByDue(model.GapActions(in.Dataset.Actions, a.Customer.ID, t)) {
-		s := in.kindName(act.Kind) + ": " + act.Text
-		var extra []string
-		if act.Owner != "" {
-			extra = append(extra, act.Owner)
-		}
-		if act.Due != "" {
-			extra = append(extra, act.Due)
-		}
-		extra = append(extra, in.statusName(act))
-		out.Actions = append(out.Actions, s+" ("+strings.Join(extra, ", ")+")")
+		out.Actions = append(out.Actions, in.actionLine(act, true))
 	}
 	for _, st := range model.TargetProgress(in.Dataset.Rounds, a, t, ws.Thresholds) {
 		place := in.kraljicName(st.Kraljic) + " × " + in.prefName(st.Pref)

@@ -374,21 +374,7 @@ func (in Input) briefPage(p *page, a model.Assessment) {
 					p.markCut()
 					break
 				}
-				line := in.kindName(act.Kind) + ": " + act.Text
-				var extra []string
-				if act.Owner != "" {
-					extra = append(extra, act.Owner)
-				}
-				if act.Due != "" {
-					extra = append(extra, act.Due)
-				}
-				if in.overdue(act) {
-					extra = append(extra, in.statusName(act))
-				}
-				if len(extra) > 0 {
-					line += " (" + strings.Join(extra, ", ") + ")"
-				}
-				p.para("", sizeBody, 4, "-", line, 2)
+				p.para("", sizeBody, 4, "-", in.actionLine(act, false), 2)
 			}
 			p.space(1)
 		}

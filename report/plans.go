@@ -130,6 +130,27 @@ func (in Input) statusName(a model.Action) string {
 
 func (in Input) overdue(a model.Action) bool { return !in.Today.IsZero() && a.Overdue(in.Today) }
 
+// actionLine is an action as a brief lists it: kind and text, then its
+// owner and due date, and its status when status is true or it is
+// overdue (a list of open actions need not say "open").
+func (in Input) actionLine(a model.Action, status bool) string {
+	line := in.kindName(a.Kind) + ": " + a.Text
+	var extra []string
+	if a.Owner != "" {
+		extra = append(extra, a.Owner)
+	}
+	if a.Due != "" {
+		extra = append(extra, a.Due)
+	}
+	if status || in.overdue(a) {
+		extra = append(extra, in.statusName(a))
+	}
+	if len(extra) > 0 {
+		line += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return line
+}
+
 // planActions are the actions of the dataset's customers, of one customer
 // when customerID is given, by due date.
 func (in Input) planActions(customerID string) []model.Action {
