@@ -8,6 +8,7 @@
 //	go run ./bench/startup -customers 10000  # on a generated workshop
 //	go run ./bench/startup -args customers   # another command
 //	go run ./bench/startup -customers 10000 -args "import {export} --replace"
+//	go run ./bench/startup -customers 10000 -args "report --format xlsx -o {dir}/out.xlsx"
 //
 // It builds styrka and itself into a temporary folder, makes the data
 // there (the demo, or a generated workshop of -customers customers with
@@ -108,6 +109,10 @@ func run(n, customers int, args []string) error {
 				cmdArgs[i] = export
 			}
 		}
+	}
+	// {dir} is the temporary folder, for a command that writes a file.
+	for i, a := range cmdArgs {
+		cmdArgs[i] = strings.ReplaceAll(a, "{dir}", dir)
 	}
 	// One run of each first, so the file is in the page cache for both.
 	if _, err := runOnce(styrka, cmdArgs...); err != nil {
