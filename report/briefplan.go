@@ -405,8 +405,9 @@ func validationColumns(in Input) []column {
 	}
 }
 
-// validationValues are an answer's values for validationColumns.
-func validationValues(in Input, a model.Answer) []any {
+// appendValidation appends an answer's values for validationColumns to
+// row.
+func appendValidation(row []any, in Input, a model.Answer) []any {
 	var source, ref, by, at any
 	if a.Source.Valid() {
 		source = in.t("source." + string(a.Source))
@@ -420,5 +421,5 @@ func validationValues(in Input, a model.Answer) []any {
 	if !a.ConfirmedAt.IsZero() {
 		at = a.ConfirmedAt.UTC()
 	}
-	return []any{source, ref, by, at}
+	return append(row, source, ref, by, at)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"io"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -42,7 +43,20 @@ type column struct {
 type sheet struct {
 	Name    string
 	Columns []column
-	Rows    [][]any
+	// Rows yields the rows in order, as often as it is ranged over. A
+	// row may be reused for the next: a writer uses it before asking for
+	// the next and keeps none. The large sheets (customers, answers,
+	// rounds) make their rows as they are asked for, so an export of
+	// 10,000 customers never holds its 200,000 answer rows at once.
+	Rows iter.Seq[[]any]
+}
+
+// hasRows reports whether a sheet has a row below its header.
+func (s sheet) hasRows() bool {
+	for range s.Rows {
+		return true
+	}
+	return false
 }
 
 // round2 rounds a score to the two decimals the exports show.
@@ -94,59 +108,71 @@ func customerSheet(in Input) sheet {
 	if converted {
 		cols = slices.Insert(cols, 5, column{in.t("export.baserevenue", basis.Base), colMoney})
 	}
-	s := sheet{Name: in.t("export.sheet.customers"), Columns: cols}
 	div := diverged(in.Dataset)
-	for i, a := range in.ranked() {
-		cu := a.Customer
-		row := []any{i + 1, cu.Name, cu.Offering, nil, cu.Currency}
-		if cu.Revenue != nil {
-			row[3] = *cu.Revenue
-		}
-		if converted {
-			var base any
-			if a.BaseRevenue != nil {
-				base = *a.BaseRevenue
-			}
-			row = append(row, base)
-		}
-		for _, d := range model.Dimensions {
-			if sc := a.Scores[d]; sc.Placed {
-				row = append(row, round2(sc.Value))
-			} else {
-				row = append(row, nil)
+	ranked := in.ranked()
+	return sheet{Name: in.t("export.sheet.customers"), Columns: cols, Rows: func(yield func([]any) bool) {
+		row := make([]any, 0, len(cols))
+		for i, a := range ranked {
+			row = customerRow(in, row[:0], i+1, a, converted, div)
+			if !yield(row) {
+				return
 			}
 		}
-		for _, d := range model.Dimensions {
-			row = append(row, a.Scores[d].Known)
-		}
-		named := func(ok bool, name string) any {
-			if !ok {
-				return nil
-			}
-			return name
-		}
-		row = append(row,
-			named(a.Kraljic != "", c.Kraljic[a.Kraljic].Name),
-			named(a.Pref != "", c.Preferencing[a.Pref].Name),
-			named(a.Regime != "", c.Regimes[a.Regime].Name),
-			named(a.Priority != model.NoPriority, a.Priority.String()),
-		)
-		if a.Room.Placed {
-			row = append(row, round2(a.Room.Value), c.Rooms[a.Room.Level].Name, StanceName(c, a.Room))
-		} else {
-			row = append(row, nil, nil, nil)
-		}
-		row = append(row, named(len(a.OnLine) > 0, LineDimensions(c, a)), named(len(a.OnLine) > 0, OtherPlacements(c, a)))
-		// The TUI's !: questions the team's scores diverged on.
-		row = append(row, named(len(div[cu.ID]) > 0, QuestionRefs(c, div[cu.ID])))
-		var warns []string
-		for _, w := range a.Warnings {
-			warns = append(warns, in.t("export.warn."+string(w)))
-		}
-		row = append(row, named(len(warns) > 0, strings.Join(warns, ", ")), cu.Notes)
-		s.Rows = append(s.Rows, row)
+	}}
+}
+
+// customerRow appends the values of one row of customerSheet to row.
+func customerRow(in Input, row []any, rank int, a model.Assessment, converted bool, div map[string][]string) []any {
+	c := in.Content
+	cu := a.Customer
+	var revenue any
+	if cu.Revenue != nil {
+		revenue = *cu.Revenue
 	}
-	return s
+	row = append(row, rank, cu.Name, cu.Offering, revenue, cu.Currency)
+	if converted {
+		var base any
+		if a.BaseRevenue != nil {
+			base = *a.BaseRevenue
+		}
+		row = append(row, base)
+	}
+	for _, d := range model.Dimensions {
+		if sc := a.Scores[d]; sc.Placed {
+			row = append(row, round2(sc.Value))
+		} else {
+			row = append(row, nil)
+		}
+	}
+	for _, d := range model.Dimensions {
+		row = append(row, a.Scores[d].Known)
+	}
+	named := func(ok bool, name string) any {
+		if !ok {
+			return nil
+		}
+		return name
+	}
+	row = append(row,
+		named(a.Kraljic != "", c.Kraljic[a.Kraljic].Name),
+		named(a.Pref != "", c.Preferencing[a.Pref].Name),
+		named(a.Regime != "", c.Regimes[a.Regime].Name),
+		named(a.Priority != model.NoPriority, a.Priority.String()),
+	)
+	if a.Room.Placed {
+		row = append(row, round2(a.Room.Value), c.Rooms[a.Room.Level].Name, StanceName(c, a.Room))
+	} else {
+		row = append(row, nil, nil, nil)
+	}
+	row = append(row, named(len(a.OnLine) > 0, LineDimensions(c, a)), named(len(a.OnLine) > 0, OtherPlacements(c, a)))
+	// The TUI's !: questions the team's scores diverged on.
+	row = append(row, named(len(div[cu.ID]) > 0, QuestionRefs(c, div[cu.ID])))
+	var warns []string
+	for _, w := range a.Warnings {
+		warns = append(warns, in.t("export.warn."+string(w)))
+	}
+	row = append(row, named(len(warns) > 0, strings.Join(warns, ", ")), cu.Notes)
+	return row
 }
 
 // answerSheet is one row per answer: customers in the workshop's order,
@@ -176,42 +202,54 @@ func answerSheet(in Input) sheet {
 	for _, q := range qs {
 		known[q.ID] = true
 	}
-	for _, cu := range in.Dataset.Customers {
-		answers := in.Dataset.Answers[cu.ID]
-		row := func(set, dim, qid, text string, a model.Answer) []any {
-			var score any
-			if a.Score.Known() {
-				score = int(a.Score)
+	s.Rows = func(yield func([]any) bool) {
+		row := make([]any, 0, len(s.Columns))
+		for _, cu := range in.Dataset.Customers {
+			answers := in.Dataset.Answers[cu.ID]
+			for _, q := range qs {
+				if a, ok := answers[q.ID]; ok {
+					row = answerRow(in, row[:0], cu.Name, sets[q.Set], c.Dimensions[q.Dimension].Name, q.ID, q.Text, a)
+					if !yield(row) {
+						return
+					}
+				}
 			}
-			var at any
-			if !a.At.IsZero() {
-				at = a.At.UTC()
+			var other []string
+			for id := range answers {
+				if !known[id] {
+					other = append(other, id)
+				}
 			}
-			return append([]any{cu.Name, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at}, validationValues(in, a)...)
-		}
-		for _, q := range qs {
-			if a, ok := answers[q.ID]; ok {
-				s.Rows = append(s.Rows, row(sets[q.Set], c.Dimensions[q.Dimension].Name, q.ID, q.Text, a))
+			slices.Sort(other)
+			for _, id := range other {
+				// History: the retired question's own words, marked as no
+				// longer asked.
+				text := in.t("export.retired")
+				if r, ok := c.RetiredQuestion(id); ok {
+					text = r.Text + " " + text
+				}
+				row = answerRow(in, row[:0], cu.Name, "", "", id, text, answers[id])
+				if !yield(row) {
+					return
+				}
 			}
-		}
-		var other []string
-		for id := range answers {
-			if !known[id] {
-				other = append(other, id)
-			}
-		}
-		slices.Sort(other)
-		for _, id := range other {
-			// History: the retired question's own words, marked as no
-			// longer asked.
-			text := in.t("export.retired")
-			if r, ok := c.RetiredQuestion(id); ok {
-				text = r.Text + " " + text
-			}
-			s.Rows = append(s.Rows, row("", "", id, text, answers[id]))
 		}
 	}
 	return s
+}
+
+// answerRow appends the values of one row of answerSheet to row.
+func answerRow(in Input, row []any, customer, set, dim, qid, text string, a model.Answer) []any {
+	var score any
+	if a.Score.Known() {
+		score = int(a.Score)
+	}
+	var at any
+	if !a.At.IsZero() {
+		at = a.At.UTC()
+	}
+	row = append(row, customer, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at)
+	return appendValidation(row, in, a)
 }
 
 // CSVOptions choose what a CSV export holds and how it is written.
@@ -286,7 +324,7 @@ func writeCSVSheet(w io.Writer, s sheet, delim rune) error {
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	for _, row := range s.Rows {
+	for row := range s.Rows {
 		for i, v := range row {
 			rec[i] = csvValue(v, decimal)
 		}

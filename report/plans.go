@@ -558,14 +558,16 @@ func actionSheet(in Input) sheet {
 		{in.t("export.updated"), colTime},
 	}}
 	names := customerNames(in.Dataset)
+	var rows [][]any
 	for _, a := range in.planActions("") {
 		var due any
 		if d, err := time.Parse(time.DateOnly, a.Due); err == nil {
 			due = dateValue(d) // a date to a spreadsheet, YYYY-MM-DD in a CSV file
 		}
-		s.Rows = append(s.Rows, []any{due, names[a.CustomerID], in.kindName(a.Kind), a.Text, a.Owner,
+		rows = append(rows, []any{due, names[a.CustomerID], in.kindName(a.Kind), a.Text, a.Owner,
 			in.t("action.status." + string(a.Status)), in.overdue(a), in.sourceName(a.Source), utcOrNil(a.Created), utcOrNil(a.Updated)})
 	}
+	s.Rows = slices.Values(rows)
 	return s
 }
 
@@ -619,24 +621,29 @@ func roundSheet(in Input) sheet {
 		}
 		return name
 	}
-	for _, r := range rounds {
-		for _, e := range r.Customers {
-			row := []any{r.Number, r.Name, utcOrNil(r.ClosedAt), e.Name}
-			for _, d := range model.Dimensions {
-				if sc := e.Scores[d]; sc.Placed {
-					row = append(row, round2(sc.Value))
-				} else {
-					row = append(row, nil)
+	s.Rows = func(yield func([]any) bool) {
+		row := make([]any, 0, len(cols))
+		for _, r := range rounds {
+			for _, e := range r.Customers {
+				row = append(row[:0], r.Number, r.Name, utcOrNil(r.ClosedAt), e.Name)
+				for _, d := range model.Dimensions {
+					if sc := e.Scores[d]; sc.Placed {
+						row = append(row, round2(sc.Value))
+					} else {
+						row = append(row, nil)
+					}
+				}
+				row = append(row,
+					named(e.Kraljic != "", c.Kraljic[e.Kraljic].Name),
+					named(e.Pref != "", c.Preferencing[e.Pref].Name),
+					named(e.Regime != "", c.Regimes[e.Regime].Name),
+					named(e.Priority != model.NoPriority, e.Priority.String()),
+					len(e.Answers),
+				)
+				if !yield(row) {
+					return
 				}
 			}
-			row = append(row,
-				named(e.Kraljic != "", c.Kraljic[e.Kraljic].Name),
-				named(e.Pref != "", c.Preferencing[e.Pref].Name),
-				named(e.Regime != "", c.Regimes[e.Regime].Name),
-				named(e.Priority != model.NoPriority, e.Priority.String()),
-				len(e.Answers),
-			)
-			s.Rows = append(s.Rows, row)
 		}
 	}
 	return s

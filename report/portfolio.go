@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"styrka/model"
@@ -191,8 +192,9 @@ func portfolioSheet(in Input) sheet {
 		{in.t("col.custshare") + " (%)", colScore}, {in.t("col.revenue"), colMoney}, {in.t("col.revshare") + " (%)", colScore},
 		{in.t("col.openactions"), colInt}, {in.t("col.effortshare") + " (%)", colScore},
 	}}
-	for _, rows := range in.portfolioTables(p) {
-		for _, r := range rows {
+	var rows [][]any
+	for _, table := range in.portfolioTables(p) {
+		for _, r := range table {
 			row := []any{r.Table, r.Group, r.Customers, pct(r.CustomerShare), nil, nil, nil, nil}
 			if p.Revenue > 0 {
 				row[4], row[5] = r.Revenue, pct(r.RevenueShare)
@@ -200,16 +202,17 @@ func portfolioSheet(in Input) sheet {
 			if r.HasEffort {
 				row[6], row[7] = r.Open, pct(r.EffortShare)
 			}
-			s.Rows = append(s.Rows, row)
+			rows = append(rows, row)
 		}
 	}
 	if p.Revenue > 0 {
 		conc := in.t("portfolio.concentration")
 		for _, t := range p.Top {
-			s.Rows = append(s.Rows, []any{conc, t.Name, 1, nil, t.Revenue, pct(t.Share), nil, nil})
+			rows = append(rows, []any{conc, t.Name, 1, nil, t.Revenue, pct(t.Share), nil, nil})
 		}
-		s.Rows = append(s.Rows, []any{conc, in.t("portfolio.top", len(p.Top), Percent(in.Lang, p.TopShare)), len(p.Top), nil, nil, pct(p.TopShare), nil, nil})
-		s.Rows = append(s.Rows, []any{conc, in.t("portfolio.hhi", Number(in.Lang, p.HHI, 0), in.t("conc."+string(p.Concentration()))), nil, nil, nil, nil, nil, nil})
+		rows = append(rows, []any{conc, in.t("portfolio.top", len(p.Top), Percent(in.Lang, p.TopShare)), len(p.Top), nil, nil, pct(p.TopShare), nil, nil})
+		rows = append(rows, []any{conc, in.t("portfolio.hhi", Number(in.Lang, p.HHI, 0), in.t("conc."+string(p.Concentration()))), nil, nil, nil, nil, nil, nil})
 	}
+	s.Rows = slices.Values(rows)
 	return s
 }

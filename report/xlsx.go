@@ -167,7 +167,9 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 			widths[i] = max(widths[i], ansi.StringWidth(word))
 		}
 	}
-	for _, row := range s.Rows {
+	rows := 0
+	for row := range s.Rows {
+		rows++
 		for i, v := range row {
 			switch v := v.(type) {
 			case string:
@@ -177,7 +179,7 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 			}
 		}
 	}
-	lastCell, err := excelize.CoordinatesToCellName(n, len(s.Rows)+1)
+	lastCell, err := excelize.CoordinatesToCellName(n, rows+1)
 	if err != nil {
 		return err
 	}
@@ -225,8 +227,10 @@ func writeXLSXSheet(f *excelize.File, name string, s sheet, st xlsxStyles) error
 	}
 	// Questions repeat on every answer's row: their lines are counted once.
 	wrapped := lineCounts{}
-	for r, row := range s.Rows {
-		cell, err := excelize.CoordinatesToCellName(1, r+2)
+	r := 0
+	for row := range s.Rows {
+		r++
+		cell, err := excelize.CoordinatesToCellName(1, r+1)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"styrka/model"
@@ -10,7 +11,7 @@ import (
 // buying centres when any person is recorded, and the portfolio.
 func accountSheets(in Input) []sheet {
 	var out []sheet
-	if s := stakeholderSheet(in); len(s.Rows) > 0 {
+	if s := stakeholderSheet(in); s.hasRows() {
 		out = append(out, s)
 	}
 	return append(out, portfolioSheet(in))
@@ -37,6 +38,7 @@ func stakeholderSheet(in Input) sheet {
 		}
 		return in.t(prefix + key)
 	}
+	var rows [][]any
 	for _, c := range in.Dataset.Customers {
 		ss := in.Dataset.StakeholdersOf(c.ID)
 		model.SortStakeholders(ss)
@@ -45,10 +47,11 @@ func stakeholderSheet(in Input) sheet {
 			if d, err := time.Parse(time.DateOnly, st.LastContact); err == nil {
 				last = dateValue(d)
 			}
-			s.Rows = append(s.Rows, []any{c.Name, st.Name, text(st.Title),
+			rows = append(rows, []any{c.Name, st.Name, text(st.Title),
 				named("role.", string(st.Role), st.Role.Valid()), named("attitude.", string(st.Attitude), st.Attitude.Valid()),
 				named("level.", string(st.Level), st.Level.Valid()), text(st.Owner), last, text(st.Notes)})
 		}
 	}
+	s.Rows = slices.Values(rows)
 	return s
 }
