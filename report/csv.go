@@ -199,16 +199,21 @@ func answerSheet(in Input) sheet {
 	}
 	qs := c.Questions()
 	known := make(map[string]bool, len(qs))
-	for _, q := range qs {
+	// A question's cells, the same on every customer's row: made values
+	// once, not once a row.
+	asked := make([][4]any, len(qs))
+	for i, q := range qs {
 		known[q.ID] = true
+		asked[i] = [4]any{sets[q.Set], c.Dimensions[q.Dimension].Name, q.ID, q.Text}
 	}
 	s.Rows = func(yield func([]any) bool) {
 		row := make([]any, 0, len(s.Columns))
 		for _, cu := range in.Dataset.Customers {
 			answers := in.Dataset.Answers[cu.ID]
-			for _, q := range qs {
+			name := any(cu.Name)
+			for i, q := range qs {
 				if a, ok := answers[q.ID]; ok {
-					row = answerRow(in, row[:0], cu.Name, sets[q.Set], c.Dimensions[q.Dimension].Name, q.ID, q.Text, a)
+					row = answerRow(in, row[:0], name, asked[i], a)
 					if !yield(row) {
 						return
 					}
@@ -228,7 +233,7 @@ func answerSheet(in Input) sheet {
 				if r, ok := c.RetiredQuestion(id); ok {
 					text = r.Text + " " + text
 				}
-				row = answerRow(in, row[:0], cu.Name, "", "", id, text, answers[id])
+				row = answerRow(in, row[:0], name, [4]any{"", "", id, text}, answers[id])
 				if !yield(row) {
 					return
 				}
@@ -238,8 +243,9 @@ func answerSheet(in Input) sheet {
 	return s
 }
 
-// answerRow appends the values of one row of answerSheet to row.
-func answerRow(in Input, row []any, customer, set, dim, qid, text string, a model.Answer) []any {
+// answerRow appends the values of one row of answerSheet to row: the
+// customer, the question's set, dimension, ID and text, and the answer.
+func answerRow(in Input, row []any, customer any, question [4]any, a model.Answer) []any {
 	var score any
 	if a.Score.Known() {
 		score = int(a.Score)
@@ -248,7 +254,9 @@ func answerRow(in Input, row []any, customer, set, dim, qid, text string, a mode
 	if !a.At.IsZero() {
 		at = a.At.UTC()
 	}
-	row = append(row, customer, set, dim, qid, text, score, !a.Score.Known(), a.Note, a.Author, at)
+	row = append(row, customer)
+	row = append(row, question[:]...)
+	row = append(row, score, !a.Score.Known(), a.Note, a.Author, at)
 	return appendValidation(row, in, a)
 }
 
