@@ -19,13 +19,31 @@ type Input struct {
 	Lang    string
 	// Today marks open actions due before it as overdue; zero marks none.
 	Today time.Time
+	// assessed is the dataset scored, when a writer that reads it in
+	// several places (the workbook's sheets) has scored it once.
+	assessed []model.Assessment
+}
+
+// assess scores the dataset's customers, or gives what scored them.
+func (in Input) assess() []model.Assessment {
+	if in.assessed != nil {
+		return in.assessed
+	}
+	return in.Dataset.Assess(in.Content.Questions())
+}
+
+// scoredOnce is in with its dataset scored, for a writer whose parts
+// all read the scores.
+func (in Input) scoredOnce() Input {
+	in.assessed = in.Dataset.Assess(in.Content.Questions())
+	return in
 }
 
 func (in Input) t(key string, args ...any) string { return in.Content.T(key, args...) }
 
 // ranked scores and ranks the dataset's customers.
 func (in Input) ranked() []model.Assessment {
-	return model.Rank(in.Dataset.Assess(in.Content.Questions()))
+	return model.Rank(in.assess())
 }
 
 // mdEscape keeps user text from being read as Markdown.

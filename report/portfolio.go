@@ -16,7 +16,7 @@ import (
 
 // portfolio sums up the input's customers.
 func (in Input) portfolio() model.Portfolio {
-	return model.NewPortfolio(in.Dataset.Assess(in.Content.Questions()), in.Dataset.Actions)
+	return model.NewPortfolio(in.assess(), in.Dataset.Actions)
 }
 
 // portfolioRow is one group of a portfolio table in words and numbers.

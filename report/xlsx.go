@@ -43,6 +43,7 @@ func WriteXLSX(w io.Writer, in Input) error {
 	if err != nil {
 		return err
 	}
+	in = in.scoredOnce() // the customers, rounds and portfolio sheets read the scores
 	sheets := append([]sheet{customerSheet(in), answerSheet(in)}, planSheets(in)...)
 	sheets = append(sheets, accountSheets(in)...)
 	// Every sheet is made and the first made active before any is

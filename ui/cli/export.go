@@ -72,6 +72,12 @@ func (a *App) runReport(f reportFlags) error {
 	if err != nil {
 		return err
 	}
+	// The report is made from what was loaded: the database is closed
+	// first, so that its file's pages are not held while a large report
+	// is written (50 MiB of a 10,000-customer workbook's peak).
+	if err := a.closeDB(); err != nil {
+		return err
+	}
 	in := report.Input{Dataset: ds, Content: a.Content, Lang: a.Lang, Today: time.Now()}
 	opts := report.WriteOptions{CSV: report.CSVOptions{Answers: f.answers, Actions: f.actions, Rounds: f.rounds, Delimiter: delim}}
 	if f.customer != "" {
