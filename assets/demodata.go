@@ -1,6 +1,8 @@
 package assets
 
 import (
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -73,6 +75,21 @@ func DemoDataset(lang string) (model.Dataset, error) {
 	return ds, nil
 }
 
+// demoCustomers are the demo's customers by ID, for LocalizeDemo, read
+// once and only when a workshop is the demo; nil when the demo does not
+// load. LocalizeDemo only reads them.
+var demoCustomers = sync.OnceValue(func() map[string]DemoCustomer {
+	d, err := LoadDemo()
+	if err != nil {
+		return nil
+	}
+	byID := make(map[string]DemoCustomer, len(d.Customers))
+	for _, dc := range d.Customers {
+		byID[uuid.NewSHA1(demoSpace, []byte("customer/"+dc.Name)).String()] = dc
+	}
+	return byID
+})
+
 // LocalizeDemo shows the demo workshop in lang: a demo customer's offering,
 // notes and answer notes that are still the demo's own text in another
 // language are replaced by the text in lang, so a demo created in English
@@ -84,47 +101,52 @@ func LocalizeDemo(ds model.Dataset, lang string) (model.Dataset, bool) {
 	if ds.Workshop.ID != DemoID {
 		return ds, false
 	}
-	d, err := LoadDemo()
-	if err != nil {
+	byID := demoCustomers()
+	if byID == nil {
 		return ds, false
 	}
-	byID := make(map[string]DemoCustomer, len(d.Customers))
-	for _, dc := range d.Customers {
-		byID[uuid.NewSHA1(demoSpace, []byte("customer/"+dc.Name)).String()] = dc
-	}
-	// swap gives t in lang when s is t in any built-in language (sv, en).
-	// The text in lang is cleaned first and usually matches, so the others
-	// are seldom cleaned: this runs on every command that shows the demo.
-	swap := func(s string, t Text, clean func(string) string) (string, bool) {
-		want := clean(t.In(lang))
+	// swap gives t in lang when s is t in another built-in language. The
+	// demo stores its texts cleaned (DemoDataset), and they are clean as
+	// written (TestDemoTextsAreClean), so comparing them is enough: this
+	// runs on every command that shows the demo.
+	swap := func(s string, t Text) (string, bool) {
+		want := t.In(lang)
 		if s == want {
 			return s, false
 		}
 		for _, l := range Languages {
-			if t.In(l) != t.In(lang) && s == clean(t.In(l)) {
+			if t.In(l) != want && s == t.In(l) {
 				return want, true
 			}
 		}
 		return s, false
 	}
-	changed := false
-	cs := make([]model.Customer, len(ds.Customers))
-	answers := make(map[string]map[string]model.Answer, len(ds.Answers))
-	for id, m := range ds.Answers {
-		answers[id] = m
+	// The customers and answers are copied at the first change: a demo
+	// already in lang, the usual case, costs no copy.
+	var cs []model.Customer
+	var answers map[string]map[string]model.Answer
+	change := func() {
+		if cs != nil {
+			return
+		}
+		cs = slices.Clone(ds.Customers)
+		answers = make(map[string]map[string]model.Answer, len(ds.Answers))
+		for id, m := range ds.Answers {
+			answers[id] = m
+		}
 	}
 	for i, c := range ds.Customers {
-		cs[i] = c
 		dc, ok := byID[c.ID]
 		if !ok {
 			continue
 		}
-		var did bool
-		if cs[i].Offering, did = swap(c.Offering, dc.Offering, model.CleanText); did {
-			changed = true
+		if offering, did := swap(c.Offering, dc.Offering); did {
+			change()
+			cs[i].Offering = offering
 		}
-		if cs[i].Notes, did = swap(c.Notes, dc.Notes, model.CleanNote); did {
-			changed = true
+		if notes, did := swap(c.Notes, dc.Notes); did {
+			change()
+			cs[i].Notes = notes
 		}
 		var copied map[string]model.Answer
 		for _, da := range dc.Answers {
@@ -132,10 +154,11 @@ func LocalizeDemo(ds model.Dataset, lang string) (model.Dataset, bool) {
 			if !ok {
 				continue
 			}
-			note, did := swap(a.Note, da.Note, model.CleanNote)
+			note, did := swap(a.Note, da.Note)
 			if !did {
 				continue
 			}
+			change()
 			if copied == nil {
 				copied = make(map[string]model.Answer, len(ds.Answers[c.ID]))
 				for k, v := range ds.Answers[c.ID] {
@@ -145,10 +168,9 @@ func LocalizeDemo(ds model.Dataset, lang string) (model.Dataset, bool) {
 			}
 			a.Note = note
 			copied[da.Question] = a
-			changed = true
 		}
 	}
-	if !changed {
+	if cs == nil {
 		return ds, false
 	}
 	ds.Customers, ds.Answers = cs, answers

@@ -3,6 +3,8 @@ package assets
 import (
 	"reflect"
 	"testing"
+
+	"styrka/model"
 )
 
 // TestLocalizeDemo: a demo made in English reads in Swedish in a Swedish
@@ -67,5 +69,48 @@ func TestLocalizeDemo(t *testing.T) {
 	other.Workshop.ID = "not-the-demo"
 	if _, changed := LocalizeDemo(other, "sv"); changed {
 		t.Error("a workshop that is not the demo was translated")
+	}
+}
+
+// TestDemoTextsAreClean: every text of the demo is as model.CleanText
+// and CleanNote leave it, in every language. DemoDataset stores them
+// cleaned, and LocalizeDemo recognises the demo's own texts by comparing
+// them as written.
+func TestDemoTextsAreClean(t *testing.T) {
+	d, err := LoadDemo()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, tx Text, clean func(string) string) {
+		t.Helper()
+		for _, l := range Languages {
+			if s := tx.In(l); clean(s) != s {
+				t.Errorf("%s (%s) is not clean: %q", what, l, s)
+			}
+		}
+	}
+	for _, c := range d.Customers {
+		check(c.Name+": offering", c.Offering, model.CleanText)
+		check(c.Name+": notes", c.Notes, model.CleanNote)
+		for _, a := range c.Answers {
+			check(c.Name+": note to "+a.Question, a.Note, model.CleanNote)
+		}
+	}
+}
+
+// BenchmarkLocalizeDemo is LocalizeDemo of a demo made in English, shown
+// in English and in Swedish, as every command that shows the demo does.
+func BenchmarkLocalizeDemo(b *testing.B) {
+	en, err := DemoDataset("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, lang := range Languages {
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				LocalizeDemo(en, lang)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"testing"
@@ -126,4 +127,27 @@ func customerKeyOf(t *testing.T, path, wid string) []byte {
 		t.Fatal(cs, err)
 	}
 	return customerKey(wid, cs[0].ID)
+}
+
+// TestFileSum: fileSum reading in parts gives the file's size and the
+// CRC-32C of all of it, whatever the size is against its buffer.
+func TestFileSum(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, sumBuffer - 1, sumBuffer, sumBuffer + 1, 3*sumBuffer + 17} {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte(i*7 + i/251)
+		}
+		path := filepath.Join(dir, "f")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		size, sum, err := fileSum(path)
+		if want := crc32.Checksum(data, crc32.MakeTable(crc32.Castagnoli)); err != nil || size != int64(n) || sum != want {
+			t.Errorf("fileSum of %d bytes = %d, %08x, %v; want %d, %08x", n, size, sum, err, n, want)
+		}
+	}
+	if _, _, err := fileSum(filepath.Join(dir, "missing")); err == nil {
+		t.Error("fileSum of a missing file gave no error")
+	}
 }

@@ -43,6 +43,12 @@ func TestModes(t *testing.T) {
 		checkMode(t, dir, 0o700)
 	}
 	checkMode(t, path, 0o600)
+	// The side file naming the holder is written a moment after Open.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		if _, err := os.Stat(path + ".lock"); err == nil || time.Now().After(deadline) {
+			break
+		}
+	}
 	checkMode(t, path+".lock", 0o600)
 	mustNoErr(t, db.Close())
 	if _, err := os.Stat(path + ".lock"); !errors.Is(err, os.ErrNotExist) {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,5 +62,49 @@ func TestLockedErrorNamesOnlyALiveProcess(t *testing.T) {
 				t.Errorf("Started = %v, want %v", e.Started, started)
 			}
 		})
+	}
+}
+
+// TestLockInfoIsWrittenLater: the side file names the holder from a
+// moment after Open, with the time Open took the lock, until Close; a
+// database closed before that moment never writes it.
+func TestLockInfoIsWrittenLater(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "styrka.db")
+	before := time.Now()
+	db, err := Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var li lockInfo
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		data, err := os.ReadFile(lockInfoPath(path))
+		if err == nil && json.Unmarshal(data, &li) == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no side file: %v", err)
+		}
+	}
+	if li.PID != os.Getpid() || li.Started.Before(before) || li.Started.After(time.Now()) {
+		t.Errorf("side file %+v, want pid %d, started after %v", li, os.Getpid(), before)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(lockInfoPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("side file after Close: %v", err)
+	}
+
+	// A timer that fires after Close writes nothing.
+	db, err = Open(path, Options{NoAutoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db.writeHolder(lockInfo{PID: os.Getpid(), Started: time.Now()})
+	if _, err := os.Stat(lockInfoPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a side file after Close: %v", err)
 	}
 }

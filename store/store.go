@@ -118,6 +118,8 @@ type DB struct {
 
 	mu     sync.Mutex
 	closed bool
+	// named is the timer that writes the lock side file (lock.go).
+	named *time.Timer
 }
 
 // NewID returns a new unique ID (a version 7 UUID).
@@ -184,7 +186,7 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, path: path, now: now, trusted: v.trusted}
-	writeLockInfo(path)
+	db.nameHolder()
 	if err := db.setUp(fresh, opts); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -274,7 +276,10 @@ func (db *DB) Close() error {
 		writeMarker(db.path)
 	}
 	// Remove the side file while still holding the lock, so that a process
-	// that takes the lock next never loses its own.
+	// that takes the lock next never loses its own (one left by a styrka
+	// that was killed goes too). A timer that has not written it yet never
+	// will: it finds the database closed.
+	db.named.Stop()
 	removeLockInfo(db.path)
 	if err := db.bolt.Close(); err != nil {
 		return fmt.Errorf("close database: %w", err)
