@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -152,5 +153,51 @@ func TestLoadLargeWorkshopNamesTheFirstDamagedCustomer(t *testing.T) {
 	_, err = db.Load(d.Workshop.ID)
 	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), early.ID) || strings.Contains(err.Error(), late.ID) {
 		t.Fatalf("Load = %v, want the damage of %s (%s)", err, early.Name, early.ID)
+	}
+}
+
+// TestGuardedTurnsAPanicIntoDamage: a decoding goroutine's panic, or a
+// memory fault reading the mapped file, is an error, not a crash.
+func TestGuardedTurnsAPanicIntoDamage(t *testing.T) {
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		guarded(&err, func() {
+			var b []byte
+			_ = b[3] // a damaged record's length, read past its end
+		})
+	}()
+	<-done
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("err = %v, want ErrDamaged", err)
+	}
+}
+
+// TestLoadLargeWorkshopTruncatedWhileOpen truncates the file under an
+// open database whose workshop is decoded on several goroutines: Load
+// says the file is damaged, whichever goroutine meets the end of it.
+func TestLoadLargeWorkshopTruncatedWhileOpen(t *testing.T) {
+	d := largeDataset(3 * parallelCustomers)
+	path := filepath.Join(t.TempDir(), "styrka.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Import(d, false); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int64{fi.Size() / 2, fi.Size() * 3 / 4} {
+		if err := os.Truncate(path, size); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Load(d.Workshop.ID); !errors.Is(err, ErrDamaged) {
+			t.Fatalf("Load of a file truncated to %d bytes = %v, want ErrDamaged", size, err)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -540,11 +541,17 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	cerrs := make([]failure, par.Workers(len(customers), customersPerWorker))
 	par.Split(len(customers), len(cerrs), func(w, lo, hi int) {
 		in := newInterner()
-		for i := lo; i < hi; i++ {
-			if err := decodeCustomer(customers[i].k, customers[i].v, &d.Customers[i], in); err != nil {
-				cerrs[w] = failure{err, i}
-				return
+		var err error
+		at := lo
+		guarded(&err, func() {
+			for ; at < hi; at++ {
+				if err = decodeCustomer(customers[at].k, customers[at].v, &d.Customers[at], in); err != nil {
+					return
+				}
 			}
+		})
+		if err != nil {
+			cerrs[w] = failure{err, at}
 		}
 	})
 	for _, f := range cerrs {
@@ -578,7 +585,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 			wg.Go(func() {
 				in := newInterner()
 				for b := range jobs {
-					b.decode(in)
+					guarded(&b.err, func() { b.decode(in) })
 					select { // the buffer goes back to the cursor, if it has room
 					case free <- b.recs[:0]:
 					default:
@@ -593,7 +600,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	send := func() {
 		results = append(results, cur)
 		if jobs == nil {
-			cur.decode(single)
+			guarded(&cur.err, func() { cur.decode(single) })
 			recs := cur.recs[:0]
 			cur.recs = nil
 			cur = &answerBatch{recs: recs}
@@ -702,6 +709,16 @@ func encodeAll[T any](xs []T, key func(T) []byte) ([]kv, error) {
 func encodeInto[T any](dst *[]kv, xs []T, key func(T) []byte) (err error) {
 	*dst, err = encodeAll(xs, key)
 	return err
+}
+
+// guarded runs fn as view runs a transaction: a memory fault reading the
+// mapped file (truncated under the open database, say) or a panic
+// becomes ErrDamaged in *err. Load's decoding goroutines run their work
+// through it, as SetPanicOnFault and recover are each goroutine's own.
+func guarded(err *error, fn func()) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(err)
+	fn()
 }
 
 // failure is the first error of a range of records and where it was.
