@@ -34,6 +34,8 @@ func Chunks(n, least int, fn func(lo, hi int)) {
 // Split is Chunks with the number of ranges w given, and each range's
 // number (0 to w-1, in order) passed to fn, for work that keeps a result
 // per range. With w ≤ 1 fn gets all of [0, n) on the caller's goroutine.
+// A panic in any range is raised again on the caller's goroutine once
+// every range has returned.
 func Split(n, w int, fn func(part, lo, hi int)) {
 	if w <= 1 {
 		if n > 0 {
@@ -42,13 +44,25 @@ func Split(n, w int, fn func(part, lo, hi int)) {
 		return
 	}
 	var wg sync.WaitGroup
+	panics := make([]any, w)
 	for i := range w {
 		lo, hi := i*n/w, (i+1)*n/w
 		if i == w-1 {
 			fn(i, lo, hi) // the caller's goroutine takes the last range
 			continue
 		}
-		wg.Go(func() { fn(i, lo, hi) })
+		wg.Go(func() {
+			defer func() { panics[i] = recover() }()
+			fn(i, lo, hi)
+		})
 	}
 	wg.Wait()
+	// A panic of another goroutine is the caller's, as if the work had
+	// run on it: what recovers the caller's panics (Bubble Tea restoring
+	// the terminal, say) sees it.
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 }

@@ -67,3 +67,17 @@ func TestSplitNumbersItsRangesInOrder(t *testing.T) {
 		t.Errorf("%d parts, want %d", len(got), len(want))
 	}
 }
+
+func TestSplitRaisesAPanicOnTheCaller(t *testing.T) {
+	defer func() {
+		if r := recover(); r != "range 0" {
+			t.Fatalf("recovered %v, want the panic of range 0", r)
+		}
+	}()
+	Split(100, 3, func(part, lo, hi int) {
+		if part == 0 {
+			panic("range 0") // on a goroutine of its own, not the caller's
+		}
+	})
+	t.Fatal("Split returned after a panic")
+}
