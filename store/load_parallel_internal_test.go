@@ -42,19 +42,27 @@ func largeDataset(n int) model.Dataset {
 	return d
 }
 
+// openLarge is a new database holding largeDataset(n).
+func openLarge(t *testing.T, n int) (*DB, model.Dataset, string) {
+	t.Helper()
+	d := largeDataset(n)
+	path := filepath.Join(t.TempDir(), "styrka.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Import(d, false); err != nil {
+		t.Fatal(err)
+	}
+	return db, d, path
+}
+
 // TestLoadLargeWorkshopInParallel holds the parallel load to what was
 // stored: every customer in order, every answer in its customer's map.
 func TestLoadLargeWorkshopInParallel(t *testing.T) {
 	n := 3*parallelCustomers + 17
-	d := largeDataset(n)
-	db, err := Open(filepath.Join(t.TempDir(), "styrka.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Import(d, false); err != nil {
-		t.Fatal(err)
-	}
+	db, d, _ := openLarge(t, n)
 	got, err := db.Load(d.Workshop.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -84,18 +92,9 @@ func TestLoadLargeWorkshopInParallel(t *testing.T) {
 // as reading them one by one would.
 func TestLoadLargeWorkshopNamesTheFirstDamage(t *testing.T) {
 	n := 3 * parallelCustomers
-	d := largeDataset(n)
-	path := filepath.Join(t.TempDir(), "styrka.db")
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Import(d, false); err != nil {
-		t.Fatal(err)
-	}
+	db, d, _ := openLarge(t, n)
 	early, late := d.Customers[n/3+1], d.Customers[n-2]
-	err = db.bolt.Update(func(tx *bbolt.Tx) error {
+	err := db.bolt.Update(func(tx *bbolt.Tx) error {
 		as := tx.Bucket(bucketAnswers)
 		for _, c := range []model.Customer{late, early} {
 			k := answerKey(d.Workshop.ID, c.ID, "q.0")
@@ -125,17 +124,9 @@ func TestLoadLargeWorkshopNamesTheFirstDamage(t *testing.T) {
 // customers, decoded in ranges of their own.
 func TestLoadLargeWorkshopNamesTheFirstDamagedCustomer(t *testing.T) {
 	n := 2*customersPerWorker + 10
-	d := largeDataset(n)
-	db, err := Open(filepath.Join(t.TempDir(), "styrka.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Import(d, false); err != nil {
-		t.Fatal(err)
-	}
+	db, d, _ := openLarge(t, n)
 	early, late := d.Customers[n/2+3], d.Customers[n-1]
-	err = db.bolt.Update(func(tx *bbolt.Tx) error {
+	err := db.bolt.Update(func(tx *bbolt.Tx) error {
 		cs := tx.Bucket(bucketCustomers)
 		for _, c := range []model.Customer{early, late} {
 			k := customerKey(d.Workshop.ID, c.ID)
@@ -178,16 +169,7 @@ func TestGuardedTurnsAPanicIntoDamage(t *testing.T) {
 // open database whose workshop is decoded on several goroutines: Load
 // says the file is damaged, whichever goroutine meets the end of it.
 func TestLoadLargeWorkshopTruncatedWhileOpen(t *testing.T) {
-	d := largeDataset(3 * parallelCustomers)
-	path := filepath.Join(t.TempDir(), "styrka.db")
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Import(d, false); err != nil {
-		t.Fatal(err)
-	}
+	db, d, path := openLarge(t, 3*parallelCustomers)
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
