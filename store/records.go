@@ -571,7 +571,7 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 	// record is ever held.
 	workers := 1
 	if len(d.Customers) >= parallelCustomers {
-		workers = par.Workers(par.MaxWorkers, 1)
+		workers = par.Cores()
 	}
 	var (
 		results []*answerBatch
@@ -644,11 +644,8 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 		}
 	}
 	for _, b := range results {
-		for _, m := range b.maps {
-			for _, a := range m { // every answer of a run has its customer's ID
-				d.Answers[a.CustomerID] = m
-				break
-			}
+		for i, m := range b.maps {
+			d.Answers[b.owners[i]] = m
 		}
 	}
 	return nil
@@ -657,10 +654,11 @@ func loadAnswered(tx *bbolt.Tx, workshopID string, d *model.Dataset) error {
 // answerBatch is a batch of whole runs of answers, one run a customer's,
 // and what decoding it gave: a map per run, or the first error.
 type answerBatch struct {
-	recs []kv
-	runs []int // where each run starts in recs
-	maps []map[string]model.Answer
-	err  error
+	recs   []kv
+	runs   []int // where each run starts in recs
+	maps   []map[string]model.Answer
+	owners []string // the customer of each map
+	err    error
 }
 
 // answerBatch0 is how many answers a batch holds before the next run
@@ -687,7 +685,7 @@ func (b *answerBatch) decode(in *interner) {
 		for _, a := range run {
 			m[a.QuestionID] = a
 		}
-		b.maps = append(b.maps, m)
+		b.maps, b.owners = append(b.maps, m), append(b.owners, run[0].CustomerID)
 	}
 }
 

@@ -12,11 +12,15 @@ import (
 // work gains little and a shared machine loses more.
 const MaxWorkers = 4
 
+// Cores is how many goroutines a call may use at most: the cores Go
+// runs on, up to MaxWorkers.
+func Cores() int { return max(min(runtime.GOMAXPROCS(0), MaxWorkers), 1) }
+
 // Workers is how many goroutines Chunks uses for n items when a goroutine
 // should have at least least of them: 1 when there is too little work or
 // one core.
 func Workers(n, least int) int {
-	w := min(runtime.GOMAXPROCS(0), MaxWorkers)
+	w := Cores()
 	if most := n / max(least, 1); most < w {
 		w = most
 	}
